@@ -1,0 +1,43 @@
+package io.wirebench.schemas.codec;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The JDK's unmodifiable maps ({@code Map.of}, {@code Map.copyOf}); see {@link ImmutableListSerializer}. */
+final class ImmutableMapSerializer extends Serializer<Map<Object, Object>> {
+
+    ImmutableMapSerializer() {
+        super(false, true);
+    }
+
+    @Override
+    public void write(Kryo kryo, Output output, Map<Object, Object> map) {
+        output.writeVarInt(map.size(), true);
+        for (Map.Entry<Object, Object> entry : map.entrySet()) {
+            kryo.writeClassAndObject(output, entry.getKey());
+            kryo.writeClassAndObject(output, entry.getValue());
+        }
+    }
+
+    @Override
+    public Map<Object, Object> read(Kryo kryo, Input input, Class<? extends Map<Object, Object>> type) {
+        int size = input.readVarInt(true);
+        if (size < 0 || (input instanceof BoundedInput bounded && size > bounded.remaining())) {
+            throw new KryoException("map of " + size + " entries cannot fit in what is left of the message");
+        }
+        Map<Object, Object> entries = new HashMap<>(size * 2);
+        for (int i = 0; i < size; i++) {
+            Object key = kryo.readClassAndObject(input);
+            Object value = kryo.readClassAndObject(input);
+            if (entries.put(key, value) != null) {
+                throw new KryoException("map key repeated: " + key);
+            }
+        }
+        return Map.copyOf(entries);
+    }
+}

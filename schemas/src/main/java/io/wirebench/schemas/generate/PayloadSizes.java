@@ -1,0 +1,46 @@
+package io.wirebench.schemas.generate;
+
+import io.wirebench.schemas.codec.Codec;
+import io.wirebench.schemas.codec.Codecs;
+import io.wirebench.schemas.model.Order;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+
+/**
+ * Prints the measured size of each order shape in each codec (and JSON deflated), as a Markdown table:
+ * the README's shape table is this command's output. Run from any bench jar:
+ * {@code java -cp bench-serialization/target/benchmarks.jar io.wirebench.schemas.generate.PayloadSizes}.
+ */
+public final class PayloadSizes {
+    private PayloadSizes() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Codec> codecs = List.of(Codecs.byName("json"), Codecs.byName("smile"), Codecs.byName("kryo"));
+        StringBuilder table = new StringBuilder("| shape | items |");
+        for (Codec codec : codecs) {
+            table.append(' ').append(codec.name()).append(" bytes |");
+        }
+        table.append(" json deflated bytes |\n|---|---:|");
+        table.append("---:|".repeat(codecs.size() + 1)).append('\n');
+        for (Shape shape : Shape.values()) {
+            Order order = new PayloadGenerator(PayloadGenerator.DEFAULT_SEED).order(shape);
+            table.append("| ").append(shape.token()).append(" | ").append(shape.items()).append(" |");
+            for (Codec codec : codecs) {
+                table.append(' ').append(String.format("%,d", codec.encode(order).length)).append(" |");
+            }
+            table.append(' ').append(String.format("%,d", deflated(codecs.get(0).encode(order)))).append(" |\n");
+        }
+        System.out.print(table);
+    }
+
+    static int deflated(byte[] bytes) throws java.io.IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
+        try (DeflaterOutputStream deflate = new DeflaterOutputStream(out, new Deflater(Deflater.DEFAULT_COMPRESSION))) {
+            deflate.write(bytes);
+        }
+        return out.size();
+    }
+}

@@ -1,0 +1,7 @@
+package io.wirebench.schemas.model;
+
+/** How an order is paid. */
+public enum PaymentMethod {
+    CARD,
+    WALLET
+}
