@@ -12,10 +12,14 @@ import io.wirebench.schemas.codec.Codecs;
 import io.wirebench.schemas.generate.FileUpload;
 import io.wirebench.schemas.generate.GeneratedOrder;
 import io.wirebench.schemas.generate.PayloadGenerator;
+import io.wirebench.schemas.generate.PayloadSizes;
 import io.wirebench.schemas.generate.Shape;
 import io.wirebench.schemas.model.FileChunk;
 import io.wirebench.schemas.model.Order;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,6 +36,25 @@ class PayloadGeneratorTest {
             assertArrayEquals(first, second, name + " bytes of two " + shape + " orders from seed 99");
         }
         assertEquals(new PayloadGenerator(99).eventBatch(100), new PayloadGenerator(99).eventBatch(100));
+    }
+
+    @Test
+    void sameSeedSameBytesInAnotherJvm() throws Exception {
+        // hash-salted collections would make a JVM's bytes differ from another's; two fresh JVMs must agree
+        String first = payloadSizesInAFreshJvm();
+        String second = payloadSizesInAFreshJvm();
+        assertTrue(first.contains("| huge | 2000 |"), first);
+        assertEquals(first, second);
+    }
+
+    private static String payloadSizesInAFreshJvm() throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), PayloadSizes.class.getName())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "PayloadSizes did not finish");
+        assertEquals(0, process.exitValue(), output);
+        return output;
     }
 
     @Test

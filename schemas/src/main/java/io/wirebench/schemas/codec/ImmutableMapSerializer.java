@@ -5,10 +5,14 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
-import java.util.HashMap;
+import io.wirebench.schemas.model.OrderedMaps;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The JDK's unmodifiable maps ({@code Map.of}, {@code Map.copyOf}); see {@link ImmutableListSerializer}. */
+/**
+ * The model's unmodifiable, insertion-ordered maps ({@link OrderedMaps}); see {@link ImmutableListSerializer}.
+ * Entries are written and read back in order.
+ */
 final class ImmutableMapSerializer extends Serializer<Map<Object, Object>> {
 
     ImmutableMapSerializer() {
@@ -30,7 +34,7 @@ final class ImmutableMapSerializer extends Serializer<Map<Object, Object>> {
         if (size < 0 || (input instanceof BoundedInput bounded && size > bounded.remaining())) {
             throw new KryoException("map of " + size + " entries cannot fit in what is left of the message");
         }
-        Map<Object, Object> entries = new HashMap<>(size * 2);
+        Map<Object, Object> entries = new LinkedHashMap<>(size * 2);
         for (int i = 0; i < size; i++) {
             Object key = kryo.readClassAndObject(input);
             Object value = kryo.readClassAndObject(input);
@@ -38,6 +42,6 @@ final class ImmutableMapSerializer extends Serializer<Map<Object, Object>> {
                 throw new KryoException("map key repeated: " + key);
             }
         }
-        return Map.copyOf(entries);
+        return OrderedMaps.copyOf(entries);
     }
 }

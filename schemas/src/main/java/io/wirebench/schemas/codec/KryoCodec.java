@@ -14,6 +14,7 @@ import io.wirebench.schemas.model.FileManifest;
 import io.wirebench.schemas.model.InventoryReservation;
 import io.wirebench.schemas.model.LineItem;
 import io.wirebench.schemas.model.Order;
+import io.wirebench.schemas.model.OrderedMaps;
 import io.wirebench.schemas.model.Payment;
 import io.wirebench.schemas.model.PaymentMethod;
 import java.time.Instant;
@@ -61,8 +62,7 @@ public final class KryoCodec implements Codec {
         kryo.register(List.of().getClass(), lists, id++);
         kryo.register(List.of(1).getClass(), lists, id++);
         ImmutableMapSerializer maps = new ImmutableMapSerializer();
-        kryo.register(Map.of().getClass(), maps, id++);
-        kryo.register(Map.of(1, 1).getClass(), maps, id++);
+        kryo.register(OrderedMaps.copyOf(Map.of()).getClass(), maps, id++);
         kryo.register(byte[].class, id++);
         kryo.register(Instant.class, id++);
         kryo.register(PaymentMethod.class, id++);

@@ -17,10 +17,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -69,39 +71,54 @@ public final class PayloadGenerator {
 
     /** A valid order of the given shape. */
     public Order order(Shape shape) {
-        return order(shape, null);
+        return order(shape, (InvalidRule) null);
     }
 
     /** An order of the given shape that breaks {@code rule} (valid when {@code rule} is null). */
     public Order order(Shape shape, InvalidRule rule) {
+        return order(shape, rule == null ? EnumSet.noneOf(InvalidRule.class) : EnumSet.of(rule), shape.items());
+    }
+
+    /** A valid order with the given shape's text sizes but {@code items} line items (1 to {@link Rules#MAX_ITEMS}). */
+    public Order order(Shape shape, int items) {
+        if (items < 1 || items > Rules.MAX_ITEMS) {
+            throw new IllegalArgumentException("items must be within [1, " + Rules.MAX_ITEMS + "], was " + items);
+        }
+        return order(shape, EnumSet.noneOf(InvalidRule.class), items);
+    }
+
+    /** An order of the given shape that breaks every rule in {@code rules} at once (an error path with many violations). */
+    public Order order(Shape shape, Set<InvalidRule> rules) {
+        return order(shape, rules.isEmpty() ? EnumSet.noneOf(InvalidRule.class) : EnumSet.copyOf(rules), shape.items());
+    }
+
+    private Order order(Shape shape, EnumSet<InvalidRule> rules, int itemsOfShape) {
         String id = "ord_" + token(ALNUM, 12);
         String first = pick(FIRST);
         String last = pick(LAST);
         String email = (first + "." + last + random.nextInt(1000)).toLowerCase() + "@example.com";
-        if (rule == InvalidRule.MISSING_FIELD) {
+        if (rules.contains(InvalidRule.MISSING_FIELD)) {
             email = null;
-        } else if (rule == InvalidRule.BAD_EMAIL) {
+        } else if (rules.contains(InvalidRule.BAD_EMAIL)) {
             email = first.toLowerCase() + " at example dot com";
         }
         Customer customer = new Customer("cus_" + token(ALNUM, 12), first + " " + last, email,
                 shape == Shape.TINY ? null : "+1555" + (1000000 + random.nextInt(8999999)));
         Address shipping = address(shape);
         Address billing = random.nextInt(4) == 0 ? address(shape) : shipping;
-        if (rule == InvalidRule.BAD_COUNTRY) {
+        if (rules.contains(InvalidRule.BAD_COUNTRY)) {
             shipping = new Address(shipping.line1(), shipping.line2(), shipping.city(), shipping.postalCode(), "USA");
         }
-        int itemCount = switch (rule == null ? InvalidRule.MISSING_FIELD : rule) {
-            case NO_ITEMS -> 0;
-            case TOO_MANY_ITEMS -> Rules.MAX_ITEMS + 1;
-            default -> shape.items();
-        };
+        int itemCount = rules.contains(InvalidRule.NO_ITEMS) ? 0
+                : rules.contains(InvalidRule.TOO_MANY_ITEMS) ? Rules.MAX_ITEMS + 1 : itemsOfShape;
         List<LineItem> items = new ArrayList<>(itemCount);
         for (int i = 0; i < itemCount; i++) {
             items.add(lineItem(shape));
         }
-        if (rule == InvalidRule.NEGATIVE_QUANTITY) {
+        if (rules.contains(InvalidRule.NEGATIVE_QUANTITY) && itemCount > 0) {
             items.set(0, withQuantityAndSku(items.get(0), -items.get(0).quantity(), items.get(0).sku()));
-        } else if (rule == InvalidRule.BAD_SKU) {
+        }
+        if (rules.contains(InvalidRule.BAD_SKU) && itemCount > 0) {
             items.set(0, withQuantityAndSku(items.get(0), items.get(0).quantity(), "sku" + random.nextInt(1000)));
         }
         long subtotal = 0;
@@ -111,12 +128,12 @@ public final class PayloadGenerator {
         long tax = subtotal * 8 / 100;
         long shippingFee = subtotal >= 10_000 ? 0 : 499;
         long total = subtotal + tax + shippingFee;
-        if (rule == InvalidRule.TOTAL_MISMATCH) {
+        if (rules.contains(InvalidRule.TOTAL_MISMATCH)) {
             total += 1 + random.nextInt(100);
         }
         boolean card = random.nextInt(3) != 0;
         String expiry = card ? (2032 + random.nextInt(5)) + "-" + String.format("%02d", 1 + random.nextInt(12)) : null;
-        if (rule == InvalidRule.EXPIRED_CARD) {
+        if (rules.contains(InvalidRule.EXPIRED_CARD)) {
             card = true;
             expiry = "2019-" + String.format("%02d", 1 + random.nextInt(12));
         }
@@ -124,8 +141,8 @@ public final class PayloadGenerator {
                 (card ? "tok_" : "wal_") + token(TOKEN_CHARS, 24),
                 card ? String.format("%04d", random.nextInt(10_000)) : null,
                 expiry, Math.max(total, 0),
-                rule == InvalidRule.TOO_MANY_RETRIES ? Rules.MAX_PAYMENT_RETRIES + 1 : 0);
-        String currency = rule == InvalidRule.BAD_CURRENCY ? "usd" : pick(CURRENCIES);
+                rules.contains(InvalidRule.TOO_MANY_RETRIES) ? Rules.MAX_PAYMENT_RETRIES + 1 : 0);
+        String currency = rules.contains(InvalidRule.BAD_CURRENCY) ? "usd" : pick(CURRENCIES);
         Instant created = EPOCH.plusSeconds(random.nextInt(300 * 24 * 3600)).plusMillis(random.nextInt(1000));
         Instant updated = created.plusMillis(random.nextInt(60_000));
         Map<String, String> metadata = new LinkedHashMap<>();

@@ -10,7 +10,8 @@ import java.util.zip.DeflaterOutputStream;
 
 /**
  * Prints the measured size of each order shape in each codec (and JSON deflated), as a Markdown table:
- * the README's shape table is this command's output. Run from any bench jar:
+ * the README's shape table is this command's output. The first 12 hex digits of the JSON's SHA-256 let
+ * two machines confirm they generate the same payloads. Run from any bench jar:
  * {@code java -cp bench-serialization/target/benchmarks.jar io.wirebench.schemas.generate.PayloadSizes}.
  */
 public final class PayloadSizes {
@@ -23,15 +24,17 @@ public final class PayloadSizes {
         for (Codec codec : codecs) {
             table.append(' ').append(codec.name()).append(" bytes |");
         }
-        table.append(" json deflated bytes |\n|---|---:|");
-        table.append("---:|".repeat(codecs.size() + 1)).append('\n');
+        table.append(" json deflated bytes | json sha-256 |\n|---|---:|");
+        table.append("---:|".repeat(codecs.size() + 1)).append("---|\n");
         for (Shape shape : Shape.values()) {
             Order order = new PayloadGenerator(PayloadGenerator.DEFAULT_SEED).order(shape);
             table.append("| ").append(shape.token()).append(" | ").append(shape.items()).append(" |");
             for (Codec codec : codecs) {
                 table.append(' ').append(String.format("%,d", codec.encode(order).length)).append(" |");
             }
-            table.append(' ').append(String.format("%,d", deflated(codecs.get(0).encode(order)))).append(" |\n");
+            byte[] json = codecs.get(0).encode(order);
+            table.append(' ').append(String.format("%,d", deflated(json))).append(" | ")
+                    .append(PayloadGenerator.sha256(json), 0, 12).append(" |\n");
         }
         System.out.print(table);
     }

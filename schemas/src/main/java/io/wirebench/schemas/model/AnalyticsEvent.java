@@ -20,6 +20,6 @@ public record AnalyticsEvent(
         @NotNull @Size(max = 16) Map<@NotBlank @Size(max = 40) String, @NotNull @Size(max = 100) String> attributes) {
 
     public AnalyticsEvent {
-        attributes = attributes == null ? null : Map.copyOf(attributes);
+        attributes = OrderedMaps.copyOf(attributes);
     }
 }

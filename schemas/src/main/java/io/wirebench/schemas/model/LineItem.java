@@ -19,7 +19,7 @@ public record LineItem(
         @NotNull @Size(max = Rules.MAX_OPTIONS) Map<@NotBlank @Size(max = 40) String, @NotNull @Size(max = 100) String> options) {
 
     public LineItem {
-        options = options == null ? null : Map.copyOf(options);
+        options = OrderedMaps.copyOf(options);
     }
 
     /** quantity × unit price, exact. */

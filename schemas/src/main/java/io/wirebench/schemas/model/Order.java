@@ -35,7 +35,7 @@ public record Order(
 
     public Order {
         items = items == null ? null : List.copyOf(items);
-        metadata = metadata == null ? null : Map.copyOf(metadata);
+        metadata = OrderedMaps.copyOf(metadata);
     }
 
     /** Σ quantity × unit price over the items, exact. */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.networknt.schema.Error;
+import com.networknt.schema.ExecutionContext;
+import com.networknt.schema.FailFastAssertionException;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -28,11 +30,14 @@ public final class JsonSchemaValidator {
     private static final String ID_PREFIX = "https://wirebench.io/schemas/";
 
     private final Map<MessageType, Schema> schemas = new EnumMap<>(MessageType.class);
+    private final boolean failFast;
     private final ObjectReader reader = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .reader();
 
-    public JsonSchemaValidator(Clock clock) {
+    /** @param failFast stop at the first violation (networknt's fail-fast mode) instead of collecting all */
+    public JsonSchemaValidator(Clock clock, boolean failFast) {
+        this.failFast = failFast;
         Dialect dialect = Dialect.builder(Dialects.getDraft202012())
                 .keyword(new ConsistentTotalsKeyword())
                 .keyword(new FutureYearMonthKeyword(clock))
@@ -46,8 +51,12 @@ public final class JsonSchemaValidator {
         }
     }
 
+    public JsonSchemaValidator(Clock clock) {
+        this(clock, false);
+    }
+
     public JsonSchemaValidator() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), false);
     }
 
     /** Parses {@code json} and validates it against {@code type}'s schema; unparseable JSON is one violation at "". */
@@ -67,7 +76,14 @@ public final class JsonSchemaValidator {
     }
 
     public List<SchemaViolation> validate(MessageType type, JsonNode node) {
-        List<Error> errors = schemas.get(type).validate(node);
+        List<Error> errors;
+        try {
+            errors = failFast
+                    ? schemas.get(type).validate(node, (ExecutionContext context) -> context.setFailFast(true))
+                    : schemas.get(type).validate(node);
+        } catch (FailFastAssertionException first) {
+            errors = first.getErrors();
+        }
         List<SchemaViolation> violations = new ArrayList<>(errors.size());
         for (Error error : errors) {
             String pointer = pointerOf(error.getInstanceLocation());

@@ -1,0 +1,36 @@
+package io.wirebench.validation;
+
+import io.wirebench.schemas.model.Order;
+import io.wirebench.schemas.validation.BeanValidator;
+import io.wirebench.schemas.validation.SchemaViolation;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Hibernate Validator on the decoded order, cascading through {@code @Valid}; one {@code ValidatorFactory}
+ * built up front, as its documentation asks. Fail-fast stops at the first violation.
+ */
+final class HibernateOrderValidator implements OrderValidator, AutoCloseable {
+    private final BeanValidator validator;
+    private final String name;
+
+    HibernateOrderValidator(Clock clock, boolean failFast) {
+        this.validator = new BeanValidator(clock, failFast);
+        this.name = "hibernate";
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<SchemaViolation> validate(Order order, byte[] json) {
+        return validator.validate(order);
+    }
+
+    @Override
+    public void close() {
+        validator.close();
+    }
+}

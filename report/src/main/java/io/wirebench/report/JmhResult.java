@@ -1,0 +1,34 @@
+package io.wirebench.report;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One entry of a JMH JSON file. JMH's key for a result is benchmark + mode + threads + params, never the
+ * benchmark name alone. {@code params} values are strings, as JMH writes them. Secondary metric names
+ * are stored without JMH's older {@code ·} prefix.
+ */
+public record JmhResult(String benchmark, String mode, int threads, int forks, Map<String, String> params,
+                        Metric primary, Map<String, Metric> secondary) {
+
+    public JmhResult {
+        params = Map.copyOf(params);
+        secondary = Map.copyOf(secondary);
+    }
+
+    /** The short name: class and method without the package. */
+    public String shortName() {
+        int method = benchmark.lastIndexOf('.');
+        int type = method > 0 ? benchmark.lastIndexOf('.', method - 1) : -1;
+        return benchmark.substring(type + 1);
+    }
+
+    /** The primary metric for "primary", else the secondary metric of that name (null if absent). */
+    public Metric metric(String name) {
+        return "primary".equals(name) ? primary : secondary.get(name);
+    }
+
+    public String key() {
+        return benchmark + " " + mode + " t=" + threads + " " + new TreeMap<>(params);
+    }
+}

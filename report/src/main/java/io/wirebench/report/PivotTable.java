@@ -1,0 +1,157 @@
+package io.wirebench.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * One metric of one benchmark as a Markdown table: a parameter down the rows, another across the
+ * columns, each cell the score (± its 99.9% error where JMH gives one), and optionally the columns
+ * ranked per row, best first, in the direction the unit says. This is how the module READMEs get their
+ * tables from a run's JSON, never by hand: the command line is printed above each table.
+ */
+@Command(name = "table", mixinStandardHelpOptions = true,
+        description = "Pivot one metric of JMH JSON results into a Markdown table.")
+public final class PivotTable implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", description = "JMH JSON result files")
+    List<Path> files;
+
+    @Option(names = "--benchmark", required = true, description = "class.method, e.g. CodecBenchmark.decode (matched against the end of the name)")
+    String benchmark;
+
+    @Option(names = "--rows", required = true, description = "parameter down the rows, e.g. shape")
+    String rows;
+
+    @Option(names = "--cols", required = true, description = "parameter across the columns, e.g. codec")
+    String cols;
+
+    @Option(names = "--metric", defaultValue = "primary", description = "primary, or a secondary metric such as gc.alloc.rate.norm or wireBytes")
+    String metric;
+
+    @Option(names = "--where", description = "keep results whose parameter has this value, e.g. --where payload=valid")
+    List<String> where = new ArrayList<>();
+
+    @Option(names = "--rank", description = "add a column ranking the columns per row, best first")
+    boolean rank;
+
+    @Option(names = "--digits", defaultValue = "2", description = "decimals shown")
+    int digits;
+
+    @Override
+    public Integer call() {
+        List<JmhResult> results = new ArrayList<>();
+        for (Path file : files) {
+            results.addAll(JmhJson.read(file));
+        }
+        System.out.print(render(results));
+        return 0;
+    }
+
+    String render(List<JmhResult> all) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (String condition : where) {
+            int eq = condition.indexOf('=');
+            if (eq < 1) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--where needs param=value, got '" + condition + "'");
+            }
+            filters.put(condition.substring(0, eq), condition.substring(eq + 1));
+        }
+        List<JmhResult> kept = all.stream()
+                .filter(r -> r.benchmark().equals(benchmark) || r.benchmark().endsWith("." + benchmark))
+                .filter(r -> filters.entrySet().stream().allMatch(f -> f.getValue().equals(r.params().get(f.getKey()))))
+                .collect(Collectors.toList());
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException("no result of " + benchmark + " matches " + filters);
+        }
+        Set<String> rowValues = new LinkedHashSet<>();
+        Set<String> colValues = new LinkedHashSet<>();
+        Map<String, Metric> cells = new LinkedHashMap<>();
+        String unit = null;
+        for (JmhResult result : kept) {
+            String row = param(result, rows);
+            String col = param(result, cols);
+            Metric value = result.metric(metric);
+            if (value == null) {
+                throw new IllegalArgumentException(result.key() + " has no metric '" + metric + "'; it has: primary, "
+                        + String.join(", ", result.secondary().keySet()));
+            }
+            if (cells.put(row + "\u0000" + col, value) != null) {
+                throw new IllegalArgumentException("two results for " + rows + "=" + row + ", " + cols + "=" + col
+                        + ": add --where to pick one (other params: " + result.params() + ")");
+            }
+            rowValues.add(row);
+            colValues.add(col);
+            unit = value.unit();
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("| ").append(rows).append(" \\ ").append(cols).append(" (").append(unit).append(") |");
+        colValues.forEach(c -> out.append(' ').append(c).append(" |"));
+        if (rank) {
+            out.append(" best first |");
+        }
+        out.append("\n|---|").append("---:|".repeat(colValues.size())).append(rank ? "---|" : "").append('\n');
+        for (String row : rowValues) {
+            out.append("| ").append(row).append(" |");
+            Map<String, Metric> line = new LinkedHashMap<>();
+            for (String col : colValues) {
+                Metric cell = cells.get(row + "\u0000" + col);
+                out.append(' ').append(cell == null ? "" : format(cell)).append(" |");
+                if (cell != null && Double.isFinite(cell.score())) {
+                    line.put(col, cell);
+                }
+            }
+            if (rank) {
+                Comparator<Map.Entry<String, Metric>> order = Comparator.comparingDouble(e -> e.getValue().score());
+                if (!line.isEmpty() && !line.values().iterator().next().lowerIsBetter()) {
+                    order = order.reversed();
+                }
+                out.append(' ').append(line.entrySet().stream().sorted(order).map(Map.Entry::getKey)
+                        .collect(Collectors.joining(", "))).append(" |");
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private String format(Metric cell) {
+        String score = String.format(Locale.ROOT, "%,." + digits + "f", cell.score());
+        if (Double.isFinite(cell.error()) && cell.error() > 0) {
+            return score + " ± " + String.format(Locale.ROOT, "%,." + digits + "f", cell.error());
+        }
+        return score;
+    }
+
+    private static String param(JmhResult result, String name) {
+        if ("threads".equals(name)) {
+            return String.valueOf(result.threads());
+        }
+        String value = result.params().get(name);
+        if (value == null) {
+            throw new IllegalArgumentException(result.key() + " has no parameter '" + name + "'");
+        }
+        return value;
+    }
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new PivotTable());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("table: " + e.getMessage());
+            return 2;
+        });
+        System.exit(cli.execute(args));
+    }
+
+}

@@ -1,0 +1,83 @@
+package io.wirebench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JmhJsonTest {
+    @TempDir
+    Path dir;
+
+    private static Path resource(String name) throws Exception {
+        return Path.of(JmhJsonTest.class.getResource("/" + name).toURI());
+    }
+
+    @Test
+    void readsARealRunOfThisSuite() throws Exception {
+        List<JmhResult> results = JmhJson.read(resource("real-codec-decode.json"));
+        assertEquals(4, results.size());
+        JmhResult first = results.get(0);
+        assertEquals("CodecBenchmark.decode", first.shortName());
+        assertEquals("avgt", first.mode());
+        assertEquals("us/op", first.primary().unit());
+        assertTrue(first.primary().score() > 0);
+        assertTrue(first.secondary().get("wireBytes").score() > 0);
+        assertEquals("medium", first.params().get("shape"));
+    }
+
+    @Test
+    void readsJmhEdgeCases() throws Exception {
+        List<JmhResult> results = JmhJson.read(resource("edge-cases.json"));
+        JmhResult sample = results.get(0);
+        assertEquals("sample", sample.mode());
+        assertEquals(4, sample.threads());
+        assertTrue(Double.isNaN(sample.primary().error()), "NaN error as a string");
+        assertEquals(512.0, sample.metric("gc.alloc.rate.norm").score(), "the \u00b7 prefix is dropped");
+        assertEquals(Double.POSITIVE_INFINITY, results.get(1).primary().score());
+        assertTrue(Double.isNaN(results.get(2).primary().score()));
+        assertTrue(results.get(2).secondary().isEmpty(), "missing secondaryMetrics is no secondary metric");
+        // the same benchmark name three times: keys differ by mode, threads and params
+        assertEquals(3, results.stream().map(JmhResult::key).distinct().count());
+    }
+
+    @Test
+    void aTruncatedFileIsNamedWithTheProblem() throws Exception {
+        String whole = Files.readString(resource("real-codec-decode.json"));
+        Path truncated = write("truncated.json", whole.substring(0, whole.length() / 2));
+        ResultFileException e = assertThrows(ResultFileException.class, () -> JmhJson.read(truncated));
+        assertTrue(e.getMessage().startsWith(truncated.toString() + ": not JSON"), e.getMessage());
+    }
+
+    @Test
+    void otherJsonIsNotAResultFile() throws Exception {
+        Path object = write("object.json", "{\"benchmark\": \"x\"}");
+        assertTrue(assertThrows(ResultFileException.class, () -> JmhJson.read(object)).getMessage()
+                .contains("expected a JSON array"));
+        Path noMetric = write("nometric.json", "[{\"benchmark\": \"a.B.c\", \"mode\": \"avgt\"}]");
+        assertTrue(assertThrows(ResultFileException.class, () -> JmhJson.read(noMetric)).getMessage()
+                .contains("result #0 (a.B.c) has no primaryMetric"));
+        Path badScore = write("bad.json", "[{\"benchmark\": \"a.B.c\", \"mode\": \"avgt\", \"primaryMetric\": {\"score\": \"fast\"}}]");
+        assertTrue(assertThrows(ResultFileException.class, () -> JmhJson.read(badScore)).getMessage()
+                .contains("'fast' is not a number"));
+        assertTrue(assertThrows(ResultFileException.class, () -> JmhJson.read(dir.resolve("missing.json"))).getMessage()
+                .contains("cannot read"));
+    }
+
+    @Test
+    void directionComesFromTheUnit() {
+        assertTrue(new Metric(1, 0, "us/op").lowerIsBetter());
+        assertTrue(new Metric(1, 0, "B/op").lowerIsBetter());
+        assertEquals(false, new Metric(1, 0, "ops/s").lowerIsBetter());
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+}

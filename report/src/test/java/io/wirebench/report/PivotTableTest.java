@@ -1,0 +1,64 @@
+package io.wirebench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PivotTableTest {
+
+    private static JmhResult result(String codec, String shape, double score, String unit) {
+        return new JmhResult("io.wirebench.serialization.CodecBenchmark.decode", "avgt", 1, 1,
+                Map.of("codec", codec, "shape", shape), new Metric(score, 0.5, unit),
+                Map.of("wireBytes", new Metric(score * 100, Double.NaN, "#")));
+    }
+
+    private static PivotTable table(String metric, boolean rank) {
+        PivotTable table = new PivotTable();
+        table.benchmark = "CodecBenchmark.decode";
+        table.rows = "shape";
+        table.cols = "codec";
+        table.metric = metric;
+        table.rank = rank;
+        table.digits = 1;
+        return table;
+    }
+
+    @Test
+    void pivotsRowsAndColumnsInRunOrderAndRanksByUnit() {
+        List<JmhResult> results = List.of(result("json", "tiny", 3, "us/op"), result("kryo", "tiny", 1, "us/op"),
+                result("json", "huge", 300, "us/op"), result("kryo", "huge", 400, "us/op"));
+        String md = table("primary", true).render(results);
+        assertEquals("| shape \\ codec (us/op) | json | kryo | best first |\n"
+                + "|---|---:|---:|---|\n"
+                + "| tiny | 3.0 ± 0.5 | 1.0 ± 0.5 | kryo, json |\n"
+                + "| huge | 300.0 ± 0.5 | 400.0 ± 0.5 | json, kryo |\n", md);
+        String thrpt = table("primary", true).render(List.of(result("json", "tiny", 3, "ops/s"), result("kryo", "tiny", 1, "ops/s")));
+        assertTrue(thrpt.contains("| json, kryo |"), "higher is better for ops/s: " + thrpt);
+    }
+
+    @Test
+    void theBenchmarkNameMatchesWholeClassNamesOnly() throws Exception {
+        List<JmhResult> real = JmhJson.read(java.nio.file.Path.of(getClass().getResource("/real-codec-decode.json").toURI()));
+        String md = table("primary", false).render(real);
+        assertEquals(3, md.split("\n").length, "ContendedCodecBenchmark.decode is not CodecBenchmark.decode: " + md);
+    }
+
+    @Test
+    void secondaryMetricsWithoutErrorShowTheScoreAlone() {
+        String md = table("wireBytes", false).render(List.of(result("json", "tiny", 3, "us/op")));
+        assertTrue(md.contains("| tiny | 300.0 |"), md);
+    }
+
+    @Test
+    void ambiguityAndMissingMetricsAreExplained() {
+        List<JmhResult> twice = List.of(result("json", "tiny", 3, "us/op"), result("json", "tiny", 4, "us/op"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> table("primary", false).render(twice))
+                .getMessage().contains("add --where"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> table("gc.alloc.rate.norm", false)
+                .render(List.of(result("json", "tiny", 3, "us/op")))).getMessage().contains("it has: primary, wireBytes"));
+    }
+}
