@@ -29,10 +29,11 @@ public final class PivotTable implements Callable<Integer> {
     @Parameters(arity = "1..*", description = "JMH JSON result files")
     List<Path> files;
 
-    @Option(names = "--benchmark", required = true, description = "class.method, e.g. CodecBenchmark.decode (matched against the end of the name)")
+    @Option(names = "--benchmark", required = true, description = "class.method, e.g. CodecBenchmark.decode, or a class"
+            + " (all its methods; pivot them with --cols method)")
     String benchmark;
 
-    @Option(names = "--rows", required = true, description = "parameter down the rows, e.g. shape")
+    @Option(names = "--rows", required = true, description = "parameter down the rows, e.g. shape (also: threads, method)")
     String rows;
 
     @Option(names = "--cols", required = true, description = "parameter across the columns, e.g. codec")
@@ -43,6 +44,13 @@ public final class PivotTable implements Callable<Integer> {
 
     @Option(names = "--where", description = "keep results whose parameter has this value, e.g. --where payload=valid")
     List<String> where = new ArrayList<>();
+
+    @Option(names = "--over", description = "divide each cell by this benchmark's score in the same row, shown in %%,"
+            + " e.g. --over CodecBenchmark.decode --over-where codec=json: validation time as a share of decode time")
+    String over;
+
+    @Option(names = "--over-where", description = "keep denominator results whose parameter has this value")
+    List<String> overWhere = new ArrayList<>();
 
     @Option(names = "--rank", description = "add a column ranking the columns per row, best first")
     boolean rank;
@@ -61,20 +69,15 @@ public final class PivotTable implements Callable<Integer> {
     }
 
     String render(List<JmhResult> all) {
-        Map<String, String> filters = new LinkedHashMap<>();
-        for (String condition : where) {
-            int eq = condition.indexOf('=');
-            if (eq < 1) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--where needs param=value, got '" + condition + "'");
+        List<JmhResult> kept = select(all, benchmark, where);
+        Map<String, Metric> denominators = new LinkedHashMap<>();
+        if (over != null) {
+            for (JmhResult result : select(all, over, overWhere)) {
+                if (denominators.put(param(result, rows), result.primary()) != null) {
+                    throw new IllegalArgumentException("two results of " + over + " for " + rows + "=" + param(result, rows)
+                            + ": add --over-where to pick one");
+                }
             }
-            filters.put(condition.substring(0, eq), condition.substring(eq + 1));
-        }
-        List<JmhResult> kept = all.stream()
-                .filter(r -> r.benchmark().equals(benchmark) || r.benchmark().endsWith("." + benchmark))
-                .filter(r -> filters.entrySet().stream().allMatch(f -> f.getValue().equals(r.params().get(f.getKey()))))
-                .collect(Collectors.toList());
-        if (kept.isEmpty()) {
-            throw new IllegalArgumentException("no result of " + benchmark + " matches " + filters);
         }
         Set<String> rowValues = new LinkedHashSet<>();
         Set<String> colValues = new LinkedHashSet<>();
@@ -87,6 +90,14 @@ public final class PivotTable implements Callable<Integer> {
             if (value == null) {
                 throw new IllegalArgumentException(result.key() + " has no metric '" + metric + "'; it has: primary, "
                         + String.join(", ", result.secondary().keySet()));
+            }
+            if (over != null) {
+                Metric denominator = denominators.get(row);
+                if (denominator == null) {
+                    throw new IllegalArgumentException("no result of " + over + " for " + rows + "=" + row);
+                }
+                value = new Metric(100 * value.score() / denominator.score(), Double.NaN,
+                        "% of " + over + " " + String.join(" ", overWhere));
             }
             if (cells.put(row + "\u0000" + col, value) != null) {
                 throw new IllegalArgumentException("two results for " + rows + "=" + row + ", " + cols + "=" + col
@@ -126,6 +137,26 @@ public final class PivotTable implements Callable<Integer> {
         return out.toString();
     }
 
+    private List<JmhResult> select(List<JmhResult> all, String name, List<String> conditions) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (String condition : conditions) {
+            int eq = condition.indexOf('=');
+            if (eq < 1) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "a filter needs param=value, got '" + condition + "'");
+            }
+            filters.put(condition.substring(0, eq), condition.substring(eq + 1));
+        }
+        List<JmhResult> kept = all.stream()
+                .filter(r -> r.benchmark().equals(name) || r.benchmark().endsWith("." + name)
+                        || r.benchmark().contains("." + name + "."))
+                .filter(r -> filters.entrySet().stream().allMatch(f -> f.getValue().equals(r.params().get(f.getKey()))))
+                .collect(Collectors.toList());
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException("no result of " + name + " matches " + filters);
+        }
+        return kept;
+    }
+
     private String format(Metric cell) {
         String score = String.format(Locale.ROOT, "%,." + digits + "f", cell.score());
         if (Double.isFinite(cell.error()) && cell.error() > 0) {
@@ -137,6 +168,9 @@ public final class PivotTable implements Callable<Integer> {
     private static String param(JmhResult result, String name) {
         if ("threads".equals(name)) {
             return String.valueOf(result.threads());
+        }
+        if ("method".equals(name)) {
+            return result.benchmark().substring(result.benchmark().lastIndexOf('.') + 1);
         }
         String value = result.params().get(name);
         if (value == null) {

@@ -48,6 +48,34 @@ class PivotTableTest {
     }
 
     @Test
+    void overDividesByAnotherBenchmarkInTheSameRow() {
+        JmhResult decode = new JmhResult("io.wirebench.serialization.CodecBenchmark.decode", "avgt", 1, 1,
+                Map.of("codec", "json", "shape", "tiny"), new Metric(4, 0.1, "us/op"), Map.of());
+        JmhResult validate = new JmhResult("io.wirebench.validation.ValidationBenchmark.validate", "avgt", 1, 1,
+                Map.of("validator", "hibernate", "shape", "tiny"), new Metric(6, 0.1, "us/op"), Map.of());
+        PivotTable table = table("primary", false);
+        table.benchmark = "ValidationBenchmark.validate";
+        table.cols = "validator";
+        table.over = "CodecBenchmark.decode";
+        table.overWhere = List.of("codec=json");
+        String md = table.render(List.of(decode, validate));
+        assertTrue(md.contains("(% of CodecBenchmark.decode codec=json)"), md);
+        assertTrue(md.contains("| tiny | 150.0 |"), md);
+    }
+
+    @Test
+    void aClassNameSelectsAllItsMethodsForColsMethod() {
+        PivotTable table = table("primary", false);
+        table.benchmark = "CodecBenchmark";
+        table.cols = "method";
+        JmhResult encode = new JmhResult("io.wirebench.serialization.CodecBenchmark.encode", "avgt", 1, 1,
+                Map.of("codec", "json", "shape", "tiny"), new Metric(2, 0.1, "us/op"), Map.of());
+        String md = table.render(List.of(result("json", "tiny", 3, "us/op"), encode));
+        assertTrue(md.contains("| shape \\ method (us/op) | decode | encode |"), md);
+        assertTrue(md.contains("| tiny | 3.0 ± 0.5 | 2.0 ± 0.1 |"), md);
+    }
+
+    @Test
     void secondaryMetricsWithoutErrorShowTheScoreAlone() {
         String md = table("wireBytes", false).render(List.of(result("json", "tiny", 3, "us/op")));
         assertTrue(md.contains("| tiny | 300.0 |"), md);
