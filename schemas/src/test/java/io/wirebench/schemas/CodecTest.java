@@ -59,6 +59,8 @@ class CodecTest {
         Order order = generator.order(Shape.SMALL);
         InventoryReservation reservation = generator.reservation(order, 1);
         assertEquals(reservation, codec.decode(codec.encode(reservation), InventoryReservation.class));
+        var receipt = io.wirebench.schemas.model.OrderReceipt.of(order);
+        assertEquals(receipt, codec.decode(codec.encode(receipt), io.wirebench.schemas.model.OrderReceipt.class));
         for (int size : new int[] {1, 100, 1000}) {
             EventBatch batch = generator.eventBatch(size);
             assertEquals(batch, codec.decode(codec.encode(batch), EventBatch.class));

@@ -66,6 +66,7 @@ class SchemaAgreementTest {
         PayloadGenerator generator = new PayloadGenerator(3);
         Order order = generator.order(Shape.SMALL);
         assertAccepted(MessageType.INVENTORY_RESERVATION, generator.reservation(order, 0));
+        assertAccepted(MessageType.ORDER_RECEIPT, io.wirebench.schemas.model.OrderReceipt.of(order));
         assertAccepted(MessageType.ANALYTICS_EVENT, generator.event());
         for (int size : new int[] {1, 100, 1000}) {
             assertAccepted(MessageType.EVENT_BATCH, generator.eventBatch(size));

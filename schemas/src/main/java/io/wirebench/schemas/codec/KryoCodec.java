@@ -14,6 +14,7 @@ import io.wirebench.schemas.model.FileManifest;
 import io.wirebench.schemas.model.InventoryReservation;
 import io.wirebench.schemas.model.LineItem;
 import io.wirebench.schemas.model.Order;
+import io.wirebench.schemas.model.OrderReceipt;
 import io.wirebench.schemas.model.OrderedMaps;
 import io.wirebench.schemas.model.Payment;
 import io.wirebench.schemas.model.PaymentMethod;
@@ -68,7 +69,8 @@ public final class KryoCodec implements Codec {
         kryo.register(PaymentMethod.class, id++);
         kryo.register(EventType.class, id++);
         for (Class<?> type : List.of(Address.class, Customer.class, LineItem.class, Payment.class, Order.class,
-                InventoryReservation.class, AnalyticsEvent.class, EventBatch.class, FileManifest.class, FileChunk.class)) {
+                InventoryReservation.class, AnalyticsEvent.class, EventBatch.class, FileManifest.class, FileChunk.class,
+                OrderReceipt.class)) {
             kryo.register(type, id++);
         }
         return kryo;

@@ -6,6 +6,7 @@ import io.wirebench.schemas.model.FileChunk;
 import io.wirebench.schemas.model.FileManifest;
 import io.wirebench.schemas.model.InventoryReservation;
 import io.wirebench.schemas.model.Order;
+import io.wirebench.schemas.model.OrderReceipt;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -16,7 +17,8 @@ public enum MessageType {
     ANALYTICS_EVENT(AnalyticsEvent.class, "analytics-event.schema.json"),
     EVENT_BATCH(EventBatch.class, "event-batch.schema.json"),
     FILE_MANIFEST(FileManifest.class, "file-manifest.schema.json"),
-    FILE_CHUNK(FileChunk.class, "file-chunk.schema.json");
+    FILE_CHUNK(FileChunk.class, "file-chunk.schema.json"),
+    ORDER_RECEIPT(OrderReceipt.class, "order-receipt.schema.json");
 
     private final Class<?> javaType;
     private final String schemaFile;

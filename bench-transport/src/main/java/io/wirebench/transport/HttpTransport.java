@@ -1,0 +1,80 @@
+package io.wirebench.transport;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.List;
+
+/**
+ * HTTP/1.1 REST: POST of the encoded message to an embedded Jetty 12 server ({@link JettyRpcServer}),
+ * with one of two production clients, so a reader sees how much of "NATS against HTTP" is the choice of
+ * HTTP client: {@code http} uses Jetty's {@code HttpClient}, {@code http-jdk} the JDK's. With
+ * {@code httpUrl} the clients target that base URL instead of a server started here.
+ */
+public final class HttpTransport implements Transport {
+    /** Which HTTP client the caller side uses. */
+    public enum Client {
+        JETTY,
+        JDK
+    }
+
+    private final TransportSettings settings;
+    private final Client clientKind;
+    private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
+    private volatile String baseUrl;
+
+    public HttpTransport(TransportSettings settings, Client clientKind) {
+        this.settings = settings;
+        this.clientKind = clientKind;
+        this.baseUrl = settings.externalUrl();
+    }
+
+    @Override
+    public String name() {
+        return clientKind == Client.JETTY ? "http" : "http-jdk";
+    }
+
+    @Override
+    public RpcServer newServer() {
+        JettyRpcServer server = new JettyRpcServer();
+        opened.add(server);
+        if (settings.externalUrl() == null) {
+            baseUrl = server.baseUrl();
+        }
+        return server;
+    }
+
+    @Override
+    public RpcClient newClient() {
+        if (baseUrl == null) {
+            throw new IllegalStateException(name() + ": no server started and no httpUrl given");
+        }
+        RpcClient client = clientKind == Client.JETTY ? new JettyRpcClient(baseUrl, settings.timeout())
+                : new JdkRpcClient(baseUrl, settings.timeout());
+        opened.add(client);
+        return client;
+    }
+
+    @Override
+    public Map<String, String> describe() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("transport", name());
+        d.put("url", String.valueOf(baseUrl));
+        d.put("server", "Jetty " + org.eclipse.jetty.util.Jetty.VERSION + " (core API), HTTP/1.1 keep-alive");
+        d.put("client", clientKind == Client.JETTY ? "Jetty HttpClient " + org.eclipse.jetty.util.Jetty.VERSION
+                : "java.net.http.HttpClient " + Runtime.version());
+        return d;
+    }
+
+    @Override
+    public void close() {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception ignored) {
+                // closing
+            }
+        }
+        opened.clear();
+    }
+}

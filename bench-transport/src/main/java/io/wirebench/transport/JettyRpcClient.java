@@ -1,0 +1,74 @@
+package io.wirebench.transport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.client.BufferingResponseListener;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+
+/**
+ * Jetty 12's {@code HttpClient}: asynchronous, pooled HTTP/1.1 connections with keep-alive (up to 64
+ * per destination), one client shared by all callers, as Jetty's documentation recommends.
+ */
+final class JettyRpcClient implements RpcClient {
+    private static final int MAX_REPLY = 16 << 20;
+    private final HttpClient client = new HttpClient();
+    private final String baseUrl;
+    private final Duration timeout;
+
+    JettyRpcClient(String baseUrl, Duration timeout) {
+        this.baseUrl = baseUrl;
+        this.timeout = timeout;
+        client.setMaxConnectionsPerDestination(64);
+        client.setConnectTimeout(5_000);
+        client.setName("jetty-client");
+        try {
+            client.start();
+        } catch (Exception e) {
+            throw new RpcException(RpcException.Kind.TRANSPORT, "Jetty client did not start: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] request(String endpoint, byte[] payload) {
+        return Futures.await(requestAsync(endpoint, payload), timeout, "http " + endpoint);
+    }
+
+    @Override
+    public CompletableFuture<byte[]> requestAsync(String endpoint, byte[] payload) {
+        CompletableFuture<byte[]> reply = new CompletableFuture<>();
+        String what = "http " + endpoint;
+        client.POST(baseUrl + "/rpc/" + endpoint)
+                .body(new BytesRequestContent("application/octet-stream", payload))
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .send(new BufferingResponseListener(MAX_REPLY) {
+                    @Override
+                    public void onComplete(org.eclipse.jetty.client.Result result) {
+                        if (result.isFailed()) {
+                            Throwable failure = result.getFailure();
+                            reply.completeExceptionally(failure instanceof java.util.concurrent.TimeoutException
+                                    ? new RpcException(RpcException.Kind.TIMEOUT, what + ": no reply within " + timeout.toMillis() + " ms", failure)
+                                    : Futures.asRpc(failure, what));
+                        } else if (result.getResponse().getStatus() != 200) {
+                            reply.completeExceptionally(new RpcException(
+                                    result.getResponse().getStatus() >= 500 ? RpcException.Kind.REMOTE : RpcException.Kind.TRANSPORT,
+                                    what + ": HTTP " + result.getResponse().getStatus() + " " + getContentAsString(StandardCharsets.UTF_8)));
+                        } else {
+                            reply.complete(getContent());
+                        }
+                    }
+                });
+        return reply;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.stop();
+        } catch (Exception ignored) {
+            // stopping
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.wirebench.transport;
+
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The REST side: an embedded Jetty 12 server (core API, no servlet layer) on 127.0.0.1, one
+ * {@code POST /rpc/<endpoint>} per handler, body in, body out, like a FastAPI or Flask endpoint.
+ * HTTP/1.1 with keep-alive (Jetty's default); the handler runs on Jetty's pooled threads; a handler
+ * failure is a 500 with the message; an unknown endpoint a 404. Jetty's defaults otherwise.
+ */
+final class JettyRpcServer implements RpcServer {
+    private final Server server;
+    private final ServerConnector connector;
+    private final Map<String, RpcHandler> handlers = new ConcurrentHashMap<>();
+
+    JettyRpcServer() {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("jetty-rpc");
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                String path = Request.getPathInContext(request);
+                RpcHandler handler = path.startsWith("/rpc/") ? handlers.get(path.substring(5)) : null;
+                if (handler == null || !"POST".equals(request.getMethod())) {
+                    Response.writeError(request, response, callback, handler == null ? 404 : 405, "no endpoint " + path);
+                    return true;
+                }
+                byte[] body;
+                try (InputStream in = Content.Source.asInputStream(request)) {
+                    body = in.readAllBytes();
+                }
+                byte[] reply;
+                try {
+                    reply = handler.handle(body);
+                } catch (Exception e) {
+                    Response.writeError(request, response, callback, 500, String.valueOf(e.getMessage()));
+                    return true;
+                }
+                response.setStatus(200);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.length);
+                response.write(true, ByteBuffer.wrap(reply), callback);
+                return true;
+            }
+        });
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new RpcException(RpcException.Kind.TRANSPORT, "Jetty did not start: " + e.getMessage(), e);
+        }
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + connector.getLocalPort();
+    }
+
+    @Override
+    public void register(String endpoint, RpcHandler handler) {
+        handlers.put(endpoint, handler);
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception ignored) {
+            // stopping; nothing else to do
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.wirebench.transport;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.wirebench.transport.server.ManagedRabbitMqServer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The "Flask + RabbitMQ" design: AMQP 0-9-1 RPC as RabbitMQ's tutorial and documentation describe it.
+ * Requests go to a queue per endpoint through the default exchange; the service consumes it with
+ * {@code responderThreads} channels (manual acks, prefetch 32 each); replies use direct reply-to
+ * ({@code amq.rabbitmq.reply-to}: no reply queue to declare), matched by correlation id. One connection
+ * per client, publishes serialised on its channel (a channel is not thread-safe for publishing).
+ * Automatic connection recovery on. Error replies carry a {@code wirebench-error} header.
+ */
+public final class RabbitMqTransport implements Transport {
+    private static final String REPLY_TO = "amq.rabbitmq.reply-to";
+    private static final String ERROR_HEADER = "wirebench-error";
+
+    private final TransportSettings settings;
+    private final ManagedRabbitMqServer server;
+    private final String uri;
+    private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
+
+    public RabbitMqTransport(TransportSettings settings) {
+        this.settings = settings;
+        if (settings.externalUrl() == null) {
+            server = new ManagedRabbitMqServer();
+            server.start();
+            uri = server.uri();
+        } else {
+            server = null;
+            uri = settings.externalUrl();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "rabbitmq";
+    }
+
+    static String queue(String endpoint) {
+        return "wirebench.rpc." + endpoint;
+    }
+
+    private Connection connect(String role) {
+        try {
+            ConnectionFactory factory = new ConnectionFactory();
+            factory.setUri(uri);
+            factory.setConnectionTimeout(5_000);
+            factory.setAutomaticRecoveryEnabled(true);
+            factory.setNetworkRecoveryInterval(250);
+            factory.setRequestedHeartbeat(10);
+            Connection connection = factory.newConnection("wirebench-" + role);
+            opened.add(connection);
+            return connection;
+        } catch (Exception e) {
+            throw new RpcException(RpcException.Kind.TRANSPORT, "cannot connect to " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public RpcServer newServer() {
+        Connection connection = connect("service");
+        List<Channel> channels = new ArrayList<>();
+        return new RpcServer() {
+            @Override
+            public void register(String endpoint, RpcHandler handler) {
+                try {
+                    for (int i = 0; i < settings.responderThreads(); i++) {
+                        Channel channel = connection.createChannel();
+                        channel.queueDeclare(queue(endpoint), false, false, false, null);
+                        channel.basicQos(32);
+                        channel.basicConsume(queue(endpoint), false, (tag, delivery) -> {
+                            AMQP.BasicProperties request = delivery.getProperties();
+                            AMQP.BasicProperties.Builder reply = new AMQP.BasicProperties.Builder().correlationId(request.getCorrelationId());
+                            byte[] body;
+                            try {
+                                body = handler.handle(delivery.getBody());
+                            } catch (Exception e) {
+                                reply.headers(Map.of(ERROR_HEADER, String.valueOf(e.getMessage())));
+                                body = String.valueOf(e).getBytes(StandardCharsets.UTF_8);
+                            }
+                            if (request.getReplyTo() != null) {
+                                channel.basicPublish("", request.getReplyTo(), reply.build(), body);
+                            }
+                            channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+                        }, tag -> { });
+                        channels.add(channel);
+                    }
+                } catch (Exception e) {
+                    throw new RpcException(RpcException.Kind.TRANSPORT, "cannot consume " + queue(endpoint) + ": " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void close() {
+                try {
+                    connection.close(5_000);
+                } catch (Exception ignored) {
+                    // closing
+                }
+            }
+        };
+    }
+
+    @Override
+    public RpcClient newClient() {
+        Connection connection = connect("client");
+        PendingReplies pending = new PendingReplies(settings.timeout(), "rabbitmq");
+        Channel channel;
+        try {
+            channel = connection.createChannel();
+            channel.basicConsume(REPLY_TO, true, (tag, delivery) -> {
+                String correlation = delivery.getProperties().getCorrelationId();
+                if (correlation == null) {
+                    return;
+                }
+                long id = Long.parseLong(correlation);
+                Map<String, Object> headers = delivery.getProperties().getHeaders();
+                if (headers != null && headers.containsKey(ERROR_HEADER)) {
+                    pending.fail(id, new RpcException(RpcException.Kind.REMOTE, "rabbitmq: " + headers.get(ERROR_HEADER)));
+                } else {
+                    pending.complete(id, delivery.getBody());
+                }
+            }, tag -> pending.failAll("reply consumer cancelled"));
+        } catch (Exception e) {
+            throw new RpcException(RpcException.Kind.TRANSPORT, "cannot consume direct reply-to: " + e.getMessage(), e);
+        }
+        return new RpcClient() {
+            @Override
+            public byte[] request(String endpoint, byte[] payload) {
+                return Futures.await(requestAsync(endpoint, payload), settings.timeout(), "rabbitmq " + endpoint);
+            }
+
+            @Override
+            public CompletableFuture<byte[]> requestAsync(String endpoint, byte[] payload) {
+                CompletableFuture<byte[]> reply = pending.track();
+                long id = pending.open(reply);
+                AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                        .correlationId(Long.toString(id)).replyTo(REPLY_TO).build();
+                try {
+                    synchronized (channel) {
+                        channel.basicPublish("", queue(endpoint), true, properties, payload);
+                    }
+                } catch (Exception e) {
+                    pending.fail(id, new RpcException(RpcException.Kind.TRANSPORT, "rabbitmq " + endpoint + ": " + e.getMessage(), e));
+                }
+                return pending.withRpcTimeout(reply);
+            }
+
+            @Override
+            public void close() {
+                pending.failAll("client closed");
+                try {
+                    connection.close(5_000);
+                } catch (Exception ignored) {
+                    // closing
+                }
+            }
+        };
+    }
+
+    @Override
+    public Map<String, String> describe() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("transport", "rabbitmq");
+        d.put("uri", uri.replaceFirst("//[^@]*@", "//***@"));
+        d.put("client", "amqp-client " + ConnectionFactory.class.getPackage().getImplementationVersion()
+                + ", direct reply-to, prefetch 32");
+        d.put("responders", settings.responderThreads() + " consumer channels per endpoint");
+        d.put("server", server == null ? "external" : "managed rabbitmq-server, " + server.directory());
+        return d;
+    }
+
+    public ManagedRabbitMqServer managedServer() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception ignored) {
+                // closing
+            }
+        }
+        opened.clear();
+        if (server != null) {
+            server.close();
+        }
+    }
+}

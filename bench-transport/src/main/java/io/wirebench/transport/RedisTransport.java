@@ -1,0 +1,215 @@
+package io.wirebench.transport;
+
+import io.wirebench.transport.server.ManagedRedisServer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisPoolConfig;
+
+/**
+ * The "FastAPI + Redis" design: requests queued in a Redis list per endpoint, first in first out
+ * (callers {@code LPUSH}, workers {@code BRPOP}: the oldest request is served first), each worker
+ * replying to the caller's own reply list, where one reader thread per client {@code BRPOP}s replies
+ * and hands them to the waiting requests by correlation id ({@link Envelope}). The server runs
+ * {@code responderThreads} workers, each with its own connection. Jedis 5 with a connection pool;
+ * blocking pops wait at most one second at a time, so closing never hangs.
+ */
+public final class RedisTransport implements Transport {
+    private static final int POP_SECONDS = 1;
+
+    private final TransportSettings settings;
+    private final ManagedRedisServer server;
+    private final URI uri;
+    private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
+
+    public RedisTransport(TransportSettings settings) {
+        this.settings = settings;
+        if (settings.externalUrl() == null) {
+            server = new ManagedRedisServer();
+            server.start();
+            uri = URI.create(server.url());
+        } else {
+            server = null;
+            uri = URI.create(settings.externalUrl());
+        }
+    }
+
+    @Override
+    public String name() {
+        return "redis";
+    }
+
+    static byte[] queue(String endpoint) {
+        return ("wirebench:rpc:" + endpoint).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private JedisPool pool(int size) {
+        JedisPoolConfig config = new JedisPoolConfig();
+        config.setMaxTotal(size);
+        config.setMaxIdle(size);
+        config.setMaxWait(java.time.Duration.ofSeconds(5));
+        JedisPool pool = new JedisPool(config, uri, 5_000);
+        opened.add(pool);
+        return pool;
+    }
+
+    @Override
+    public RpcServer newServer() {
+        JedisPool pool = pool(settings.responderThreads() * 4 + 2);
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> workers = new ArrayList<>();
+        return new RpcServer() {
+            @Override
+            public void register(String endpoint, RpcHandler handler) {
+                for (int i = 0; i < settings.responderThreads(); i++) {
+                    Thread worker = new Thread(() -> serve(pool, running, queue(endpoint), handler), "redis-worker-" + endpoint + "-" + i);
+                    worker.setDaemon(true);
+                    worker.start();
+                    workers.add(worker);
+                }
+            }
+
+            @Override
+            public void close() {
+                running.set(false);
+                for (Thread worker : workers) {
+                    try {
+                        worker.join(POP_SECONDS * 3_000L);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                pool.close();
+            }
+        };
+    }
+
+    private static void serve(JedisPool pool, AtomicBoolean running, byte[] queue, RpcHandler handler) {
+        while (running.get()) {
+            try (Jedis jedis = pool.getResource()) {
+                while (running.get()) {
+                    List<byte[]> popped = jedis.brpop(POP_SECONDS, queue);
+                    if (popped == null || popped.size() < 2) {
+                        continue;
+                    }
+                    byte[] request = popped.get(1);
+                    byte[] reply;
+                    try {
+                        reply = Envelope.reply(Envelope.id(request), Envelope.OK, handler.handle(Envelope.requestPayload(request)));
+                    } catch (Exception e) {
+                        reply = Envelope.reply(Envelope.id(request), Envelope.ERROR, Envelope.text(String.valueOf(e.getMessage())));
+                    }
+                    jedis.lpush(Envelope.replyKey(request), reply);
+                }
+            } catch (RuntimeException connectionLost) {
+                if (running.get()) {
+                    ManagedSleep.pause(250);
+                }
+            }
+        }
+    }
+
+    @Override
+    public RpcClient newClient() {
+        JedisPool pool = pool(64);
+        byte[] replyKey = ("wirebench:reply:" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        PendingReplies pending = new PendingReplies(settings.timeout(), "redis");
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread reader = new Thread(() -> {
+            while (running.get()) {
+                try (Jedis jedis = pool.getResource()) {
+                    while (running.get()) {
+                        List<byte[]> popped = jedis.brpop(POP_SECONDS, replyKey);
+                        if (popped == null || popped.size() < 2) {
+                            continue;
+                        }
+                        byte[] reply = popped.get(1);
+                        if (Envelope.status(reply) == Envelope.OK) {
+                            pending.complete(Envelope.id(reply), Envelope.replyPayload(reply));
+                        } else {
+                            pending.fail(Envelope.id(reply), new RpcException(RpcException.Kind.REMOTE,
+                                    "redis: " + new String(Envelope.replyPayload(reply), StandardCharsets.UTF_8)));
+                        }
+                    }
+                } catch (RuntimeException connectionLost) {
+                    if (running.get()) {
+                        ManagedSleep.pause(250);
+                    }
+                }
+            }
+        }, "redis-reply-reader");
+        reader.setDaemon(true);
+        reader.start();
+        RpcClient client = new RpcClient() {
+            @Override
+            public byte[] request(String endpoint, byte[] payload) {
+                return Futures.await(requestAsync(endpoint, payload), settings.timeout(), "redis " + endpoint);
+            }
+
+            @Override
+            public CompletableFuture<byte[]> requestAsync(String endpoint, byte[] payload) {
+                CompletableFuture<byte[]> reply = pending.track();
+                long id = pending.open(reply);
+                try (Jedis jedis = pool.getResource()) {
+                    jedis.lpush(queue(endpoint), Envelope.request(id, replyKey, payload));
+                } catch (RuntimeException e) {
+                    pending.fail(id, new RpcException(RpcException.Kind.TRANSPORT, "redis " + endpoint + ": " + e.getMessage(), e));
+                }
+                return pending.withRpcTimeout(reply);
+            }
+
+            @Override
+            public void close() {
+                running.set(false);
+                try {
+                    reader.join(POP_SECONDS * 3_000L);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                pending.failAll("client closed");
+                pool.close();
+            }
+        };
+        opened.add(client);
+        return client;
+    }
+
+    @Override
+    public Map<String, String> describe() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("transport", "redis");
+        d.put("url", uri.toString());
+        d.put("client", "Jedis (pooled), LPUSH + BRPOP per endpoint list, reply list per client");
+        d.put("responders", settings.responderThreads() + " worker threads per endpoint");
+        d.put("server", server == null ? "external" : "managed redis-server, " + server.directory());
+        return d;
+    }
+
+    public ManagedRedisServer managedServer() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception ignored) {
+                // closing
+            }
+        }
+        opened.clear();
+        if (server != null) {
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.wirebench.transport;
+
+/** A request that did not get its reply, by kind, so a load run can count failures apart from latency. */
+public final class RpcException extends RuntimeException {
+    /** Why a request failed. */
+    public enum Kind {
+        /** No reply within the client's timeout. */
+        TIMEOUT,
+        /** The service answered with an error (its handler threw). */
+        REMOTE,
+        /** The transport failed: no connection, no responder, broken pipe. */
+        TRANSPORT
+    }
+
+    private final Kind kind;
+
+    public RpcException(Kind kind, String message, Throwable cause) {
+        super(kind + ": " + message, cause);
+        this.kind = kind;
+    }
+
+    public RpcException(Kind kind, String message) {
+        this(kind, message, null);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,26 @@
+package io.wirebench.transport;
+
+import java.util.Map;
+
+/**
+ * One way to carry a request and its reply (NATS, HTTP, Redis, RabbitMQ, in-memory), with whatever
+ * broker it needs: a transport that starts a managed server owns it and stops it on {@link #close()}.
+ * Adding a transport is one class implementing this and one line in {@link Transports}.
+ */
+public interface Transport extends AutoCloseable {
+
+    /** The {@code transport} parameter token. */
+    String name();
+
+    /** A service side; handlers registered on it are reachable by every client of this transport. */
+    RpcServer newServer();
+
+    /** A caller side, with its own connection(s). */
+    RpcClient newClient();
+
+    /** Versions, addresses and settings worth recording beside results. */
+    Map<String, String> describe();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,43 @@
+package io.wirebench.transport.server;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A private {@code redis-server} (Debian package {@code redis-server}) on 127.0.0.1, no persistence
+ * (no RDB snapshots, no AOF: the suite measures the RPC, not the disk), protected mode on. Ready when
+ * {@code PING} answers {@code +PONG}.
+ */
+public final class ManagedRedisServer extends ManagedServer {
+
+    public ManagedRedisServer(Duration startTimeout) {
+        super("redis-server", "redis-server", startTimeout);
+    }
+
+    public ManagedRedisServer() {
+        this(Duration.ofSeconds(20));
+    }
+
+    public String url() {
+        return "redis://127.0.0.1:" + port();
+    }
+
+    @Override
+    protected List<Path> binaryCandidates() {
+        return List.of(Path.of("/usr/bin/redis-server"), Path.of("/usr/sbin/redis-server"), Path.of("/usr/local/bin/redis-server"));
+    }
+
+    @Override
+    protected List<String> command(Path binary, int port, Path directory) {
+        return List.of(binary.toString(), "--bind", "127.0.0.1", "--port", Integer.toString(port),
+                "--dir", directory.toString(), "--save", "", "--appendonly", "no", "--protected-mode", "yes",
+                "--daemonize", "no", "--logfile", "");
+    }
+
+    @Override
+    protected boolean ready(int port) {
+        return Probe.text(Probe.exchange(port, null, "PING\r\n".getBytes(StandardCharsets.US_ASCII), 16)).startsWith("+PONG");
+    }
+}

@@ -1,0 +1,212 @@
+package io.wirebench.transport.server;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server process the suite starts for itself: bound to 127.0.0.1 on a free port, in its own fresh
+ * directory under {@code target/wirebench-servers/}, its output captured to {@code server.log}, ready
+ * only when a protocol-level probe answers (never "the process is alive"), within a deadline. Stopping
+ * is SIGTERM to the process tree, a bounded wait, then SIGKILL. A JVM shutdown hook and
+ * {@link ServerReaper}'s pid files make sure it never outlives the run.
+ */
+public abstract class ManagedServer implements AutoCloseable {
+    private static final Path WORK_ROOT = Path.of(System.getProperty("wirebench.work", "target/wirebench-servers"));
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private final String name;
+    private final String debianPackage;
+    private final Duration startTimeout;
+    private final List<Started> processes = new ArrayList<>();
+    private Path directory;
+    private int port;
+    private Thread shutdownHook;
+
+    private record Started(Process process, Path pidFile) {
+    }
+
+    /** Descendants seen once the server was ready, kept so that they are stopped even if their parent died first. */
+    private final List<ProcessHandle> descendants = new ArrayList<>();
+    private final List<Path> descendantPidFiles = new ArrayList<>();
+
+    protected ManagedServer(String name, String debianPackage, Duration startTimeout) {
+        this.name = name;
+        this.debianPackage = debianPackage;
+        this.startTimeout = startTimeout;
+    }
+
+    /** The command line for a server listening on 127.0.0.1:{@code port} with its files in {@code directory}. */
+    protected abstract List<String> command(Path binary, int port, Path directory) throws IOException;
+
+    /** Extra environment for the server process. */
+    protected Map<String, String> environment(int port, Path directory) {
+        return Map.of();
+    }
+
+    /** True once the server answers its protocol on {@code port}; must return within about a second. */
+    protected abstract boolean ready(int port);
+
+    /** Where the executable is looked for, in order. */
+    protected abstract List<Path> binaryCandidates();
+
+    /** Starts a companion process before the server (RabbitMQ's epmd); none by default. */
+    protected void beforeStart(Path directory) throws IOException {
+    }
+
+    public synchronized ManagedServer start() {
+        if (directory != null) {
+            throw new IllegalStateException(name + " already started");
+        }
+        ServerReaper.reapOrphans();
+        Path binary = binaryCandidates().stream().filter(Files::isExecutable).findFirst()
+                .orElseThrow(() -> new ServerStartException(name + " not found (looked at " + binaryCandidates()
+                        + "); install the Debian package '" + debianPackage + "': run scripts/setup"));
+        port = FreePorts.pick();
+        List<String> command;
+        try {
+            directory = Files.createDirectories(WORK_ROOT.toAbsolutePath()).resolve(name + "-" + port + "-" + System.nanoTime());
+            Files.createDirectories(directory);
+            beforeStart(directory);
+            command = command(binary, port, directory);
+        } catch (IOException e) {
+            throw new ServerStartException("cannot prepare " + name + " in " + directory + ": " + e.getMessage(), e);
+        }
+        shutdownHook = new Thread(this::stopQuietly, name + "-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        Process process = launch(command, environment(port, directory), directory.resolve("server.log"));
+        long deadline = System.nanoTime() + startTimeout.toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                String failure = name + " exited with code " + process.exitValue() + " before it was ready; command: "
+                        + String.join(" ", command) + "\n" + logTail();
+                close();
+                throw new ServerStartException(failure);
+            }
+            if (ready(port)) {
+                for (Started started : processes) {
+                    started.process().descendants().forEach(child -> {
+                        descendants.add(child);
+                        descendantPidFiles.add(ServerReaper.register(child, name + " child " + child.info().command().orElse("?")));
+                    });
+                }
+                return this;
+            }
+            if (System.nanoTime() > deadline) {
+                String failure = name + " did not answer on 127.0.0.1:" + port + " within " + startTimeout.toSeconds()
+                        + " s; command: " + String.join(" ", command) + "\n" + logTail();
+                close();
+                throw new ServerStartException(failure);
+            }
+            sleep(50);
+        }
+    }
+
+    /** Starts a process owned by this server (stopped with it), output appended to {@code log}. */
+    protected final Process launch(List<String> command, Map<String, String> environment, Path log) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            processes.add(new Started(process, ServerReaper.register(process.toHandle(), name + " " + String.join(" ", command))));
+            return process;
+        } catch (IOException e) {
+            throw new ServerStartException("cannot start " + name + ": " + String.join(" ", command) + ": " + e.getMessage()
+                    + "; install the Debian package '" + debianPackage + "': run scripts/setup", e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * The OS process that is the server itself (for fault injection: kill, pause): the last process
+     * started, unless a subclass knows better (RabbitMQ's start script runs the Erlang VM as a child).
+     */
+    public ProcessHandle process() {
+        if (processes.isEmpty()) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return processes.get(processes.size() - 1).process().toHandle();
+    }
+
+    /** What was started, with the descendants seen at readiness. */
+    protected final List<ProcessHandle> processTree() {
+        List<ProcessHandle> tree = new ArrayList<>();
+        processes.forEach(p -> tree.add(p.process().toHandle()));
+        tree.addAll(descendants);
+        return tree;
+    }
+
+    public boolean isRunning() {
+        return !processes.isEmpty() && processes.stream().allMatch(p -> p.process().isAlive());
+    }
+
+    /** The last lines of the server's log, for error messages. */
+    public String logTail() {
+        Path log = directory == null ? null : directory.resolve("server.log");
+        try {
+            if (log == null || !Files.exists(log)) {
+                return "(no log)";
+            }
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return "--- last lines of " + log + " ---\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Stops every process of this server, newest first; bounded. */
+    @Override
+    public synchronized void close() {
+        stopQuietly();
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
+            }
+            shutdownHook = null;
+        }
+    }
+
+    private void stopQuietly() {
+        for (int i = descendants.size() - 1; i >= 0; i--) {
+            ServerReaper.stop(descendants.get(i), STOP_GRACE.toSeconds());
+            ServerReaper.unregister(descendantPidFiles.get(i));
+        }
+        descendants.clear();
+        descendantPidFiles.clear();
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            Started started = processes.get(i);
+            ServerReaper.stop(started.process().toHandle(), STOP_GRACE.toSeconds());
+            ServerReaper.unregister(started.pidFile());
+        }
+        processes.clear();
+    }
+
+    static void sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerStartException("interrupted while waiting for a server", e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.wirebench.transport.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ManagedServerTest {
+
+    static Stream<Arguments> servers() {
+        return Stream.of(
+                Arguments.of("nats-server", (Supplier<ManagedServer>) ManagedNatsServer::new),
+                Arguments.of("redis-server", (Supplier<ManagedServer>) ManagedRedisServer::new),
+                Arguments.of("rabbitmq-server", (Supplier<ManagedServer>) ManagedRabbitMqServer::new));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void startsOnLoopbackOnlyAndStopsWithItsWholeTree(String name, Supplier<ManagedServer> factory) throws Exception {
+        ManagedServer server = factory.get();
+        List<ProcessHandle> tree;
+        try {
+            server.start();
+            assertTrue(server.isRunning());
+            assertTrue(Files.isDirectory(server.directory()), "own directory");
+            assertTrue(server.directory().toString().contains("target/wirebench-servers"), server.directory().toString());
+            assertTrue(canConnect("127.0.0.1", server.port()), name + " answers on loopback");
+            for (InetAddress other : otherAddresses()) {
+                assertFalse(canConnect(other.getHostAddress(), server.port()), name + " must not listen on " + other);
+            }
+            tree = Stream.concat(Stream.of(server.process()), server.process().descendants()).toList();
+        } finally {
+            server.close();
+        }
+        for (ProcessHandle process : tree) {
+            assertFalse(process.isAlive(), "left running: " + process.pid() + " " + process.info().commandLine().orElse(""));
+        }
+        assertFalse(canConnect("127.0.0.1", server.port()));
+    }
+
+    @Test
+    void aMissingBinaryNamesThePackageAndSetup() {
+        ManagedServer missing = new ManagedServer("no-such-server", "no-such-package", Duration.ofSeconds(5)) {
+            @Override
+            protected List<String> command(Path binary, int port, Path directory) {
+                return List.of(binary.toString());
+            }
+
+            @Override
+            protected boolean ready(int port) {
+                return false;
+            }
+
+            @Override
+            protected List<Path> binaryCandidates() {
+                return List.of(Path.of("/nonexistent/no-such-server"));
+            }
+        };
+        ServerStartException e = assertThrows(ServerStartException.class, missing::start);
+        assertTrue(e.getMessage().contains("'no-such-package'") && e.getMessage().contains("scripts/setup"), e.getMessage());
+    }
+
+    @Test
+    void aServerThatDiesAtStartShowsItsCommandAndLog() {
+        ManagedServer broken = new ManagedServer("redis-server", "redis-server", Duration.ofSeconds(10)) {
+            @Override
+            protected List<String> command(Path binary, int port, Path directory) {
+                return List.of(binary.toString(), "--port", Integer.toString(port), "--no-such-option", "yes");
+            }
+
+            @Override
+            protected boolean ready(int port) {
+                return false;
+            }
+
+            @Override
+            protected List<Path> binaryCandidates() {
+                return new ManagedRedisServer().binaryCandidates();
+            }
+        };
+        ServerStartException e = assertThrows(ServerStartException.class, broken::start);
+        assertTrue(e.getMessage().contains("exited with code") && e.getMessage().contains("--no-such-option"), e.getMessage());
+        assertTrue(e.getMessage().contains("last lines of"), e.getMessage());
+    }
+
+    @Test
+    void aServerThatNeverAnswersIsStoppedAtTheDeadline() {
+        ManagedServer mute = new ManagedServer("sleep", "coreutils", Duration.ofMillis(800)) {
+            @Override
+            protected List<String> command(Path binary, int port, Path directory) {
+                return List.of(binary.toString(), "60");
+            }
+
+            @Override
+            protected boolean ready(int port) {
+                return false;
+            }
+
+            @Override
+            protected List<Path> binaryCandidates() {
+                return List.of(Path.of("/usr/bin/sleep"), Path.of("/bin/sleep"));
+            }
+        };
+        ServerStartException e = assertThrows(ServerStartException.class, mute::start);
+        assertTrue(e.getMessage().contains("did not answer"), e.getMessage());
+        assertFalse(mute.isRunning());
+    }
+
+    @Test
+    void orphansOfADeadOwnerAreReaped() throws Exception {
+        Process orphan = new ProcessBuilder("sleep", "60").start();
+        // an owner that is gone: a process that has already exited
+        Process owner = new ProcessBuilder("true").start();
+        owner.waitFor(5, TimeUnit.SECONDS);
+        Path file = ServerReaper.register(orphan.toHandle(), "test orphan");
+        String text = Files.readString(file).replaceFirst("owner=\\d+", "owner=" + owner.pid());
+        Files.writeString(file, text);
+        assertTrue(ServerReaper.reapOrphans() >= 1);
+        assertTrue(orphan.waitFor(10, TimeUnit.SECONDS), "orphan still running");
+        assertFalse(Files.exists(file));
+    }
+
+    @Test
+    void serversOfALiveOwnerAreLeftAlone() throws Exception {
+        Process mine = new ProcessBuilder("sleep", "60").start();
+        Path file = ServerReaper.register(mine.toHandle(), "test live");
+        try {
+            ServerReaper.reapOrphans();
+            assertTrue(mine.isAlive());
+        } finally {
+            ServerReaper.stop(mine.toHandle(), 1);
+            ServerReaper.unregister(file);
+        }
+    }
+
+    static boolean canConnect(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static List<InetAddress> otherAddresses() throws IOException {
+        return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress() && a instanceof java.net.Inet4Address)
+                .toList();
+    }
+}
