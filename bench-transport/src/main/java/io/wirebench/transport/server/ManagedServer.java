@@ -155,7 +155,7 @@ public abstract class ManagedServer implements AutoCloseable {
     }
 
     public boolean isRunning() {
-        return !processes.isEmpty() && processes.stream().allMatch(p -> p.process().isAlive());
+        return !processes.isEmpty() && processes.stream().allMatch(p -> Processes.running(p.process().toHandle()));
     }
 
     /** The last lines of the server's log, for error messages. */

@@ -86,25 +86,14 @@ public final class ServerReaper {
         var tree = new java.util.ArrayList<ProcessHandle>();
         process.descendants().forEach(tree::add);
         tree.add(process);
-        tree.forEach(ProcessHandle::destroy);
+        tree.stream().filter(Processes::running).forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(graceSeconds);
         for (ProcessHandle p : tree) {
-            long left = deadline - System.nanoTime();
-            if (left > 0) {
-                try {
-                    p.onExit().get(left, TimeUnit.NANOSECONDS);
-                } catch (Exception stillRunning) {
-                    // forced below
-                }
-            }
+            Processes.awaitExit(p, Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }
-        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        tree.stream().filter(Processes::running).forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle p : tree) {
-            try {
-                p.onExit().get(5, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // reported by the caller if it matters: isAlive() stays true
-            }
+            Processes.awaitExit(p, 5_000);
         }
     }
 
@@ -118,7 +107,7 @@ public final class ServerReaper {
         }
         try {
             return ProcessHandle.of(Long.parseLong(pid))
-                    .filter(ProcessHandle::isAlive)
+                    .filter(Processes::running)
                     .filter(p -> start == null || start.equals(startOf(p)));
         } catch (NumberFormatException e) {
             return Optional.empty();

@@ -51,7 +51,7 @@ class ManagedServerTest {
             server.close();
         }
         for (ProcessHandle process : tree) {
-            assertFalse(process.isAlive(), "left running: " + process.pid() + " " + process.info().commandLine().orElse(""));
+            assertFalse(Processes.running(process), "left running: " + process.pid() + " " + process.info().commandLine().orElse(""));
         }
         assertFalse(canConnect("127.0.0.1", server.port()));
     }

@@ -1,0 +1,193 @@
+package io.wirebench.transport;
+
+import io.wirebench.schemas.codec.Codec;
+import io.wirebench.schemas.codec.Codecs;
+import io.wirebench.schemas.generate.PayloadGenerator;
+import io.wirebench.schemas.generate.Shape;
+import io.wirebench.schemas.model.Order;
+import io.wirebench.schemas.model.OrderReceipt;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Is NATS request-reply faster than HTTP/REST (and Redis- and RabbitMQ-backed RPC), by how much, at which
+ * payload size and concurrency? A caller sends an encoded {@link Order} to the service endpoint
+ * {@code orders} ({@link OrderReceiptHandler}: decode, answer with a receipt) over a real server the
+ * transport starts for itself, and checks that the receipt is its order's.
+ *
+ * <ul>
+ *   <li>{@code roundTrip}: one request in flight per thread, {@code sample} mode, so the JSON carries
+ *       latency percentiles (µs). Run with {@code -t 1} for single-request latency.</li>
+ *   <li>{@code throughput}: requests per second, with {@code -t 1, 4, 16} callers over one shared
+ *       client ({@code connection=shared}) or one client each ({@code connection=per-thread}).</li>
+ *   <li>{@code pipelined}: each caller keeps {@value #IN_FLIGHT} requests in flight (async API);
+ *       the score counts requests, not batches.</li>
+ * </ul>
+ *
+ * <p>Inside the timed region: encoding nothing (requests are encoded once per trial), the transport
+ * round trip, the service's decode and encode, the caller's decode of the receipt and its
+ * constant-cost check. Outside: generating 16 orders, starting servers, the full check of every reply
+ * before timing. Every reply is checked; a wrong or missing reply (timeout: 5 s) fails the run.
+ */
+@State(Scope.Benchmark)
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class RoundTripBenchmark {
+    static final int MESSAGES = 16;
+    static final int IN_FLIGHT = 16;
+    static final String ENDPOINT = "orders";
+
+    @Param({"nats", "http", "http-jdk", "redis", "rabbitmq"})
+    public String transport;
+
+    @Param({"tiny", "small", "medium", "large", "huge"})
+    public String shape;
+
+    @Param({"json"})
+    public String codec;
+
+    Transport impl;
+    RpcClient shared;
+    private RpcServer server;
+    Codec codecImpl;
+    Order[] orders;
+    byte[][] requests;
+
+    @Setup(Level.Trial)
+    public void start() {
+        codecImpl = Codecs.byName(codec);
+        List<Order> generated = new PayloadGenerator(PayloadGenerator.DEFAULT_SEED).orders(Shape.byName(shape), MESSAGES);
+        orders = generated.toArray(new Order[0]);
+        requests = new byte[MESSAGES][];
+        for (int i = 0; i < MESSAGES; i++) {
+            requests[i] = codecImpl.encode(orders[i]);
+        }
+        impl = Transports.byName(transport, TransportSettings.defaults());
+        server = impl.newServer();
+        server.register(ENDPOINT, new OrderReceiptHandler(codecImpl));
+        shared = impl.newClient();
+        for (int i = 0; i < MESSAGES; i++) {
+            OrderReceipt receipt = codecImpl.decode(shared.request(ENDPOINT, requests[i]), OrderReceipt.class);
+            if (!receipt.equals(OrderReceipt.of(orders[i]))) {
+                throw new IllegalStateException(transport + ": wrong reply to order #" + i + ": " + receipt
+                        + "; no number is measured for it");
+            }
+        }
+        for (Map.Entry<String, String> entry : impl.describe().entrySet()) {
+            System.out.println("# wirebench " + entry.getKey() + ": " + entry.getValue());
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        shared.close();
+        server.close();
+        impl.close();
+    }
+
+    OrderReceipt check(byte[] reply, int i) {
+        OrderReceipt receipt = codecImpl.decode(reply, OrderReceipt.class);
+        if (!receipt.matches(orders[i])) {
+            throw new IllegalStateException(transport + ": reply " + receipt + " is not for order " + orders[i].id());
+        }
+        return receipt;
+    }
+
+    /** A caller: its position in the orders and the client it uses. */
+    @State(Scope.Thread)
+    public static class Caller {
+        @Param({"shared", "per-thread"})
+        public String connection;
+
+        RpcClient client;
+        private boolean own;
+        private int next;
+
+        @Setup(Level.Trial)
+        public void connect(RoundTripBenchmark bench) {
+            switch (connection) {
+                case "shared" -> client = bench.shared;
+                case "per-thread" -> {
+                    client = bench.impl.newClient();
+                    own = true;
+                }
+                default -> throw new IllegalArgumentException("unknown connection '" + connection + "'; valid: shared, per-thread");
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void disconnect() {
+            if (own) {
+                client.close();
+            }
+        }
+
+        int next() {
+            next = (next + 1) & (MESSAGES - 1);
+            return next;
+        }
+    }
+
+    /** A single caller's position, for the latency benchmark (which always uses the shared client). */
+    @State(Scope.Thread)
+    public static class Cursor {
+        private int next;
+
+        int next() {
+            next = (next + 1) & (MESSAGES - 1);
+            return next;
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public OrderReceipt roundTrip(Cursor cursor) {
+        int i = cursor.next();
+        return check(shared.request(ENDPOINT, requests[i]), i);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public OrderReceipt throughput(Caller caller) {
+        int i = caller.next();
+        return check(caller.client.request(ENDPOINT, requests[i]), i);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(IN_FLIGHT)
+    public OrderReceipt pipelined(Caller caller) {
+        @SuppressWarnings("unchecked")
+        CompletableFuture<byte[]>[] replies = new CompletableFuture[IN_FLIGHT];
+        int[] sent = new int[IN_FLIGHT];
+        for (int k = 0; k < IN_FLIGHT; k++) {
+            sent[k] = caller.next();
+            replies[k] = caller.client.requestAsync(ENDPOINT, requests[sent[k]]);
+        }
+        OrderReceipt last = null;
+        for (int k = 0; k < IN_FLIGHT; k++) {
+            last = check(Futures.await(replies[k], TransportSettings.DEFAULT_TIMEOUT, transport), sent[k]);
+        }
+        return last;
+    }
+}

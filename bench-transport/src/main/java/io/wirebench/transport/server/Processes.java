@@ -1,0 +1,48 @@
+package io.wirebench.transport.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Whether a process is still running. {@link ProcessHandle#isAlive()} is true for a zombie, and a
+ * server whose parent died is re-parented to PID 1, which in a container may never reap it: such a
+ * process has exited all the same. On Linux the state letter in {@code /proc/<pid>/stat} tells.
+ */
+public final class Processes {
+    private Processes() {
+    }
+
+    public static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        try {
+            String text = Files.readString(stat);
+            int close = text.lastIndexOf(')');
+            char state = close > 0 && close + 2 < text.length() ? text.charAt(close + 2) : 'R';
+            return state != 'Z' && state != 'X';
+        } catch (IOException e) {
+            return process.isAlive();
+        }
+    }
+
+    /** Waits until the process is no longer running; false if it still is after {@code millis}. */
+    public static boolean awaitExit(ProcessHandle process, long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (running(process)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !running(process);
+            }
+        }
+        return true;
+    }
+}
