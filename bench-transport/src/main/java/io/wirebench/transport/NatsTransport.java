@@ -6,6 +6,7 @@ import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.impl.Headers;
+import io.wirebench.transport.server.FreePorts;
 import io.wirebench.transport.server.ManagedNatsServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,40 +25,76 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * replies through the connection's shared reply inbox ({@code requestWithTimeout}), and on the service
  * side several {@link Dispatcher}s, each with its own thread, subscribed in one queue group, so several
  * handlers run in parallel and several service instances can share a subject. Reconnects are unlimited
- * with a 250 ms wait. Errors travel back as a {@code Wirebench-Error} header.
+ * with a 250 ms wait. Errors travel back as a {@code Wirebench-Error} header. {@link #cluster} gives the
+ * {@code nats-cluster} variant: three routed nodes, service and callers on different nodes.
  */
 public final class NatsTransport implements Transport {
     static final String QUEUE = "wirebench-workers";
     static final String ERROR_HEADER = "Wirebench-Error";
 
     private final TransportSettings settings;
-    private final ManagedNatsServer server;
-    private final String url;
+    private final String name;
+    private final List<ManagedNatsServer> servers;
+    private final String serviceUrl;
+    private final String clientUrl;
     private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
 
     public NatsTransport(TransportSettings settings) {
         this.settings = settings;
+        this.name = "nats";
         if (settings.externalUrl() == null) {
-            this.server = new ManagedNatsServer();
+            ManagedNatsServer server = new ManagedNatsServer();
             server.start();
-            this.url = server.url();
+            this.servers = List.of(server);
+            this.serviceUrl = server.url();
         } else {
-            this.server = null;
-            this.url = settings.externalUrl();
+            this.servers = List.of();
+            this.serviceUrl = settings.externalUrl();
         }
+        this.clientUrl = serviceUrl;
     }
 
-    /** A transport over an existing NATS server or cluster node. */
-    public NatsTransport(TransportSettings settings, String url) {
-        this(settings.withExternalUrl(url));
+    private NatsTransport(TransportSettings settings, String name, List<ManagedNatsServer> servers, String serviceUrl, String clientUrl) {
+        this.settings = settings;
+        this.name = name;
+        this.servers = List.copyOf(servers);
+        this.serviceUrl = serviceUrl;
+        this.clientUrl = clientUrl;
+    }
+
+    /**
+     * Three {@code nats-server}s joined by routes on loopback; services connect to the first node,
+     * callers to the third, so every request and reply crosses a cluster hop.
+     */
+    public static NatsTransport cluster(TransportSettings settings) {
+        int[] clusterPorts = {FreePorts.pick(), FreePorts.pick(), FreePorts.pick()};
+        List<ManagedNatsServer> nodes = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                List<Integer> routes = new ArrayList<>();
+                for (int j = 0; j < 3; j++) {
+                    if (j != i) {
+                        routes.add(clusterPorts[j]);
+                    }
+                }
+                ManagedNatsServer node = new ManagedNatsServer().clustered(clusterPorts[i], routes);
+                node.start();
+                nodes.add(node);
+            }
+        } catch (RuntimeException e) {
+            nodes.forEach(ManagedNatsServer::close);
+            throw e;
+        }
+        return new NatsTransport(settings, "nats-cluster", nodes, nodes.get(0).url(), nodes.get(2).url());
     }
 
     @Override
     public String name() {
-        return "nats";
+        return name;
     }
 
     Connection connect(String role) {
+        String url = role.equals("service") ? serviceUrl : clientUrl;
         Options options = Options.builder()
                 .server(url)
                 .connectionName("wirebench-" + role)
@@ -96,7 +133,10 @@ public final class NatsTransport implements Transport {
                 try {
                     connection.flush(Duration.ofSeconds(5));
                 } catch (Exception e) {
-                    throw new RpcException(RpcException.Kind.TRANSPORT, "subscriptions not confirmed by " + url, e);
+                    throw new RpcException(RpcException.Kind.TRANSPORT, "subscriptions not confirmed by " + serviceUrl, e);
+                }
+                if (!clientUrl.equals(serviceUrl)) {
+                    awaitInterest(subject(endpoint));
                 }
             }
 
@@ -106,6 +146,34 @@ public final class NatsTransport implements Transport {
                 closeQuietly(connection);
             }
         };
+    }
+
+    /**
+     * In a cluster, a subscription reaches the other nodes a moment after it is made; until then a caller
+     * there gets "no responders". Any answer from the caller's node (even an error reply to this empty
+     * probe) shows the route is in place. Bounded: 10 s.
+     */
+    private void awaitInterest(String subject) {
+        Connection probe = connect("client");
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    Message reply = probe.requestWithTimeout(subject, new byte[0], Duration.ofSeconds(1)).get();
+                    if (!reply.isStatusMessage()) {
+                        return;
+                    }
+                } catch (Exception notYet) {
+                    // no responders yet, or timed out: try again
+                }
+                io.wirebench.transport.ManagedSleep.pause(50);
+            }
+            throw new RpcException(RpcException.Kind.TRANSPORT, subject + ": no route from " + clientUrl + " to the service on "
+                    + serviceUrl + " within 10 s");
+        } finally {
+            opened.remove(probe);
+            closeQuietly(probe);
+        }
     }
 
     private static void respond(Connection connection, RpcHandler handler, Message msg) {
@@ -167,16 +235,18 @@ public final class NatsTransport implements Transport {
     @Override
     public Map<String, String> describe() {
         Map<String, String> d = new LinkedHashMap<>();
-        d.put("transport", "nats");
-        d.put("url", url);
-        d.put("client", "jnats " + Nats.CLIENT_VERSION);
+        d.put("transport", name);
+        d.put("url", clientUrl.equals(serviceUrl) ? clientUrl : "service " + serviceUrl + ", callers " + clientUrl);
+        d.put("client", "jnats " + LibraryVersions.of("io.nats", "jnats"));
         d.put("responders", settings.responderThreads() + " dispatchers in queue group " + QUEUE);
-        d.put("server", server == null ? "external" : "managed nats-server, " + server.directory());
+        d.put("server", servers.isEmpty() ? "external" : servers.size() + " managed nats-server(s), "
+                + servers.get(0).directory().getParent());
         return d;
     }
 
+    /** The managed server (the first node of a cluster); null for an external server. */
     public ManagedNatsServer managedServer() {
-        return server;
+        return servers.isEmpty() ? null : servers.get(0);
     }
 
     @Override
@@ -189,8 +259,8 @@ public final class NatsTransport implements Transport {
             }
         }
         opened.clear();
-        if (server != null) {
-            server.close();
+        for (int i = servers.size() - 1; i >= 0; i--) {
+            servers.get(i).close();
         }
     }
 

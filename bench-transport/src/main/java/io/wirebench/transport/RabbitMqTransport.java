@@ -174,7 +174,7 @@ public final class RabbitMqTransport implements Transport {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("transport", "rabbitmq");
         d.put("uri", uri.replaceFirst("//[^@]*@", "//***@"));
-        d.put("client", "amqp-client " + ConnectionFactory.class.getPackage().getImplementationVersion()
+        d.put("client", "amqp-client " + LibraryVersions.of("com.rabbitmq", "amqp-client")
                 + ", direct reply-to, prefetch 32");
         d.put("responders", settings.responderThreads() + " consumer channels per endpoint");
         d.put("server", server == null ? "external" : "managed rabbitmq-server, " + server.directory());

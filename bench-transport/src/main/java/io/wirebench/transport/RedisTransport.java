@@ -188,7 +188,7 @@ public final class RedisTransport implements Transport {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("transport", "redis");
         d.put("url", uri.toString());
-        d.put("client", "Jedis (pooled), LPUSH + BRPOP per endpoint list, reply list per client");
+        d.put("client", "Jedis " + LibraryVersions.of("redis.clients", "jedis") + " (pooled), LPUSH + BRPOP per endpoint list, reply list per client");
         d.put("responders", settings.responderThreads() + " worker threads per endpoint");
         d.put("server", server == null ? "external" : "managed redis-server, " + server.directory());
         return d;

@@ -54,7 +54,7 @@ public class RoundTripBenchmark {
     static final int IN_FLIGHT = 16;
     static final String ENDPOINT = "orders";
 
-    @Param({"nats", "http", "http-jdk", "redis", "rabbitmq"})
+    @Param({"nats", "nats-cluster", "http", "http-jdk", "redis", "rabbitmq"})
     public String transport;
 
     @Param({"tiny", "small", "medium", "large", "huge"})

@@ -9,7 +9,7 @@ import java.util.List;
  * {@code amqpUri}, {@code httpUrl}); without one, the transport starts its own managed server.
  */
 public final class Transports {
-    public static final List<String> NAMES = List.of("nats", "http", "http-jdk", "redis", "rabbitmq", "in-memory");
+    public static final List<String> NAMES = List.of("nats", "nats-cluster", "http", "http-jdk", "redis", "rabbitmq", "in-memory");
 
     private Transports() {
     }
@@ -17,6 +17,7 @@ public final class Transports {
     public static Transport byName(String name, TransportSettings settings) {
         return switch (name) {
             case "nats" -> new NatsTransport(external(settings, "natsUrl", "WIREBENCH_NATS_URL"));
+            case "nats-cluster" -> NatsTransport.cluster(settings);
             case "http" -> new HttpTransport(external(settings, "httpUrl", "WIREBENCH_HTTP_URL"), HttpTransport.Client.JETTY);
             case "http-jdk" -> new HttpTransport(external(settings, "httpUrl", "WIREBENCH_HTTP_URL"), HttpTransport.Client.JDK);
             case "redis" -> new RedisTransport(external(settings, "redisUrl", "WIREBENCH_REDIS_URL"));

@@ -28,7 +28,7 @@ class TransportSmokeIT {
                 "-rf", "json", "-rff", json.toString());
 
         Set<String> expected = new TreeSet<>();
-        for (String transport : new String[] {"nats", "http", "http-jdk", "redis", "rabbitmq"}) {
+        for (String transport : new String[] {"nats", "nats-cluster", "http", "http-jdk", "redis", "rabbitmq"}) {
             expected.add("roundTrip sample " + transport);
             for (String connection : new String[] {"shared", "per-thread"}) {
                 expected.add("throughput thrpt " + transport + " " + connection);
