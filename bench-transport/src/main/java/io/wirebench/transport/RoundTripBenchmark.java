@@ -93,6 +93,7 @@ public class RoundTripBenchmark {
         for (Map.Entry<String, String> entry : impl.describe().entrySet()) {
             System.out.println("# wirebench " + entry.getKey() + ": " + entry.getValue());
         }
+        TransportSidecar.write(impl);
     }
 
     @TearDown(Level.Trial)

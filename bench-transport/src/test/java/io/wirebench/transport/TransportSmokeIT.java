@@ -21,6 +21,7 @@ class TransportSmokeIT {
 
     @Test
     void everyTransportRunsAndNothingIsLeftRunning() throws Exception {
+        java.time.Instant began = java.time.Instant.now();
         BenchmarkJar jar = BenchmarkJar.ofThisModule();
         Path json = jar.jar().resolveSibling("smoke-transport.json");
         Files.deleteIfExists(json);
@@ -52,11 +53,13 @@ class TransportSmokeIT {
             }
         }
         assertEquals(expected, found);
-        assertNoServerRunning();
+        assertNoServerRunning(began);
     }
 
-    static void assertNoServerRunning() {
+    /** No server process started since {@code since} is still running (older ones are not this run's business). */
+    static void assertNoServerRunning(java.time.Instant since) {
         ProcessHandle.allProcesses()
+                .filter(p -> p.info().startInstant().map(start -> !start.isBefore(since)).orElse(true))
                 .filter(p -> p.info().command().map(c -> c.contains("nats-server") || c.contains("redis-server")
                         || c.contains("beam.smp") || c.endsWith("epmd")).orElse(false))
                 .filter(io.wirebench.transport.server.Processes::running)
