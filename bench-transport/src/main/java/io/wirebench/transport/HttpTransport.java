@@ -2,7 +2,6 @@ package io.wirebench.transport;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +19,7 @@ public final class HttpTransport implements Transport {
 
     private final TransportSettings settings;
     private final Client clientKind;
-    private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
+    private final Resources opened = new Resources();
     private volatile String baseUrl;
 
     public HttpTransport(TransportSettings settings, Client clientKind) {
@@ -68,13 +67,6 @@ public final class HttpTransport implements Transport {
 
     @Override
     public void close() {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            try {
-                opened.get(i).close();
-            } catch (Exception ignored) {
-                // closing
-            }
-        }
-        opened.clear();
+        opened.close();
     }
 }

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Core NATS request-reply with jnats against a real {@code nats-server} (managed here unless
@@ -37,7 +36,7 @@ public final class NatsTransport implements Transport {
     private final List<ManagedNatsServer> servers;
     private final String serviceUrl;
     private final String clientUrl;
-    private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
+    private final Resources opened = new Resources();
 
     public NatsTransport(TransportSettings settings) {
         this.settings = settings;
@@ -104,7 +103,7 @@ public final class NatsTransport implements Transport {
                 .build();
         try {
             Connection connection = Nats.connect(options);
-            opened.add(connection::close);
+            opened.add(connection);
             return connection;
         } catch (IOException e) {
             throw new RpcException(RpcException.Kind.TRANSPORT, "cannot connect to " + url + ": " + e.getMessage(), e);
@@ -251,14 +250,7 @@ public final class NatsTransport implements Transport {
 
     @Override
     public void close() {
-        for (AutoCloseable c : opened) {
-            try {
-                c.close();
-            } catch (Exception ignored) {
-                // closing during shutdown; the server is stopped below either way
-            }
-        }
-        opened.clear();
+        opened.close();
         for (int i = servers.size() - 1; i >= 0; i--) {
             servers.get(i).close();
         }

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The "Flask + RabbitMQ" design: AMQP 0-9-1 RPC as RabbitMQ's tutorial and documentation describe it.
@@ -28,7 +27,7 @@ public final class RabbitMqTransport implements Transport {
     private final TransportSettings settings;
     private final ManagedRabbitMqServer server;
     private final String uri;
-    private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
+    private final Resources opened = new Resources();
 
     public RabbitMqTransport(TransportSettings settings) {
         this.settings = settings;
@@ -187,14 +186,7 @@ public final class RabbitMqTransport implements Transport {
 
     @Override
     public void close() {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            try {
-                opened.get(i).close();
-            } catch (Exception ignored) {
-                // closing
-            }
-        }
-        opened.clear();
+        opened.close();
         if (server != null) {
             server.close();
         }

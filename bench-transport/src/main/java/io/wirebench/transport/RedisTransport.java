@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
@@ -29,7 +28,7 @@ public final class RedisTransport implements Transport {
     private final TransportSettings settings;
     private final ManagedRedisServer server;
     private final URI uri;
-    private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
+    private final Resources opened = new Resources();
 
     public RedisTransport(TransportSettings settings) {
         this.settings = settings;
@@ -200,14 +199,7 @@ public final class RedisTransport implements Transport {
 
     @Override
     public void close() {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            try {
-                opened.get(i).close();
-            } catch (Exception ignored) {
-                // closing
-            }
-        }
-        opened.clear();
+        opened.close();
         if (server != null) {
             server.close();
         }
