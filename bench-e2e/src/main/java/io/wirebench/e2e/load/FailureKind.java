@@ -1,0 +1,13 @@
+package io.wirebench.e2e.load;
+
+/** Why a request of a load run did not count as a success; failures never enter the latency histograms. */
+public enum FailureKind {
+    /** No reply within the client's timeout. */
+    TIMEOUT,
+    /** The service answered with an error. */
+    REJECTED,
+    /** Connection lost, no responder, refused. */
+    TRANSPORT,
+    /** A reply came, but not the one this request must get. */
+    WRONG_REPLY
+}

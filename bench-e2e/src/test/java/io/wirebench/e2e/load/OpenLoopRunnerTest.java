@@ -1,0 +1,113 @@
+package io.wirebench.e2e.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wirebench.transport.InMemoryTransport;
+import io.wirebench.transport.RpcClient;
+import io.wirebench.transport.RpcServer;
+import io.wirebench.transport.TransportSettings;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class OpenLoopRunnerTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private static byte[] request(long i) {
+        return ByteBuffer.allocate(8).putLong(i).array();
+    }
+
+    private static boolean echoed(long i, byte[] reply) {
+        return Arrays.equals(request(i), reply);
+    }
+
+    @Test
+    void theCorrectedPercentilesShowAStallThatTheUncorrectedOnesHide() throws Exception {
+        long runStart = System.nanoTime();
+        long stallFrom = runStart + TimeUnit.MILLISECONDS.toNanos(1_500);
+        long stallUntil = stallFrom + TimeUnit.MILLISECONDS.toNanos(500);
+        try (InMemoryTransport transport = new InMemoryTransport(new TransportSettings(TIMEOUT, 1, null))) {
+            RpcServer server = transport.newServer();
+            // one service instance that stops answering for 500 ms once, like a GC pause or a SIGSTOP
+            server.register("echo", bytes -> {
+                long now = System.nanoTime();
+                if (now >= stallFrom && now < stallUntil) {
+                    TimeUnit.NANOSECONDS.sleep(stallUntil - now);
+                }
+                return bytes;
+            });
+            RpcClient client = transport.newClient();
+            List<String> lines = new ArrayList<>();
+            LoadResult result = new OpenLoopRunner(client, "echo", OpenLoopRunnerTest::request,
+                    OpenLoopRunnerTest::echoed, lines::add).run(new LoadPlan(500, Duration.ofSeconds(4), 1, TIMEOUT));
+
+            assertEquals(2_000, result.scheduled());
+            assertEquals(2_000, result.succeeded(), "failures: " + result.failures());
+            assertEquals(result.succeeded(), result.corrected().getTotalCount());
+            assertEquals(result.succeeded(), result.uncorrected().getTotalCount());
+            double correctedP999 = result.corrected().getValueAtPercentile(99.9) / 1e6;
+            double uncorrectedP999 = result.uncorrected().getValueAtPercentile(99.9) / 1e6;
+            double uncorrectedMax = result.uncorrected().getMaxValue() / 1e6;
+            assertTrue(correctedP999 >= 300, "corrected p99.9 must reflect the 500 ms stall: " + correctedP999 + " ms");
+            assertTrue(uncorrectedMax >= 400, "the one request in flight during the stall saw it: " + uncorrectedMax + " ms");
+            assertTrue(uncorrectedP999 < 100, "uncorrected p99.9 hides the stall: " + uncorrectedP999 + " ms");
+            assertTrue(lines.size() >= 3, "a progress line a second: " + lines);
+            assertTrue(result.intervals().size() >= 4, "a sample a second: " + result.intervals());
+        }
+    }
+
+    @Test
+    void failuresAreCountedByKindAndNeverEnterTheHistograms() throws Exception {
+        try (InMemoryTransport transport = new InMemoryTransport(new TransportSettings(TIMEOUT, 2, null))) {
+            RpcServer server = transport.newServer();
+            server.register("flaky", bytes -> {
+                long i = ByteBuffer.wrap(bytes).getLong();
+                if (i % 10 == 0) {
+                    throw new IllegalStateException("payment declined");
+                }
+                if (i % 10 == 5) {
+                    return new byte[] {0};
+                }
+                return bytes;
+            });
+            LoadResult result = new OpenLoopRunner(transport.newClient(), "flaky", OpenLoopRunnerTest::request,
+                    OpenLoopRunnerTest::echoed, line -> { }).run(new LoadPlan(1_000, Duration.ofSeconds(1), 8, TIMEOUT));
+            assertEquals(1_000, result.scheduled());
+            assertEquals(100L, result.failures().get(FailureKind.REJECTED));
+            assertEquals(100L, result.failures().get(FailureKind.WRONG_REPLY));
+            assertEquals(800, result.succeeded());
+            assertEquals(800, result.corrected().getTotalCount());
+            assertEquals(0.2, result.errorRate(), 1e-9);
+        }
+    }
+
+    @Test
+    void unansweredRequestsAreTimeoutsAndTheRunStillEnds() throws Exception {
+        try (InMemoryTransport transport = new InMemoryTransport(new TransportSettings(Duration.ofMillis(200), 4, null))) {
+            RpcServer server = transport.newServer();
+            server.register("slow", bytes -> {
+                Thread.sleep(1_000);
+                return bytes;
+            });
+            long start = System.nanoTime();
+            LoadResult result = new OpenLoopRunner(transport.newClient(), "slow", OpenLoopRunnerTest::request,
+                    OpenLoopRunnerTest::echoed, line -> { }).run(new LoadPlan(20, Duration.ofSeconds(1), 4, Duration.ofMillis(200)));
+            assertEquals(20L, result.failures().get(FailureKind.TIMEOUT));
+            assertEquals(0, result.corrected().getTotalCount());
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "bounded");
+        }
+    }
+
+    @Test
+    void impossiblePlansAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new LoadPlan(0, Duration.ofSeconds(1), 1, TIMEOUT));
+        assertThrows(IllegalArgumentException.class, () -> new LoadPlan(10, Duration.ZERO, 1, TIMEOUT));
+        assertThrows(IllegalArgumentException.class, () -> new LoadPlan(10, Duration.ofSeconds(1), 0, TIMEOUT));
+    }
+}
