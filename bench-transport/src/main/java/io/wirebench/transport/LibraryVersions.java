@@ -5,24 +5,29 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /**
- * A dependency's version as Maven recorded it ({@code META-INF/maven/<group>/<artifact>/pom.properties},
- * which the shaded benchmarks jar keeps); jar manifests, where some libraries look, do not survive shading.
+ * The client libraries' versions, written into {@code library-versions.properties} by Maven from the
+ * parent pom at build time: jar manifests do not survive shading, and some of these libraries (jnats,
+ * built with Gradle) ship no Maven metadata to read at run time.
  */
 final class LibraryVersions {
+    private static final Properties VERSIONS = load();
+
     private LibraryVersions() {
     }
 
     static String of(String group, String artifact) {
-        String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
-        try (InputStream in = LibraryVersions.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                return "unknown";
+        return VERSIONS.getProperty(group + ":" + artifact, "unknown");
+    }
+
+    private static Properties load() {
+        Properties properties = new Properties();
+        try (InputStream in = LibraryVersions.class.getResourceAsStream("library-versions.properties")) {
+            if (in != null) {
+                properties.load(in);
             }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
         } catch (IOException e) {
-            return "unknown";
+            // versions then read "unknown"; nothing else depends on them
         }
+        return properties;
     }
 }

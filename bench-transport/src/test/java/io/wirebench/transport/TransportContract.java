@@ -119,5 +119,6 @@ abstract class TransportContract {
     @Test
     void describesItself() {
         assertEquals(transportName(), transport.describe().get("transport"));
+        assertTrue(transport.describe().values().stream().noneMatch(v -> v.contains("unknown")), transport.describe().toString());
     }
 }
