@@ -108,19 +108,32 @@ public abstract class ManagedServer implements AutoCloseable {
         }
     }
 
-    /** Starts a process owned by this server (stopped with it), output appended to {@code log}. */
+    /**
+     * Starts a process owned by this server (stopped with it), output appended to {@code log}. The
+     * process is started through {@code sh}, which waits for a go-ahead on its standard input before it
+     * {@code exec}s the real command (same pid): the go-ahead is sent only once the pid file is written,
+     * so a JVM killed in between leaves no server behind (the shell reads end-of-file and exits).
+     */
     protected final Process launch(List<String> command, Map<String, String> environment, Path log) {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+        List<String> gated = new ArrayList<>(List.of("/bin/sh", "-c", "read -r go && exec \"$0\" \"$@\""));
+        gated.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(gated).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
+        Process process;
         try {
-            Process process = builder.start();
-            processes.add(new Started(process, ServerReaper.register(process.toHandle(), name + " " + String.join(" ", command))));
-            return process;
+            process = builder.start();
         } catch (IOException e) {
             throw new ServerStartException("cannot start " + name + ": " + String.join(" ", command) + ": " + e.getMessage()
                     + "; install the Debian package '" + debianPackage + "': run scripts/setup", e);
         }
+        processes.add(new Started(process, ServerReaper.register(process.toHandle(), name + " " + String.join(" ", command))));
+        try (var go = process.getOutputStream()) {
+            go.write("go\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new ServerStartException(name + " exited before it was started: " + String.join(" ", command) + "\n" + logTail(), e);
+        }
+        return process;
     }
 
     public String name() {
