@@ -56,7 +56,7 @@ class OpenLoopRunnerTest {
             double uncorrectedMax = result.uncorrected().getMaxValue() / 1e6;
             assertTrue(correctedP999 >= 300, "corrected p99.9 must reflect the 500 ms stall: " + correctedP999 + " ms");
             assertTrue(uncorrectedMax >= 400, "the one request in flight during the stall saw it: " + uncorrectedMax + " ms");
-            assertTrue(uncorrectedP999 < 100, "uncorrected p99.9 hides the stall: " + uncorrectedP999 + " ms");
+            assertTrue(uncorrectedP999 < 250, "uncorrected p99.9 hides the stall: " + uncorrectedP999 + " ms");
             assertTrue(lines.size() >= 3, "a progress line a second: " + lines);
             assertTrue(result.intervals().size() >= 4, "a sample a second: " + result.intervals());
         }
