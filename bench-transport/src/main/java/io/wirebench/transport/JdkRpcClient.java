@@ -35,7 +35,7 @@ final class JdkRpcClient implements RpcClient {
 
     private static byte[] body(HttpResponse<byte[]> response, String what) {
         if (response.statusCode() != 200) {
-            throw new RpcException(response.statusCode() >= 500 ? RpcException.Kind.REMOTE : RpcException.Kind.TRANSPORT,
+            throw new RpcException(response.statusCode() == 404 ? RpcException.Kind.TRANSPORT : RpcException.Kind.REMOTE,
                     what + ": HTTP " + response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
         }
         return response.body();

@@ -53,7 +53,7 @@ final class JettyRpcClient implements RpcClient {
                                     : Futures.asRpc(failure, what));
                         } else if (result.getResponse().getStatus() != 200) {
                             reply.completeExceptionally(new RpcException(
-                                    result.getResponse().getStatus() >= 500 ? RpcException.Kind.REMOTE : RpcException.Kind.TRANSPORT,
+                                    result.getResponse().getStatus() == 404 ? RpcException.Kind.TRANSPORT : RpcException.Kind.REMOTE,
                                     what + ": HTTP " + result.getResponse().getStatus() + " " + getContentAsString(StandardCharsets.UTF_8)));
                         } else {
                             reply.complete(getContent());

@@ -20,9 +20,14 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * The REST side: an embedded Jetty 12 server (core API, no servlet layer) on 127.0.0.1, one
  * {@code POST /rpc/<endpoint>} per handler, body in, body out, like a FastAPI or Flask endpoint.
  * HTTP/1.1 with keep-alive (Jetty's default); the handler runs on Jetty's pooled threads; a handler
- * failure is a 500 with the message; an unknown endpoint a 404. Jetty's defaults otherwise.
+ * failure is a 500 with the message; an unknown endpoint a 404; a body over {@link #MAX_BODY} a 413, refused
+ * from its declared length before it is read (or as soon as a chunked body passes the limit). Jetty's
+ * defaults otherwise.
  */
 final class JettyRpcServer implements RpcServer {
+    /** Largest request body accepted (16 MiB; {@code -Dwirebench.http.maxBody=N} changes it); larger gets 413 before it is buffered. */
+    static final long MAX_BODY = Long.getLong("wirebench.http.maxBody", 16L << 20);
+
     private final Server server;
     private final ServerConnector connector;
     private final Map<String, RpcHandler> handlers = new ConcurrentHashMap<>();
@@ -46,9 +51,18 @@ final class JettyRpcServer implements RpcServer {
                     Response.writeError(request, response, callback, handler == null ? 404 : 405, "no endpoint " + path);
                     return true;
                 }
+                long declared = request.getLength();
+                if (declared > MAX_BODY) {
+                    Response.writeError(request, response, callback, 413, "body of " + declared + " bytes exceeds " + MAX_BODY);
+                    return true;
+                }
                 byte[] body;
                 try (InputStream in = Content.Source.asInputStream(request)) {
-                    body = in.readAllBytes();
+                    body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_BODY + 1));
+                }
+                if (body.length > MAX_BODY) {
+                    Response.writeError(request, response, callback, 413, "body exceeds " + MAX_BODY + " bytes");
+                    return true;
                 }
                 byte[] reply;
                 try {
