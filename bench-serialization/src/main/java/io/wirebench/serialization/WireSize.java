@@ -1,10 +1,6 @@
 package io.wirebench.serialization;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
+import io.wirebench.schemas.codec.DeflatedSize;
 
 /** Sizes reported next to speed: raw encoded bytes and the same bytes after deflate (level 6). */
 public record WireSize(double rawBytes, double deflatedBytes) {
@@ -15,18 +11,8 @@ public record WireSize(double rawBytes, double deflatedBytes) {
         double deflated = 0;
         for (byte[] bytes : encoded) {
             raw += bytes.length;
-            deflated += deflate(bytes);
+            deflated += DeflatedSize.of(bytes);
         }
         return new WireSize(raw / encoded.length, deflated / encoded.length);
-    }
-
-    static int deflate(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
-        try (DeflaterOutputStream deflater = new DeflaterOutputStream(out, new Deflater(Deflater.DEFAULT_COMPRESSION))) {
-            deflater.write(bytes);
-        } catch (IOException impossible) {
-            throw new UncheckedIOException(impossible);
-        }
-        return out.size();
     }
 }

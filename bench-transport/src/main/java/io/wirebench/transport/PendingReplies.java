@@ -30,10 +30,6 @@ final class PendingReplies {
         return id;
     }
 
-    CompletableFuture<byte[]> track() {
-        return new CompletableFuture<>();
-    }
-
     void complete(long id, byte[] payload) {
         CompletableFuture<byte[]> reply = pending.remove(id);
         if (reply != null) {

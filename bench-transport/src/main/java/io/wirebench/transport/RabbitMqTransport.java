@@ -142,7 +142,7 @@ public final class RabbitMqTransport implements Transport {
 
             @Override
             public CompletableFuture<byte[]> requestAsync(String endpoint, byte[] payload) {
-                CompletableFuture<byte[]> reply = pending.track();
+                CompletableFuture<byte[]> reply = new CompletableFuture<>();
                 long id = pending.open(reply);
                 AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                         .correlationId(Long.toString(id)).replyTo(REPLY_TO).build();

@@ -156,7 +156,7 @@ public final class RedisTransport implements Transport {
 
             @Override
             public CompletableFuture<byte[]> requestAsync(String endpoint, byte[] payload) {
-                CompletableFuture<byte[]> reply = pending.track();
+                CompletableFuture<byte[]> reply = new CompletableFuture<>();
                 long id = pending.open(reply);
                 try (Jedis jedis = pool.getResource()) {
                     jedis.lpush(queue(endpoint), Envelope.request(id, replyKey, payload));

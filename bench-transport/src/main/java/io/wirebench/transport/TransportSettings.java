@@ -20,8 +20,4 @@ public record TransportSettings(Duration timeout, int responderThreads, String e
     public TransportSettings withExternalUrl(String url) {
         return new TransportSettings(timeout, responderThreads, url);
     }
-
-    public TransportSettings withTimeout(Duration newTimeout) {
-        return new TransportSettings(newTimeout, responderThreads, externalUrl);
-    }
 }

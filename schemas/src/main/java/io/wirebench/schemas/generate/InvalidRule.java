@@ -1,9 +1,5 @@
 package io.wirebench.schemas.generate;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /**
  * The ways the generator breaks an order on purpose, each named by the business rule it violates and
  * by the JSON Pointer both validators must report for it. Other values of the order stay as the valid
@@ -32,19 +28,5 @@ public enum InvalidRule {
     /** Where the violation is: the JSON Pointer into the order. */
     public String pointer() {
         return pointer;
-    }
-
-    public String token() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    public static InvalidRule byName(String name) {
-        for (InvalidRule rule : values()) {
-            if (rule.token().equals(name) || rule.name().equals(name)) {
-                return rule;
-            }
-        }
-        throw new IllegalArgumentException("unknown invalid rule '" + name + "'; valid rules: "
-                + Arrays.stream(values()).map(InvalidRule::token).collect(Collectors.joining(", ")));
     }
 }

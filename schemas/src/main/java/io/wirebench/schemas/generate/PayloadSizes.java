@@ -2,11 +2,9 @@ package io.wirebench.schemas.generate;
 
 import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.codec.Codecs;
+import io.wirebench.schemas.codec.DeflatedSize;
 import io.wirebench.schemas.model.Order;
-import java.io.ByteArrayOutputStream;
 import java.util.List;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 
 /**
  * Prints the measured size of each order shape in each codec (and JSON deflated), as a Markdown table:
@@ -18,7 +16,7 @@ public final class PayloadSizes {
     private PayloadSizes() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         List<Codec> codecs = List.of(Codecs.byName("json"), Codecs.byName("smile"), Codecs.byName("kryo"));
         StringBuilder table = new StringBuilder("| shape | items |");
         for (Codec codec : codecs) {
@@ -33,17 +31,9 @@ public final class PayloadSizes {
                 table.append(' ').append(String.format("%,d", codec.encode(order).length)).append(" |");
             }
             byte[] json = codecs.get(0).encode(order);
-            table.append(' ').append(String.format("%,d", deflated(json))).append(" | ")
+            table.append(' ').append(String.format("%,d", DeflatedSize.of(json))).append(" | ")
                     .append(PayloadGenerator.sha256(json), 0, 12).append(" |\n");
         }
         System.out.print(table);
-    }
-
-    static int deflated(byte[] bytes) throws java.io.IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
-        try (DeflaterOutputStream deflate = new DeflaterOutputStream(out, new Deflater(Deflater.DEFAULT_COMPRESSION))) {
-            deflate.write(bytes);
-        }
-        return out.size();
     }
 }

@@ -37,13 +37,4 @@ public record Order(
         items = items == null ? null : List.copyOf(items);
         metadata = OrderedMaps.copyOf(metadata);
     }
-
-    /** Σ quantity × unit price over the items, exact. */
-    public long linesTotalMinor() {
-        long sum = 0;
-        for (LineItem item : items) {
-            sum = Math.addExact(sum, item.lineTotalMinor());
-        }
-        return sum;
-    }
 }
