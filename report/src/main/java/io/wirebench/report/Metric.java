@@ -6,14 +6,21 @@ package io.wirebench.report;
  */
 public record Metric(double score, double error, String unit) {
 
-    /** Lower is better for time per op and bytes per op; higher for ops per time. Decided by the unit alone. */
-    public boolean lowerIsBetter() {
+    /** Which way is better, decided by the unit alone: per op (time, bytes) lower, ops per time higher. */
+    public enum Direction {
+        LOWER_IS_BETTER,
+        HIGHER_IS_BETTER,
+        /** The unit does not say (a count such as {@code #}, a ratio): nothing may be ranked by it. */
+        UNKNOWN
+    }
+
+    public Direction direction() {
         if (unit.endsWith("/op")) {
-            return true;
+            return Direction.LOWER_IS_BETTER;
         }
         if (unit.startsWith("ops/")) {
-            return false;
+            return Direction.HIGHER_IS_BETTER;
         }
-        return true;
+        return Direction.UNKNOWN;
     }
 }

@@ -126,7 +126,12 @@ public final class PivotTable implements Callable<Integer> {
             }
             if (rank) {
                 Comparator<Map.Entry<String, Metric>> order = Comparator.comparingDouble(e -> e.getValue().score());
-                if (!line.isEmpty() && !line.values().iterator().next().lowerIsBetter()) {
+                Metric.Direction direction = new Metric(0, 0, unit).direction();
+                if (direction == Metric.Direction.UNKNOWN) {
+                    throw new IllegalArgumentException("--rank: the unit '" + unit + "' does not say whether lower or higher"
+                            + " is better; leave out --rank for this metric");
+                }
+                if (direction == Metric.Direction.HIGHER_IS_BETTER) {
                     order = order.reversed();
                 }
                 out.append(' ').append(line.entrySet().stream().sorted(order).map(Map.Entry::getKey)

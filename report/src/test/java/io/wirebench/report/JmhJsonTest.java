@@ -72,9 +72,10 @@ class JmhJsonTest {
 
     @Test
     void directionComesFromTheUnit() {
-        assertTrue(new Metric(1, 0, "us/op").lowerIsBetter());
-        assertTrue(new Metric(1, 0, "B/op").lowerIsBetter());
-        assertEquals(false, new Metric(1, 0, "ops/s").lowerIsBetter());
+        assertEquals(Metric.Direction.LOWER_IS_BETTER, new Metric(1, 0, "us/op").direction());
+        assertEquals(Metric.Direction.LOWER_IS_BETTER, new Metric(1, 0, "B/op").direction());
+        assertEquals(Metric.Direction.HIGHER_IS_BETTER, new Metric(1, 0, "ops/s").direction());
+        assertEquals(Metric.Direction.UNKNOWN, new Metric(1, 0, "#").direction(), "a count has no direction of its own");
     }
 
     private Path write(String name, String text) throws IOException {

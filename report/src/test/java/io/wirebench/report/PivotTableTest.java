@@ -76,6 +76,13 @@ class PivotTableTest {
     }
 
     @Test
+    void aUnitWithoutDirectionCannotBeRanked() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> table("wireBytes", true).render(List.of(result("json", "tiny", 3, "us/op"))));
+        assertTrue(e.getMessage().contains("unit '#'"), e.getMessage());
+    }
+
+    @Test
     void secondaryMetricsWithoutErrorShowTheScoreAlone() {
         String md = table("wireBytes", false).render(List.of(result("json", "tiny", 3, "us/op")));
         assertTrue(md.contains("| tiny | 300.0 |"), md);
