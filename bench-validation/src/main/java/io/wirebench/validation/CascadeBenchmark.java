@@ -41,7 +41,6 @@ public class CascadeBenchmark {
 
     private OrderValidator impl;
     private ValidatedOrders orders;
-    private int next;
 
     @Setup(Level.Trial)
     public void prepare() {
@@ -56,8 +55,8 @@ public class CascadeBenchmark {
     }
 
     @Benchmark
-    public List<SchemaViolation> validate() {
-        int i = next = (next + 1) & (ValidatedOrders.COUNT - 1);
+    public List<SchemaViolation> validate(OrderCursor cursor) {
+        int i = cursor.next();
         List<SchemaViolation> violations = impl.validate(orders.orders[i], orders.json[i]);
         if (!violations.isEmpty()) {
             throw new IllegalStateException(validator + " rejected a valid order #" + i + ": " + violations);

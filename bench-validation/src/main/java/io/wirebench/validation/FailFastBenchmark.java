@@ -43,7 +43,6 @@ public class FailFastBenchmark {
 
     private OrderValidator impl;
     private ValidatedOrders orders;
-    private int next;
 
     @Setup(Level.Trial)
     public void prepare() {
@@ -53,8 +52,8 @@ public class FailFastBenchmark {
     }
 
     @Benchmark
-    public List<SchemaViolation> validate(Blackhole bh) {
-        int i = next = (next + 1) & (ValidatedOrders.COUNT - 1);
+    public List<SchemaViolation> validate(OrderCursor cursor, Blackhole bh) {
+        int i = cursor.next();
         List<SchemaViolation> violations = impl.validate(orders.orders[i], orders.json[i]);
         if (violations.isEmpty()) {
             throw new IllegalStateException(validator + " accepted an invalid order #" + i);

@@ -12,16 +12,14 @@ import java.util.List;
  */
 final class HibernateOrderValidator implements OrderValidator, AutoCloseable {
     private final BeanValidator validator;
-    private final String name;
 
     HibernateOrderValidator(Clock clock, boolean failFast) {
         this.validator = new BeanValidator(clock, failFast);
-        this.name = "hibernate";
     }
 
     @Override
     public String name() {
-        return name;
+        return "hibernate";
     }
 
     @Override

@@ -47,7 +47,6 @@ public class ValidationBenchmark {
     private OrderValidator impl;
     private ValidatedOrders orders;
     private boolean expectValid;
-    private int next;
 
     @Setup(Level.Trial)
     public void prepare() {
@@ -59,8 +58,8 @@ public class ValidationBenchmark {
     }
 
     @Benchmark
-    public List<SchemaViolation> validate(Blackhole bh) {
-        int i = next = (next + 1) & (ValidatedOrders.COUNT - 1);
+    public List<SchemaViolation> validate(OrderCursor cursor, Blackhole bh) {
+        int i = cursor.next();
         List<SchemaViolation> violations = impl.validate(orders.orders[i], orders.json[i]);
         if (violations.isEmpty() != expectValid) {
             throw new IllegalStateException(validator + " changed its verdict on order #" + i);
