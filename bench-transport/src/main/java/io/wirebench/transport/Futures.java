@@ -8,11 +8,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Waiting on a reply, bounded, with failures turned into {@link RpcException}s. */
-final class Futures {
+public final class Futures {
     private Futures() {
     }
 
-    static byte[] await(CompletableFuture<byte[]> reply, Duration timeout, String what) {
+    public static byte[] await(CompletableFuture<byte[]> reply, Duration timeout, String what) {
         try {
             // the transport enforces the timeout itself; the extra second only guards against a lost completion
             return reply.get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
@@ -29,7 +29,7 @@ final class Futures {
         }
     }
 
-    static RpcException asRpc(Throwable failure, String what) {
+    public static RpcException asRpc(Throwable failure, String what) {
         if (failure instanceof RpcException rpc) {
             return rpc;
         }

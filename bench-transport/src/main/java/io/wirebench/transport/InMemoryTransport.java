@@ -12,17 +12,15 @@ import java.util.concurrent.TimeUnit;
  * the harness (reply checks, timeouts, error kinds) without servers, and as the floor of a round trip.
  */
 public final class InMemoryTransport implements Transport {
-    private final Map<String, RpcHandler> handlers = new ConcurrentHashMap<>();
-    private final ExecutorService responders;
+    private final Map<String, Endpoint> handlers = new ConcurrentHashMap<>();
     private final TransportSettings settings;
+
+    /** A handler and its own responder pool, so a handler that calls another endpoint cannot starve it. */
+    private record Endpoint(RpcHandler handler, ExecutorService responders) {
+    }
 
     public InMemoryTransport(TransportSettings settings) {
         this.settings = settings;
-        this.responders = Executors.newFixedThreadPool(settings.responderThreads(), r -> {
-            Thread t = new Thread(r, "in-memory-responder");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     @Override
@@ -35,12 +33,20 @@ public final class InMemoryTransport implements Transport {
         return new RpcServer() {
             @Override
             public void register(String endpoint, RpcHandler handler) {
-                handlers.put(endpoint, handler);
+                ExecutorService responders = Executors.newFixedThreadPool(settings.responderThreads(), r -> {
+                    Thread t = new Thread(r, "in-memory-" + endpoint);
+                    t.setDaemon(true);
+                    return t;
+                });
+                Endpoint previous = handlers.put(endpoint, new Endpoint(handler, responders));
+                if (previous != null) {
+                    previous.responders().shutdownNow();
+                }
             }
 
             @Override
             public void close() {
-                handlers.clear();
+                InMemoryTransport.this.close();
             }
         };
     }
@@ -55,17 +61,17 @@ public final class InMemoryTransport implements Transport {
 
             @Override
             public CompletableFuture<byte[]> requestAsync(String endpoint, byte[] payload) {
-                RpcHandler handler = handlers.get(endpoint);
-                if (handler == null) {
+                Endpoint target = handlers.get(endpoint);
+                if (target == null) {
                     return Futures.failed(new RpcException(RpcException.Kind.TRANSPORT, "no responder for '" + endpoint + "'"));
                 }
                 return CompletableFuture.supplyAsync(() -> {
                     try {
-                        return handler.handle(payload);
+                        return target.handler().handle(payload);
                     } catch (Exception e) {
                         throw new RpcException(RpcException.Kind.REMOTE, endpoint + ": " + e.getMessage(), e);
                     }
-                }, responders).orTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                }, target.responders()).orTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
             }
 
             @Override
@@ -81,6 +87,7 @@ public final class InMemoryTransport implements Transport {
 
     @Override
     public void close() {
-        responders.shutdownNow();
+        handlers.values().forEach(endpoint -> endpoint.responders().shutdownNow());
+        handlers.clear();
     }
 }

@@ -17,7 +17,9 @@ import java.util.concurrent.CompletableFuture;
  * Requests go to a queue per endpoint through the default exchange; the service consumes it with
  * {@code responderThreads} channels (manual acks, prefetch 32 each); replies use direct reply-to
  * ({@code amq.rabbitmq.reply-to}: no reply queue to declare), matched by correlation id. One connection
- * per client, publishes serialised on its channel (a channel is not thread-safe for publishing).
+ * per client, publishes serialised on its channel (a channel is not thread-safe for publishing). A service
+ * connection dispatches each channel's deliveries on a thread of its own, so a handler that blocks
+ * (calling another service) holds up only its channel.
  * Automatic connection recovery on. Error replies carry a {@code wirebench-error} header.
  */
 public final class RabbitMqTransport implements Transport {
@@ -58,9 +60,19 @@ public final class RabbitMqTransport implements Transport {
             factory.setAutomaticRecoveryEnabled(true);
             factory.setNetworkRecoveryInterval(250);
             factory.setRequestedHeartbeat(10);
-            Connection connection = factory.newConnection("wirebench-" + role);
-            opened.add(connection);
-            return connection;
+            if (!"service".equals(role)) {
+                return opened.add(factory.newConnection("wirebench-" + role));
+            }
+            // The client library's default consumer pool has 2 x cores threads per connection, shared by
+            // every channel; a handler that blocks (a service calling another service) would starve the
+            // rest. One thread per busy channel instead: deliveries stay serial per channel, as AMQP wants.
+            java.util.concurrent.ExecutorService consumers = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "rabbitmq-consumer");
+                t.setDaemon(true);
+                return t;
+            });
+            opened.add(consumers::shutdownNow);
+            return opened.add(factory.newConnection(consumers, "wirebench-" + role));
         } catch (Exception e) {
             throw new RpcException(RpcException.Kind.TRANSPORT, "cannot connect to " + uri + ": " + e.getMessage(), e);
         }

@@ -63,7 +63,8 @@ public final class RedisTransport implements Transport {
 
     @Override
     public RpcServer newServer() {
-        JedisPool pool = pool(settings.responderThreads() * 4 + 2);
+        // each worker holds a connection for its blocking pop: room for that many endpoints' workers
+        JedisPool pool = pool(settings.responderThreads() * 32 + 2);
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> workers = new ArrayList<>();
         return new RpcServer() {

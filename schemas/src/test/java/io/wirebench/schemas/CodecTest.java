@@ -18,9 +18,23 @@ import io.wirebench.schemas.model.EventBatch;
 import io.wirebench.schemas.model.FileChunk;
 import io.wirebench.schemas.model.InventoryReservation;
 import io.wirebench.schemas.model.Order;
+import io.wirebench.schemas.service.AggregateQuery;
+import io.wirebench.schemas.service.AggregateSnapshot;
+import io.wirebench.schemas.service.ChargeReply;
+import io.wirebench.schemas.service.ChargeRequest;
+import io.wirebench.schemas.service.ChunkAck;
+import io.wirebench.schemas.service.FileRef;
+import io.wirebench.schemas.service.FileSummary;
+import io.wirebench.schemas.service.IngestAck;
+import io.wirebench.schemas.service.OrderOutcome;
+import io.wirebench.schemas.service.OrderStatus;
+import io.wirebench.schemas.service.StockReply;
+import io.wirebench.schemas.service.StockRequest;
+import io.wirebench.schemas.service.ValidationReport;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -49,6 +63,31 @@ class CodecTest {
         // invalid orders travel too: validation happens after decoding
         Order broken = generator.order(shape, InvalidRule.MISSING_FIELD);
         assertEquals(broken, codec.decode(codec.encode(broken), Order.class));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"json", "json-blackbird", "smile", "kryo", "json-naive"})
+    void serviceMessagesRoundTrip(String name) {
+        Codec codec = Codecs.byName(name);
+        PayloadGenerator generator = new PayloadGenerator(9);
+        Order order = generator.order(Shape.SMALL);
+        List<Object> messages = List.of(
+                new OrderOutcome(order.id(), OrderStatus.ACCEPTED, 2, "ch_1", List.of()),
+                new OrderOutcome(order.id(), OrderStatus.REJECTED, 0, null, List.of("/items/0/quantity: must be greater than 0")),
+                new ValidationReport(order.id(), List.of("/currency: bad", "/total: mismatch")),
+                new StockRequest(order.id(), List.of(generator.reservation(order, 0), generator.reservation(order, 1))),
+                new StockReply(order.id(), false, "ABC-1234"),
+                new ChargeRequest(order.id(), order.totalMinor(), order.currency(), order.payment().token(), 3),
+                new ChargeReply(order.id(), false, null, "processor unavailable"),
+                new IngestAck("bat_abcdefabcdef", 100),
+                new AggregateQuery(""),
+                new AggregateSnapshot(3, 300, 12_345, 17, Map.of("click:shoe", 7L), Map.of("click:shoe", 7L)),
+                new ChunkAck("fil_abcdefabcdef", 4, false, "checksum mismatch"),
+                new FileRef("fil_abcdefabcdef"),
+                new FileSummary("fil_abcdefabcdef", false, 0, null, 0, List.of(2, 5)));
+        for (Object message : messages) {
+            assertEquals(message, codec.decode(codec.encode(message), message.getClass()), name + " " + message);
+        }
     }
 
     @ParameterizedTest

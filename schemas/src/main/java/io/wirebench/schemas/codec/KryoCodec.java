@@ -18,6 +18,19 @@ import io.wirebench.schemas.model.OrderReceipt;
 import io.wirebench.schemas.model.OrderedMaps;
 import io.wirebench.schemas.model.Payment;
 import io.wirebench.schemas.model.PaymentMethod;
+import io.wirebench.schemas.service.AggregateQuery;
+import io.wirebench.schemas.service.AggregateSnapshot;
+import io.wirebench.schemas.service.ChargeReply;
+import io.wirebench.schemas.service.ChargeRequest;
+import io.wirebench.schemas.service.ChunkAck;
+import io.wirebench.schemas.service.FileRef;
+import io.wirebench.schemas.service.FileSummary;
+import io.wirebench.schemas.service.IngestAck;
+import io.wirebench.schemas.service.OrderOutcome;
+import io.wirebench.schemas.service.OrderStatus;
+import io.wirebench.schemas.service.StockReply;
+import io.wirebench.schemas.service.StockRequest;
+import io.wirebench.schemas.service.ValidationReport;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +84,12 @@ public final class KryoCodec implements Codec {
         for (Class<?> type : List.of(Address.class, Customer.class, LineItem.class, Payment.class, Order.class,
                 InventoryReservation.class, AnalyticsEvent.class, EventBatch.class, FileManifest.class, FileChunk.class,
                 OrderReceipt.class)) {
+            kryo.register(type, id++);
+        }
+        kryo.register(OrderStatus.class, id++);
+        for (Class<?> type : List.of(OrderOutcome.class, ValidationReport.class, StockRequest.class, StockReply.class,
+                ChargeRequest.class, ChargeReply.class, IngestAck.class, AggregateQuery.class, AggregateSnapshot.class,
+                ChunkAck.class, FileRef.class, FileSummary.class)) {
             kryo.register(type, id++);
         }
         return kryo;

@@ -37,4 +37,10 @@ public record Order(
         items = items == null ? null : List.copyOf(items);
         metadata = OrderedMaps.copyOf(metadata);
     }
+
+    /** The same order under another id (a fresh order for a service that charges each id once). */
+    public Order withId(String newId) {
+        return new Order(newId, customer, shippingAddress, billingAddress, items, payment, currency, subtotalMinor,
+                taxMinor, shippingMinor, totalMinor, createdAt, updatedAt, metadata);
+    }
 }

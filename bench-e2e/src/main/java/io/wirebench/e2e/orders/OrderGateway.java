@@ -1,0 +1,126 @@
+package io.wirebench.e2e.orders;
+
+import io.wirebench.e2e.stage.Stage;
+import io.wirebench.e2e.stage.StageClock;
+import io.wirebench.schemas.codec.Codec;
+import io.wirebench.schemas.model.InventoryReservation;
+import io.wirebench.schemas.model.LineItem;
+import io.wirebench.schemas.model.Order;
+import io.wirebench.schemas.service.ChargeReply;
+import io.wirebench.schemas.service.ChargeRequest;
+import io.wirebench.schemas.service.OrderOutcome;
+import io.wirebench.schemas.service.OrderStatus;
+import io.wirebench.schemas.service.StockReply;
+import io.wirebench.schemas.service.StockRequest;
+import io.wirebench.schemas.service.ValidationReport;
+import io.wirebench.transport.RpcClient;
+import io.wirebench.transport.RpcException;
+import io.wirebench.transport.RpcHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The gateway of the order pipeline: receives an {@link Order}, has the order service validate it, the
+ * inventory service reserve its lines and the payment service charge its total (retrying a declined or
+ * unanswered charge under its {@link RetryPolicy}, with the order id as idempotency key), releases the
+ * stock if payment finally fails, and answers with the {@link OrderOutcome}. Each call to another
+ * service goes over the transport through the gateway's own client. Counts every outcome.
+ */
+public final class OrderGateway implements RpcHandler {
+    public static final String ENDPOINT = "gateway.orders";
+    static final String WAREHOUSE = "wh-1";
+
+    private final Codec codec;
+    private final RpcClient services;
+    private final RetryPolicy retry;
+    private final StageClock clock;
+    private final LongAdder[] outcomes = new LongAdder[OrderStatus.values().length];
+    private final LongAdder retries = new LongAdder();
+
+    public OrderGateway(Codec codec, RpcClient services, RetryPolicy retry, StageClock clock) {
+        this.codec = codec;
+        this.services = services;
+        this.retry = retry;
+        this.clock = clock;
+        for (int i = 0; i < outcomes.length; i++) {
+            outcomes[i] = new LongAdder();
+        }
+    }
+
+    @Override
+    public byte[] handle(byte[] request) {
+        Order order = codec.decode(request, Order.class);
+        OrderOutcome outcome = process(order, request);
+        outcomes[outcome.status().ordinal()].increment();
+        return codec.encode(outcome);
+    }
+
+    private OrderOutcome process(Order order, byte[] encoded) {
+        ValidationReport report = codec.decode(services.request(OrderValidationService.ENDPOINT, encoded), ValidationReport.class);
+        if (!report.valid()) {
+            return new OrderOutcome(order.id(), OrderStatus.REJECTED, 0, null, report.violations());
+        }
+        byte[] stock = codec.encode(new StockRequest(order.id(), lines(order)));
+        StockReply reserved = codec.decode(services.request(InventoryService.RESERVE, stock), StockReply.class);
+        if (!reserved.reserved()) {
+            return new OrderOutcome(order.id(), OrderStatus.OUT_OF_STOCK, 0, null, List.of("short of " + reserved.shortSku()));
+        }
+        RpcException lastError = null;
+        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+            if (attempt > 1) {
+                retries.increment();
+                long start = System.nanoTime();
+                LockSupport.parkNanos(retry.backoffBefore(attempt).toNanos());
+                clock.add(Stage.BACKOFF, System.nanoTime() - start);
+            }
+            ChargeRequest charge = new ChargeRequest(order.id(), order.totalMinor(), order.currency(), order.payment().token(), attempt);
+            try {
+                ChargeReply reply = codec.decode(services.request(PaymentService.ENDPOINT, codec.encode(charge)), ChargeReply.class);
+                if (reply.charged()) {
+                    return new OrderOutcome(order.id(), OrderStatus.ACCEPTED, attempt, reply.chargeId(), List.of());
+                }
+            } catch (RpcException e) {
+                lastError = e;
+            }
+        }
+        services.request(InventoryService.RELEASE, stock);
+        String why = lastError == null ? "declined " + retry.maxAttempts() + " times" : "last attempt: " + lastError.getMessage();
+        return new OrderOutcome(order.id(), OrderStatus.PAYMENT_FAILED, retry.maxAttempts(), null, List.of(why));
+    }
+
+    static List<InventoryReservation> lines(Order order) {
+        List<InventoryReservation> lines = new ArrayList<>(order.items().size());
+        java.time.Instant expires = order.createdAt().plusSeconds(TimeUnit.MINUTES.toSeconds(15));
+        for (LineItem item : order.items()) {
+            lines.add(new InventoryReservation(order.id(), item.sku(), item.quantity(), WAREHOUSE, expires));
+        }
+        return lines;
+    }
+
+    public long count(OrderStatus status) {
+        return outcomes[status.ordinal()].sum();
+    }
+
+    /** Charge attempts after the first. */
+    public long retries() {
+        return retries.sum();
+    }
+
+    public long answered() {
+        long sum = 0;
+        for (LongAdder adder : outcomes) {
+            sum += adder.sum();
+        }
+        return sum;
+    }
+
+    public void resetCounts() {
+        for (LongAdder adder : outcomes) {
+            adder.reset();
+        }
+        retries.reset();
+    }
+}

@@ -1,0 +1,8 @@
+package io.wirebench.e2e.scenario;
+
+class NatsScenarioTest extends ScenarioContract {
+    @Override
+    protected String transportName() {
+        return "nats";
+    }
+}
