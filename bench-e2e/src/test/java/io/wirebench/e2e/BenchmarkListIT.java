@@ -10,6 +10,6 @@ class BenchmarkListIT extends BenchmarkListContract {
 
     @Override
     protected int expectedBenchmarkCount() {
-        return 0;
+        return 8;
     }
 }

@@ -12,11 +12,11 @@ import java.util.Map;
  * results, as {@code transport-<name>.txt} in the folder named by {@code -Dwirebench.results} (which
  * {@code scripts/bench} passes to the forks); without that property nothing is written.
  */
-final class TransportSidecar {
+public final class TransportSidecar {
     private TransportSidecar() {
     }
 
-    static void write(Transport transport) {
+    public static void write(Transport transport) {
         String folder = System.getProperty("wirebench.results");
         if (folder == null || folder.isBlank()) {
             return;

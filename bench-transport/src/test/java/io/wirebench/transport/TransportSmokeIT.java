@@ -58,13 +58,7 @@ class TransportSmokeIT {
 
     /** No server process started since {@code since} is still running (older ones are not this run's business). */
     static void assertNoServerRunning(java.time.Instant since) {
-        ProcessHandle.allProcesses()
-                .filter(p -> p.info().startInstant().map(start -> !start.isBefore(since)).orElse(true))
-                .filter(p -> p.info().command().map(c -> c.contains("nats-server") || c.contains("redis-server")
-                        || c.contains("beam.smp") || c.endsWith("epmd")).orElse(false))
-                .filter(io.wirebench.transport.server.Processes::running)
-                .forEach(p -> {
-                    throw new AssertionError("left running: " + p.pid() + " " + p.info().commandLine().orElse(""));
-                });
+        java.util.List<String> left = io.wirebench.transport.server.Processes.serversStartedSince(since);
+        assertTrue(left.isEmpty(), "left running: " + left);
     }
 }

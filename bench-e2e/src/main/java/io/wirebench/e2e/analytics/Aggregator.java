@@ -54,6 +54,20 @@ public final class Aggregator {
         }
     }
 
+    /** Forgets everything (between benchmark iterations, so the window map does not grow without bound). */
+    public void clear() {
+        lock.writeLock().lock();
+        try {
+            byKey.clear();
+            byWindow.clear();
+            batches = 0;
+            events = 0;
+            valueSum = 0;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     /** The totals and the keys starting with {@code keyPrefix}, in key order, as of one moment. */
     public AggregateSnapshot snapshot(String keyPrefix) {
         Map<String, Long> counts = new TreeMap<>();

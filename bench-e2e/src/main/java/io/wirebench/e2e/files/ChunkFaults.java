@@ -22,14 +22,19 @@ public interface ChunkFaults {
                 : Fate.DELIVER;
     }
 
-    /** Each send corrupted with probability {@code corruptRate}, else dropped with {@code dropRate}. */
+    /**
+     * Each send corrupted with probability {@code corruptRate}, else dropped with {@code dropRate}: every
+     * call is a fresh draw from a sequence fixed by {@code seed}, so a single caller's run repeats exactly.
+     */
     static ChunkFaults random(double corruptRate, double dropRate, long seed) {
         if (!(corruptRate >= 0 && dropRate >= 0 && corruptRate + dropRate <= 1)) {
             throw new IllegalArgumentException("need corrupt and drop rates >= 0 adding up to at most 1, were "
                     + corruptRate + " and " + dropRate);
         }
+        java.util.concurrent.atomic.AtomicLong draws = new java.util.concurrent.atomic.AtomicLong();
         return (index, send) -> {
-            long h = seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L + send;
+            long h = (seed + draws.incrementAndGet()) * 0x9E3779B97F4A7C15L;
+            h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
             h = (h ^ (h >>> 31)) * 0x94D049BB133111EBL;
             double u = ((h ^ (h >>> 29)) >>> 11) * 0x1.0p-53;
             return u < corruptRate ? Fate.CORRUPT : u < corruptRate + dropRate ? Fate.DROP : Fate.DELIVER;

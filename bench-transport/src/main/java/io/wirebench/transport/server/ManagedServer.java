@@ -200,17 +200,15 @@ public abstract class ManagedServer implements AutoCloseable {
     }
 
     private void stopQuietly() {
-        for (int i = descendants.size() - 1; i >= 0; i--) {
-            ServerReaper.stop(descendants.get(i), STOP_GRACE.toSeconds());
-            ServerReaper.unregister(descendantPidFiles.get(i));
+        List<ProcessHandle> all = new ArrayList<>(descendants);
+        for (Started started : processes) {
+            all.add(started.process().toHandle());
         }
+        ServerReaper.stopAll(all, STOP_GRACE.toSeconds());
+        descendantPidFiles.forEach(ServerReaper::unregister);
+        processes.forEach(started -> ServerReaper.unregister(started.pidFile()));
         descendants.clear();
         descendantPidFiles.clear();
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            Started started = processes.get(i);
-            ServerReaper.stop(started.process().toHandle(), STOP_GRACE.toSeconds());
-            ServerReaper.unregister(started.pidFile());
-        }
         processes.clear();
     }
 

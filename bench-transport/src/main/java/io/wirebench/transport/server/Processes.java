@@ -45,4 +45,18 @@ public final class Processes {
         }
         return true;
     }
+
+    /**
+     * Server processes (nats-server, redis-server, RabbitMQ's beam.smp and epmd) started at or after
+     * {@code since} that are still running: after a run, the ones it left behind.
+     */
+    public static java.util.List<String> serversStartedSince(java.time.Instant since) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().startInstant().map(start -> !start.isBefore(since)).orElse(true))
+                .filter(p -> p.info().command().map(c -> c.contains("nats-server") || c.contains("redis-server")
+                        || c.contains("beam.smp") || c.endsWith("epmd")).orElse(false))
+                .filter(Processes::running)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                .toList();
+    }
 }

@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -83,9 +84,20 @@ public final class ServerReaper {
 
     /** SIGTERM to the process and its descendants, a bounded wait, then SIGKILL. */
     static void stop(ProcessHandle process, long graceSeconds) {
-        var tree = new java.util.ArrayList<ProcessHandle>();
-        process.descendants().forEach(tree::add);
-        tree.add(process);
+        stopAll(List.of(process), graceSeconds);
+    }
+
+    /**
+     * SIGTERM to every one of {@code processes} and their descendants at once, one shared grace period
+     * for all of them to exit (a child that waits for its parent to go first does not cost a grace period
+     * of its own), then SIGKILL to whatever still runs; bounded.
+     */
+    static void stopAll(List<ProcessHandle> processes, long graceSeconds) {
+        var tree = new java.util.LinkedHashSet<ProcessHandle>();
+        for (ProcessHandle process : processes) {
+            process.descendants().forEach(tree::add);
+            tree.add(process);
+        }
         tree.stream().filter(Processes::running).forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(graceSeconds);
         for (ProcessHandle p : tree) {

@@ -1,0 +1,112 @@
+package io.wirebench.e2e;
+
+import io.wirebench.e2e.orders.OrderClient;
+import io.wirebench.e2e.orders.OrderIds;
+import io.wirebench.e2e.orders.OrderPipeline;
+import io.wirebench.e2e.orders.OrderPipelineSettings;
+import io.wirebench.e2e.stage.StageClock;
+import io.wirebench.schemas.codec.Codec;
+import io.wirebench.schemas.codec.Codecs;
+import io.wirebench.schemas.generate.PayloadGenerator;
+import io.wirebench.schemas.generate.Shape;
+import io.wirebench.schemas.model.Order;
+import io.wirebench.schemas.service.OrderOutcome;
+import io.wirebench.schemas.service.OrderStatus;
+import io.wirebench.transport.RpcClient;
+import io.wirebench.transport.Transport;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The order pipeline under a benchmark: its four services on one transport's service side (started with
+ * the transport's own server), one shared caller client, 16 pre-generated orders per shape that each
+ * request sends under a fresh id (the payment service charges an id once). Before timing, one order of
+ * each kind goes through and its outcome is checked; after each iteration, the payment ledger is
+ * checked against the gateway's outcomes (every accepted order charged exactly once, nothing else
+ * charged), and a mismatch fails the run.
+ */
+@State(Scope.Benchmark)
+public abstract class AbstractOrderBenchmark {
+    static final int ORDERS = 16;
+
+    @Param({"nats", "http", "redis", "rabbitmq"})
+    public String transport;
+
+    @Param({"small", "medium", "large"})
+    public String shape;
+
+    @Param({"json"})
+    public String codec;
+
+    Transport impl;
+    OrderPipeline pipeline;
+    RpcClient client;
+    OrderClient caller;
+    Codec codecImpl;
+    Order[] orders;
+    final OrderIds ids = new OrderIds(System.currentTimeMillis() / 1000);
+    final StageClock stages = new StageClock();
+
+    /** The share of charge attempts the payment service declines. */
+    protected abstract double paymentFailureRate();
+
+    @Setup(Level.Trial)
+    public void start() {
+        codecImpl = Codecs.byName(codec);
+        orders = new PayloadGenerator(PayloadGenerator.DEFAULT_SEED).orders(Shape.byName(shape), ORDERS).toArray(new Order[0]);
+        impl = ScenarioTrial.start(transport);
+        pipeline = new OrderPipeline(impl, codecImpl, OrderPipelineSettings.defaults().withFailureRate(paymentFailureRate()), stages);
+        client = impl.newClient();
+        StageCounters.publish(stages);
+        caller = new OrderClient(client, codecImpl, stages);
+        for (Order order : orders) {
+            OrderOutcome outcome = caller.submit(order.withId(ids.next()));
+            boolean expected = outcome.status() == OrderStatus.ACCEPTED
+                    || (paymentFailureRate() > 0 && outcome.status() == OrderStatus.PAYMENT_FAILED);
+            if (!expected) {
+                throw new IllegalStateException(transport + ": unexpected outcome " + outcome + "; no number is measured");
+            }
+        }
+    }
+
+    @Setup(Level.Iteration)
+    public void clearAccounts() {
+        pipeline.ledger().clear();
+        pipeline.gateway().resetCounts();
+        stages.reset();
+    }
+
+    @TearDown(Level.Iteration)
+    public void checkAccounts() {
+        long accepted = pipeline.gateway().count(OrderStatus.ACCEPTED);
+        if (pipeline.ledger().charged() != accepted || pipeline.ledger().repeated() != 0) {
+            throw new IllegalStateException(transport + ": " + accepted + " orders accepted but " + pipeline.ledger().charged()
+                    + " charged (" + pipeline.ledger().repeated() + " repeated charges); the run's numbers cannot be trusted");
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        try {
+            client.close();
+            pipeline.close();
+        } finally {
+            impl.close();
+        }
+    }
+
+    /** A caller's position in the pre-generated orders. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        private int next;
+
+        Order next(AbstractOrderBenchmark bench) {
+            next = (next + 1) & (ORDERS - 1);
+            return bench.orders[next].withId(bench.ids.next());
+        }
+    }
+}
