@@ -33,13 +33,15 @@ public final class PivotTable implements Callable<Integer> {
             + " (all its methods; pivot them with --cols method)")
     String benchmark;
 
-    @Option(names = "--rows", required = true, description = "parameter down the rows, e.g. shape (also: threads, method)")
+    @Option(names = "--rows", required = true, description = "parameter down the rows, e.g. shape (also: threads, method;"
+            + " metric: one row per metric named in --metric, comma-separated)")
     String rows;
 
     @Option(names = "--cols", required = true, description = "parameter across the columns, e.g. codec")
     String cols;
 
-    @Option(names = "--metric", defaultValue = "primary", description = "primary, or a secondary metric such as gc.alloc.rate.norm or wireBytes")
+    @Option(names = "--metric", defaultValue = "primary", description = "primary, or a secondary metric such as gc.alloc.rate.norm or wireBytes"
+            + " (with --rows metric: several, comma-separated)")
     String metric;
 
     @Option(names = "--where", description = "keep results whose parameter has this value, e.g. --where payload=valid")
@@ -83,12 +85,17 @@ public final class PivotTable implements Callable<Integer> {
         Set<String> colValues = new LinkedHashSet<>();
         Map<String, Metric> cells = new LinkedHashMap<>();
         String unit = null;
+        List<String> metrics = List.of(metric.split(","));
+        if (metrics.size() > 1 && !"metric".equals(rows)) {
+            throw new IllegalArgumentException("--metric lists " + metrics.size() + " metrics: use --rows metric to show one per row");
+        }
         for (JmhResult result : kept) {
-            String row = param(result, rows);
+          for (String metricName : metrics) {
+            String row = "metric".equals(rows) ? metricName : param(result, rows);
             String col = param(result, cols);
-            Metric value = result.metric(metric);
+            Metric value = result.metric(metricName);
             if (value == null) {
-                throw new IllegalArgumentException(result.key() + " has no metric '" + metric + "'; it has: primary, "
+                throw new IllegalArgumentException(result.key() + " has no metric '" + metricName + "'; it has: primary, "
                         + String.join(", ", result.secondary().keySet()));
             }
             if (over != null) {
@@ -106,6 +113,7 @@ public final class PivotTable implements Callable<Integer> {
             rowValues.add(row);
             colValues.add(col);
             unit = value.unit();
+          }
         }
         StringBuilder out = new StringBuilder();
         out.append("| ").append(rows).append(" \\ ").append(cols).append(" (").append(unit).append(") |");

@@ -28,6 +28,20 @@ class PivotTableTest {
     }
 
     @Test
+    void rowsCanBeSeveralMetricsOfOneBenchmark() {
+        List<JmhResult> results = List.of(result("json", "tiny", 3, "us/op"), result("kryo", "tiny", 1, "us/op"));
+        PivotTable table = table("primary,wireBytes", false);
+        table.rows = "metric";
+        assertEquals("| metric \\ codec (#) | json | kryo |\n"
+                + "|---|---:|---:|\n"
+                + "| primary | 3.0 ± 0.5 | 1.0 ± 0.5 |\n"
+                + "| wireBytes | 300.0 | 100.0 |\n", table.render(results));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> table("primary,wireBytes", false).render(results));
+        assertTrue(e.getMessage().contains("--rows metric"), e.getMessage());
+    }
+
+    @Test
     void pivotsRowsAndColumnsInRunOrderAndRanksByUnit() {
         List<JmhResult> results = List.of(result("json", "tiny", 3, "us/op"), result("kryo", "tiny", 1, "us/op"),
                 result("json", "huge", 300, "us/op"), result("kryo", "huge", 400, "us/op"));

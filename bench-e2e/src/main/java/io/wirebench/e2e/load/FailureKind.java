@@ -9,5 +9,7 @@ public enum FailureKind {
     /** Connection lost, no responder, refused. */
     TRANSPORT,
     /** A reply came, but not the one this request must get. */
-    WRONG_REPLY
+    WRONG_REPLY,
+    /** The service answered correctly that the work failed: an order whose every charge attempt was declined, an upload it could not complete. */
+    DECLINED
 }

@@ -3,13 +3,6 @@ package io.wirebench.e2e.load;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.codec.Codecs;
-import io.wirebench.schemas.generate.PayloadGenerator;
-import io.wirebench.schemas.generate.Shape;
-import io.wirebench.schemas.model.Order;
-import io.wirebench.schemas.model.OrderReceipt;
-import io.wirebench.transport.OrderReceiptHandler;
-import io.wirebench.transport.RpcClient;
-import io.wirebench.transport.RpcServer;
 import io.wirebench.transport.Transport;
 import io.wirebench.transport.TransportSettings;
 import io.wirebench.transport.Transports;
@@ -19,41 +12,53 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code scripts/load}: a fixed-rate run of a scenario over a transport, configured by
- * {@code config/test-config.yaml} (command-line values override it), with a status line every second,
- * a summary at the end and a JSON result. Exit code 0: within the error budget; 1: over it; 2: bad
- * configuration or arguments.
+ * {@code scripts/load}: a fixed-rate run of one of the seed's scenarios over a transport, configured by
+ * {@code config/test-config.yaml} (command-line values override it), with a status line every second, a
+ * summary at the end and a JSON result. {@code --knee} steps the rate up instead and reports the highest
+ * sustainable rate; {@code --ceiling} measures how fast the generator itself can go (no transport). Exit
+ * code 0: within the error budget and the books balance; 1: not; 2: bad configuration or arguments.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Drive a scenario over a transport at a fixed arrival rate (open loop).")
 public final class LoadCommand implements Callable<Integer> {
-    private static final int ORDERS = 64;
+    static final List<String> SCENARIOS = List.of("ecommerce", "analytics", "files");
 
     @Option(names = "--config", required = true, description = "the load configuration, e.g. config/test-config.yaml")
     Path config;
 
-    @Option(names = "--scenario", defaultValue = "orders", description = "orders (the seed's scenarios arrive with issue 6)")
+    @Option(names = "--scenario", defaultValue = "ecommerce", description = "ecommerce, analytics or files (default: ${DEFAULT-VALUE})")
     String scenario;
 
-    @Option(names = "--transport", defaultValue = "nats", description = "nats, nats-cluster, http, http-jdk, redis, rabbitmq")
+    @Option(names = "--transport", defaultValue = "nats", description = "nats, nats-cluster, http, http-jdk, redis, rabbitmq, in-memory")
     String transport;
 
-    @Option(names = "--duration", description = "overrides load_test.duration_seconds, e.g. 30s or 2m")
+    @Option(names = "--duration", description = "overrides load_test.duration_seconds (steady phase), e.g. 30s or 2m")
     String duration;
 
-    @Option(names = "--rate", description = "overrides the scenario's rate (requests/s)")
+    @Option(names = "--rate", description = "overrides the scenario's rate (operations/s)")
     Double rate;
 
-    @Option(names = "--users", description = "overrides load_test.users (requests in flight at most)")
+    @Option(names = "--users", description = "overrides load_test.users (operations in flight at most)")
     Integer users;
+
+    @Option(names = "--spawn-rate", description = "overrides load_test.spawn_rate (users started per second)")
+    Double spawnRate;
+
+    @Option(names = "--knee", description = "step the rate up (the config's knee section) and report the highest sustainable rate")
+    boolean knee;
+
+    @Option(names = "--ceiling", description = "measure the generator's own highest rate against a no-op operation (no transport)")
+    boolean ceiling;
 
     @Option(names = "--out", description = "folder for the JSON result (default: results/load-<UTC time>)")
     Path out;
@@ -61,56 +66,106 @@ public final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LoadConfig settings = LoadConfig.read(config);
-        if (!"orders".equals(scenario)) {
-            throw new IllegalArgumentException("unknown scenario '" + scenario + "'; available: orders");
+        if (!SCENARIOS.contains(scenario)) {
+            throw new IllegalArgumentException("unknown scenario '" + scenario + "'; available: " + String.join(", ", SCENARIOS));
         }
-        LoadConfig.Orders orders = settings.scenarios().orders();
-        double seconds = duration == null ? settings.loadTest().durationSeconds() : parseSeconds(duration);
-        Duration timeout = Duration.ofMillis(settings.loadTest().requestTimeoutMs());
-        LoadPlan plan = new LoadPlan(rate == null ? orders.rate() : rate, Duration.ofMillis((long) (seconds * 1000)),
-                users == null ? settings.loadTest().users() : users, timeout);
+        LoadConfig.LoadTest test = settings.loadTest();
+        double seconds = duration == null ? test.durationSeconds() : parseSeconds(duration);
+        int inFlight = users == null ? test.users() : users;
+        double spawn = spawnRate == null ? test.spawnRate() : spawnRate;
+        if (inFlight < 1 || !(spawn > 0)) {
+            throw new IllegalArgumentException("--users must be >= 1 and --spawn-rate > 0");
+        }
+        Duration timeout = Duration.ofMillis(test.requestTimeoutMs());
+        Duration steady = Duration.ofMillis((long) (seconds * 1000));
+        Path folder = out != null ? out : Path.of("results", "load-" + Instant.now().toString().replace(":", ""));
+        Files.createDirectories(folder);
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("config", config.toString());
+        context.put("date", Instant.now().toString());
+        context.put("java", Runtime.version().toString());
+        context.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
 
-        Codec codec = Codecs.byName(orders.codec());
-        List<Order> generated = new PayloadGenerator(PayloadGenerator.DEFAULT_SEED).orders(Shape.byName(orders.shape()), ORDERS);
-        byte[][] requests = generated.stream().map(codec::encode).toArray(byte[][]::new);
+        if (ceiling) {
+            return generatorCeiling(settings, context, folder);
+        }
+        Codec codec = Codecs.byName(test.codec());
         try (Transport impl = Transports.byName(transport, new TransportSettings(timeout, TransportSettings.DEFAULT_RESPONDERS, null));
-             RpcServer server = impl.newServer();
-             RpcClient client = impl.newClient()) {
-            server.register("orders", new OrderReceiptHandler(codec));
-            for (int i = 0; i < ORDERS; i++) {
-                OrderReceipt receipt = codec.decode(client.request("orders", requests[i]), OrderReceipt.class);
-                if (!receipt.matches(generated.get(i))) {
-                    throw new IllegalStateException(transport + ": wrong reply before the run: " + receipt);
-                }
-            }
-            System.out.printf("load: %s over %s, %.0f requests/s for %.0f s, at most %d in flight, %s orders, %s%n",
-                    scenario, transport, plan.ratePerSecond(), seconds, plan.maxInFlight(), orders.shape(), orders.codec());
-            LoadResult result = new OpenLoopRunner(client, "orders", i -> requests[(int) (i % ORDERS)],
-                    (i, reply) -> codec.decode(reply, OrderReceipt.class).matches(generated.get((int) (i % ORDERS))),
-                    System.out::println).run(plan);
-
-            Map<String, String> context = new LinkedHashMap<>();
+             LoadScenario work = open(settings, impl, codec, inFlight)) {
             context.put("scenario", scenario);
+            context.put("unit", work.unit());
             context.put("transport", transport);
-            context.put("config", config.toString());
-            context.put("date", Instant.now().toString());
-            context.put("java", Runtime.version().toString());
-            context.putAll(prefixed(impl.describe()));
-            ObjectNode json = LoadResultJson.toJson(result, context, settings.loadTest().errorBudget());
-            Path folder = out != null ? out : Path.of("results", "load-" + Instant.now().toString().replace(":", ""));
-            Files.createDirectories(folder);
+            context.put("codec", test.codec());
+            impl.describe().forEach((k, v) -> context.put("transport." + k, v));
+            double target = rate == null ? work.configuredRate() : rate;
+            if (knee) {
+                return kneeSearch(settings, work, context, folder, inFlight, timeout);
+            }
+            LoadPlan plan = new LoadPlan(target, steady, inFlight, timeout, Duration.ofMillis((long) (inFlight / spawn * 1000)));
+            System.out.printf(Locale.ROOT, "load: %s over %s, %.1f %s/s for %.0f s after a %.1f s ramp-up (%d users at %.1f/s), %s%n",
+                    scenario, transport, plan.ratePerSecond(), work.unit(), seconds, plan.ramp().toMillis() / 1e3, inFlight, spawn, test.codec());
+            LoadResult result = new OpenLoopRunner(work.operation(), System.out::println).run(plan);
+            Map<String, Object> books = work.accounting();
+            ObjectNode json = LoadResultJson.toJson(result, context, test.errorBudget(), books);
             Path file = folder.resolve("load-" + scenario + "-" + transport + ".json");
             LoadResultJson.write(json, file);
             System.out.print(summary(result));
-            System.out.println("status: " + json.get("status").asText()
-                    + (json.has("reason") ? " (" + json.get("reason").asText() + ")" : ""));
+            System.out.println("accounting: " + books);
+            System.out.println("status: " + json.get("status").asText() + (json.has("reason") ? " (" + json.get("reason").asText() + ")" : ""));
             System.out.println("result: " + file);
             return "passed".equals(json.get("status").asText()) ? 0 : 1;
         }
     }
 
+    private LoadScenario open(LoadConfig settings, Transport impl, Codec codec, int inFlight) {
+        return switch (scenario) {
+            case "ecommerce" -> new EcommerceLoad(settings.scenarios().ecommerce(), impl, codec);
+            case "analytics" -> new AnalyticsLoad(settings.scenarios().analytics(), impl, codec);
+            case "files" -> new FilesLoad(settings.scenarios().files(), impl, codec, inFlight);
+            default -> throw new IllegalArgumentException("unknown scenario '" + scenario + "'");
+        };
+    }
+
+    private int kneeSearch(LoadConfig settings, LoadScenario work, Map<String, String> context, Path folder, int inFlight, Duration timeout)
+            throws Exception {
+        LoadConfig.Knee k = settings.knee();
+        KneeSearch search = new KneeSearch(rate == null ? k.startRate() : rate, k.factor(), k.maxSteps(), k.p99LimitMs(),
+                settings.loadTest().errorBudget(), 0);
+        Duration step = Duration.ofMillis((long) (k.stepSeconds() * 1000));
+        System.out.printf(Locale.ROOT, "knee: %s over %s, from %.1f %s/s, x%.2f per %.0f s step, p99 limit %.0f ms, %d users%n",
+                scenario, transport, rate == null ? k.startRate() : rate, work.unit(), k.factor(), k.stepSeconds(), k.p99LimitMs(), inFlight);
+        KneeSearch.Outcome outcome = search.search(r -> new OpenLoopRunner(work.operation(), line -> { })
+                .run(new LoadPlan(r, step, inFlight, timeout)), System.out::println);
+        ObjectNode json = LoadResultJson.kneeJson(outcome, context, settings.loadTest().errorBudget());
+        json.set("accounting", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(work.accounting()));
+        Path file = folder.resolve("knee-" + scenario + "-" + transport + ".json");
+        LoadResultJson.write(json, file);
+        System.out.printf(Locale.ROOT, "knee: %s%n", Double.isNaN(outcome.kneeRate()) ? "not even the first step was sustained"
+                : String.format(Locale.ROOT, "%.1f %s/s sustained", outcome.kneeRate(), work.unit()));
+        System.out.println("result: " + file);
+        return Double.isNaN(outcome.kneeRate()) ? 1 : 0;
+    }
+
+    /** The generator's highest rate against an operation that completes at once: the runner's own limit on this machine. */
+    private int generatorCeiling(LoadConfig settings, Map<String, String> context, Path folder) throws Exception {
+        context.put("scenario", "no-op");
+        context.put("transport", "none");
+        CompletableFuture<Object> done = CompletableFuture.completedFuture(null);
+        double start = rate == null ? 10_000 : rate;
+        KneeSearch search = new KneeSearch(start, 2, 12, 1_000, 0, 10);
+        System.out.printf(Locale.ROOT, "ceiling: no-op operations from %.0f/s, x2 per 3 s step, until the sender falls 10 ms behind%n", start);
+        KneeSearch.Outcome outcome = search.search(r -> new OpenLoopRunner(i -> done, line -> { })
+                .run(new LoadPlan(r, Duration.ofSeconds(3), 64, Duration.ofSeconds(5))), System.out::println);
+        ObjectNode json = LoadResultJson.kneeJson(outcome, context, 0);
+        Path file = folder.resolve("ceiling.json");
+        LoadResultJson.write(json, file);
+        System.out.printf(Locale.ROOT, "ceiling: %.0f operations/s sustained by the generator alone%n", outcome.kneeRate());
+        System.out.println("result: " + file);
+        return 0;
+    }
+
     static double parseSeconds(String text) {
-        String t = text.strip().toLowerCase();
+        String t = text.strip().toLowerCase(Locale.ROOT);
         try {
             if (t.endsWith("ms")) {
                 return Double.parseDouble(t.substring(0, t.length() - 2)) / 1000;
@@ -129,11 +184,11 @@ public final class LoadCommand implements Callable<Integer> {
 
     static String summary(LoadResult r) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format("%n%-22s %d scheduled, %d succeeded, %d failed %s%n", "requests", r.scheduled(), r.succeeded(),
+        s.append(String.format(Locale.ROOT, "%n%-22s %d scheduled, %d succeeded, %d failed %s%n", "operations", r.scheduled(), r.succeeded(),
                 r.failed(), r.failures()));
-        s.append(String.format("%-22s %.1f requests/s over %.1f s (sender lagged its schedule by up to %.0f ms)%n",
-                "achieved", r.achievedRatePerSecond(), r.elapsedSeconds(), r.maxSendLagMillis()));
-        s.append(String.format("%-22s %10s %10s %10s %10s%n", "latency (us)", "p50", "p99", "p99.9", "max"));
+        s.append(String.format(Locale.ROOT, "%-22s %.1f/s over %.1f s (sender lagged its schedule by up to %.0f ms); %d GCs, %d ms%n",
+                "achieved", r.achievedRatePerSecond(), r.elapsedSeconds(), r.maxSendLagMillis(), r.gcCount(), r.gcMillis()));
+        s.append(String.format(Locale.ROOT, "%-22s %10s %10s %10s %10s%n", "latency (us), steady", "p50", "p99", "p99.9", "max"));
         s.append(row("corrected", r.corrected()));
         s.append(row("uncorrected", r.uncorrected()));
         return s.toString();
@@ -141,16 +196,10 @@ public final class LoadCommand implements Callable<Integer> {
 
     private static String row(String name, Histogram h) {
         if (h.getTotalCount() == 0) {
-            return String.format("%-22s %10s%n", name, "no successes");
+            return String.format(Locale.ROOT, "%-22s %10s%n", name, "no successes");
         }
-        return String.format("%-22s %10.0f %10.0f %10.0f %10.0f%n", name, h.getValueAtPercentile(50) / 1e3,
+        return String.format(Locale.ROOT, "%-22s %10.0f %10.0f %10.0f %10.0f%n", name, h.getValueAtPercentile(50) / 1e3,
                 h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3);
-    }
-
-    private static Map<String, String> prefixed(Map<String, String> describe) {
-        Map<String, String> out = new LinkedHashMap<>();
-        describe.forEach((k, v) -> out.put("transport." + k, v));
-        return out;
     }
 
     public static void main(String[] args) {

@@ -8,44 +8,73 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.wirebench.schemas.codec.Codecs;
 import io.wirebench.schemas.generate.Shape;
+import io.wirebench.schemas.model.Rules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 
 /**
- * {@code config/test-config.yaml}, as records. Unknown keys, wrong types and impossible values are
- * refused with a {@link ConfigException} naming the file, the key and the reason. Only what the load
- * runner uses today is here; the seed's scenario sections arrive with their scenarios.
+ * {@code config/test-config.yaml}, the seed's configuration made real, as records. Unknown keys, wrong
+ * types and impossible values are refused with a {@link ConfigException} naming the file, the key and
+ * the reason.
  */
 public record LoadConfig(@JsonProperty(value = "load_test", required = true) LoadTest loadTest,
-                         @JsonProperty(value = "scenarios", required = true) Scenarios scenarios) {
+                         @JsonProperty(value = "scenarios", required = true) Scenarios scenarios,
+                         @JsonProperty(value = "knee", required = true) Knee knee) {
 
-    /** Shared load settings. */
+    /** Shared load settings. {@code spawn_rate}: users started per second (ramp-up = users / spawn_rate). */
     public record LoadTest(@JsonProperty(value = "users", required = true) int users,
+                           @JsonProperty(value = "spawn_rate", required = true) double spawnRate,
                            @JsonProperty(value = "duration_seconds", required = true) double durationSeconds,
                            @JsonProperty(value = "request_timeout_ms", required = true) long requestTimeoutMs,
-                           @JsonProperty(value = "error_budget", required = true) double errorBudget) {
+                           @JsonProperty(value = "error_budget", required = true) double errorBudget,
+                           @JsonProperty(value = "codec", required = true) String codec) {
     }
 
-    /** The scenarios the runner can drive. */
-    public record Scenarios(@JsonProperty(value = "orders", required = true) Orders orders) {
+    /** The seed's three scenarios. */
+    public record Scenarios(@JsonProperty(value = "ecommerce", required = true) Ecommerce ecommerce,
+                            @JsonProperty(value = "analytics", required = true) Analytics analytics,
+                            @JsonProperty(value = "files", required = true) Files files) {
     }
 
-    /** Orders sent to the round-trip service ({@code OrderReceiptHandler}): decode, answer a receipt. */
-    public record Orders(@JsonProperty(value = "rate", required = true) double rate,
-                         @JsonProperty(value = "shape", required = true) String shape,
-                         @JsonProperty(value = "codec", required = true) String codec) {
+    /** Orders through the pipeline: {@code error_rate} of charge attempts declined (and retried). */
+    public record Ecommerce(@JsonProperty(value = "order_rate", required = true) double orderRate,
+                            @JsonProperty(value = "error_rate", required = true) double errorRate,
+                            @JsonProperty(value = "complex_validation", required = true) boolean complexValidation,
+                            @JsonProperty(value = "shape", required = true) String shape) {
+    }
+
+    /** Events in batches to the aggregation service, with readers querying while they arrive. */
+    public record Analytics(@JsonProperty(value = "event_rate", required = true) double eventRate,
+                            @JsonProperty(value = "batch_size", required = true) int batchSize,
+                            @JsonProperty(value = "concurrent_reads", required = true) int concurrentReads) {
+    }
+
+    /** Whole uploads through the file pipeline; {@code corrupt_rate} of chunk sends arrive corrupted. */
+    public record Files(@JsonProperty(value = "upload_rate", required = true) double uploadRate,
+                        @JsonProperty(value = "file_bytes", required = true) long fileBytes,
+                        @JsonProperty(value = "chunk_bytes", required = true) int chunkBytes,
+                        @JsonProperty(value = "corrupt_rate", required = true) double corruptRate) {
+    }
+
+    /** The rate ramp ({@code --knee}): steps of {@code step_seconds}, each {@code factor} times the last. */
+    public record Knee(@JsonProperty(value = "start_rate", required = true) double startRate,
+                       @JsonProperty(value = "factor", required = true) double factor,
+                       @JsonProperty(value = "step_seconds", required = true) double stepSeconds,
+                       @JsonProperty(value = "max_steps", required = true) int maxSteps,
+                       @JsonProperty(value = "p99_limit_ms", required = true) double p99LimitMs) {
     }
 
     public static LoadConfig read(Path file) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
         LoadConfig config;
         try {
-            config = yaml.readValue(Files.readAllBytes(file), LoadConfig.class);
+            config = yaml.readValue(java.nio.file.Files.readAllBytes(file), LoadConfig.class);
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(file, key(e), "unknown key; known here: " + e.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", ")));
@@ -62,29 +91,65 @@ public record LoadConfig(@JsonProperty(value = "load_test", required = true) Loa
     }
 
     void validate(Path file) {
-        if (loadTest.users() < 1) {
-            throw new ConfigException(file, "load_test.users", "must be at least 1, was " + loadTest.users());
+        LoadTest t = loadTest;
+        atLeast(file, "load_test.users", t.users(), 1);
+        positive(file, "load_test.spawn_rate", t.spawnRate());
+        positive(file, "load_test.duration_seconds", t.durationSeconds());
+        atLeast(file, "load_test.request_timeout_ms", t.requestTimeoutMs(), 1);
+        share(file, "load_test.error_budget", t.errorBudget());
+        if (!Codecs.names().contains(t.codec())) {
+            throw new ConfigException(file, "load_test.codec", "unknown codec '" + t.codec() + "'; valid codecs: " + String.join(", ", Codecs.names()));
         }
-        if (!(loadTest.durationSeconds() > 0)) {
-            throw new ConfigException(file, "load_test.duration_seconds", "must be > 0, was " + loadTest.durationSeconds());
-        }
-        if (loadTest.requestTimeoutMs() < 1) {
-            throw new ConfigException(file, "load_test.request_timeout_ms", "must be >= 1, was " + loadTest.requestTimeoutMs());
-        }
-        if (!(loadTest.errorBudget() >= 0 && loadTest.errorBudget() <= 1)) {
-            throw new ConfigException(file, "load_test.error_budget", "must be within [0, 1], was " + loadTest.errorBudget());
-        }
-        if (!(scenarios.orders().rate() > 0)) {
-            throw new ConfigException(file, "scenarios.orders.rate", "must be > 0 requests/s, was " + scenarios.orders().rate());
-        }
+        Ecommerce e = scenarios.ecommerce();
+        positive(file, "scenarios.ecommerce.order_rate", e.orderRate());
+        share(file, "scenarios.ecommerce.error_rate", e.errorRate());
         try {
-            Shape.byName(scenarios.orders().shape());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(file, "scenarios.orders.shape", e.getMessage());
+            Shape.byName(e.shape());
+        } catch (IllegalArgumentException bad) {
+            throw new ConfigException(file, "scenarios.ecommerce.shape", bad.getMessage());
         }
-        if (!Codecs.names().contains(scenarios.orders().codec())) {
-            throw new ConfigException(file, "scenarios.orders.codec", "unknown codec '" + scenarios.orders().codec()
-                    + "'; valid codecs: " + String.join(", ", Codecs.names()));
+        Analytics a = scenarios.analytics();
+        positive(file, "scenarios.analytics.event_rate", a.eventRate());
+        if (a.batchSize() < 1 || a.batchSize() > Rules.MAX_EVENTS_PER_BATCH) {
+            throw new ConfigException(file, "scenarios.analytics.batch_size", "must be within 1.." + Rules.MAX_EVENTS_PER_BATCH + ", was " + a.batchSize());
+        }
+        atLeast(file, "scenarios.analytics.concurrent_reads", a.concurrentReads(), 0);
+        Files f = scenarios.files();
+        positive(file, "scenarios.files.upload_rate", f.uploadRate());
+        if (f.chunkBytes() < 1 || f.chunkBytes() > Rules.MAX_CHUNK_BYTES) {
+            throw new ConfigException(file, "scenarios.files.chunk_bytes", "must be within 1.." + Rules.MAX_CHUNK_BYTES + ", was " + f.chunkBytes());
+        }
+        if (f.fileBytes() < 1 || f.fileBytes() > io.wirebench.e2e.files.FileService.MAX_FILE_BYTES) {
+            throw new ConfigException(file, "scenarios.files.file_bytes", "must be within 1.." + io.wirebench.e2e.files.FileService.MAX_FILE_BYTES
+                    + ", was " + f.fileBytes());
+        }
+        if (!(f.corruptRate() >= 0 && f.corruptRate() < 1)) {
+            throw new ConfigException(file, "scenarios.files.corrupt_rate", "must be within [0, 1), was " + f.corruptRate());
+        }
+        positive(file, "knee.start_rate", knee.startRate());
+        if (!(knee.factor() > 1)) {
+            throw new ConfigException(file, "knee.factor", "must be > 1, was " + knee.factor());
+        }
+        positive(file, "knee.step_seconds", knee.stepSeconds());
+        atLeast(file, "knee.max_steps", knee.maxSteps(), 1);
+        positive(file, "knee.p99_limit_ms", knee.p99LimitMs());
+    }
+
+    private static void positive(Path file, String key, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new ConfigException(file, key, "must be > 0, was " + value);
+        }
+    }
+
+    private static void atLeast(Path file, String key, long value, long min) {
+        if (value < min) {
+            throw new ConfigException(file, key, "must be at least " + min + ", was " + value);
+        }
+    }
+
+    private static void share(Path file, String key, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new ConfigException(file, key, "must be within [0, 1], was " + value);
         }
     }
 

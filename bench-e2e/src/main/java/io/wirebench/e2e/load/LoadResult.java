@@ -7,23 +7,32 @@ import org.HdrHistogram.Histogram;
 /**
  * What a load run measured. {@code corrected}: latency from each request's intended send time (what
  * a user of a fixed-rate service waits, stalls included); {@code uncorrected}: from the moment it was
- * actually sent (what a closed-loop tool reports). Both in nanoseconds, successes only; failures are
- * counted by kind apart. {@code maxSendLagMillis}: how far the sender fell behind its own schedule.
+ * actually sent (what a closed-loop tool reports). Both in nanoseconds, successes of the steady phase
+ * only; failures are counted by kind apart. {@code maxSendLagMillis}: how far the sender fell behind
+ * its own schedule. {@code gcCount}/{@code gcMillis}: collections during the run. {@code steadyCompleted}
+ * over {@code steadySeconds}: the steady phase's completions and length (from the end of the ramp-up).
  */
 public record LoadResult(LoadPlan plan, long scheduled, long succeeded, Map<FailureKind, Long> failures,
                          Histogram corrected, Histogram uncorrected, List<IntervalSample> intervals,
-                         double elapsedSeconds, double maxSendLagMillis) {
+                         double elapsedSeconds, double maxSendLagMillis, long gcCount, long gcMillis,
+                         long steadyCompleted, double steadySeconds) {
 
     public long failed() {
         return failures.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** Operations completed (succeeded or failed) per second of the steady phase, the ramp-up left out. */
     public double achievedRatePerSecond() {
-        return (succeeded + failed()) / elapsedSeconds;
+        return steadySeconds <= 0 ? 0 : steadyCompleted / steadySeconds;
     }
 
     public double errorRate() {
         long done = succeeded + failed();
         return done == 0 ? 0 : (double) failed() / done;
+    }
+
+    /** Corrected p99 in ms (NaN without successes). */
+    public double p99Millis() {
+        return corrected.getTotalCount() == 0 ? Double.NaN : corrected.getValueAtPercentile(99) / 1e6;
     }
 }

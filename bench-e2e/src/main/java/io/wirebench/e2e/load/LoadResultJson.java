@@ -21,16 +21,28 @@ public final class LoadResultJson {
     }
 
     public static ObjectNode toJson(LoadResult result, Map<String, String> context, double errorBudget) {
+        return toJson(result, context, errorBudget, Map.of());
+    }
+
+    /** {@code accounting}: what the scenario counted besides latency; {@code booksBalance: false} fails the run. */
+    public static ObjectNode toJson(LoadResult result, Map<String, String> context, double errorBudget, Map<String, Object> accounting) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("format", "wirebench-load-1");
         ObjectNode about = root.putObject("context");
         context.forEach(about::put);
+        fill(root, result, errorBudget, accounting);
+        return root;
+    }
+
+    static void fill(ObjectNode root, LoadResult result, double errorBudget, Map<String, Object> accounting) {
         ObjectNode plan = root.putObject("plan");
         plan.put("ratePerSecond", result.plan().ratePerSecond());
         plan.put("durationSeconds", result.plan().duration().toMillis() / 1e3);
         plan.put("maxInFlight", result.plan().maxInFlight());
         plan.put("requestTimeoutMs", result.plan().requestTimeout().toMillis());
+        plan.put("rampSeconds", result.plan().ramp().toMillis() / 1e3);
+        plan.put("rampRequests", result.plan().rampRequests());
         root.put("scheduled", result.scheduled());
         root.put("succeeded", result.succeeded());
         root.put("failed", result.failed());
@@ -41,10 +53,17 @@ public final class LoadResultJson {
         root.put("errorRate", result.errorRate());
         root.put("errorBudget", errorBudget);
         root.put("maxSendLagMillis", result.maxSendLagMillis());
-        boolean failed = result.errorRate() > errorBudget;
-        root.put("status", failed ? "failed" : "passed");
-        if (failed) {
+        root.put("gcCount", result.gcCount());
+        root.put("gcMillis", result.gcMillis());
+        ObjectNode books = root.putObject("accounting");
+        accounting.forEach((k, v) -> books.set(k, new ObjectMapper().valueToTree(v)));
+        boolean overBudget = result.errorRate() > errorBudget;
+        boolean unbalanced = Boolean.FALSE.equals(accounting.get("booksBalance"));
+        root.put("status", overBudget || unbalanced ? "failed" : "passed");
+        if (overBudget) {
             root.put("reason", String.format("error rate %.4f above the budget %.4f", result.errorRate(), errorBudget));
+        } else if (unbalanced) {
+            root.put("reason", "the scenario's books do not balance: " + accounting);
         }
         percentiles(root.putObject("latencyCorrectedMicros"), result.corrected());
         percentiles(root.putObject("latencyUncorrectedMicros"), result.uncorrected());
@@ -57,6 +76,26 @@ public final class LoadResultJson {
             s.put("p50Micros", sample.p50Micros());
             s.put("p99Micros", sample.p99Micros());
             s.put("heapUsedBytes", sample.heapUsedBytes());
+            s.put("gcCount", sample.gcCount());
+            s.put("gcMillis", sample.gcMillis());
+        }
+    }
+
+    /** A knee search: each step's run as a load result, and the highest sustained rate. */
+    public static ObjectNode kneeJson(KneeSearch.Outcome outcome, Map<String, String> context, double errorBudget) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("format", "wirebench-knee-1");
+        ObjectNode about = root.putObject("context");
+        context.forEach(about::put);
+        root.put("kneeRatePerSecond", outcome.kneeRate());
+        ArrayNode steps = root.putArray("steps");
+        for (KneeSearch.Step step : outcome.steps()) {
+            ObjectNode s = steps.addObject();
+            s.put("targetRatePerSecond", step.targetRate());
+            s.put("sustained", step.sustained());
+            s.put("verdict", step.verdict());
+            fill(s, step.result(), errorBudget, Map.of());
         }
         return root;
     }

@@ -2,6 +2,7 @@ package io.wirebench.e2e.load;
 
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.RpcException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
@@ -21,51 +22,54 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Drives requests at a fixed arrival rate that does not depend on the replies (the wrk2 method): request
- * {@code i} has an intended send time from the schedule, and its latency is measured from that time, so
+ * Drives work at a fixed arrival rate that does not depend on the replies (the wrk2 method): operation
+ * {@code i} has an intended start time from the schedule, and its latency is measured from that time, so
  * a stall of the service shows in the percentiles instead of silently slowing the sender down
- * (coordinated omission). The latency from the actual send time is recorded too, for comparison.
- * Successes go into HdrHistogram {@link Recorder}s; failures are counted by {@link FailureKind} and never
- * enter them. Every wait is bounded: the run ends at most one request timeout after its schedule.
+ * (coordinated omission). The latency from the actual start is recorded too, for comparison.
+ * Successes of the steady phase go into HdrHistogram {@link Recorder}s (the per-second samples see the
+ * ramp-up too); failures are counted by
+ * {@link FailureKind} and never enter them. Users are spawned during the ramp-up (see {@link LoadPlan}).
+ * Every second: a status line, and a sample with the heap in use and the GCs of that second. Every wait
+ * is bounded: the run ends at most one request timeout after its schedule.
  */
 public final class OpenLoopRunner {
     private static final long HIGHEST_TRACKABLE = TimeUnit.MINUTES.toNanos(10);
     private static final long LAG_WARNING_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private final RpcClient client;
-    private final String endpoint;
-    private final LongFunction<byte[]> requestOf;
-    private final BiPredicate<Long, byte[]> replyCheck;
+    private final LoadOperation operation;
     private final Consumer<String> progress;
 
-    /**
-     * @param requestOf  the bytes of request {@code i} (prepared ahead: generating is not the service's cost)
-     * @param replyCheck whether a reply is the one request {@code i} must get
-     * @param progress   receives a one-line status every second (and warnings); may discard them
-     */
+    /** @param progress receives a one-line status every second (and warnings); may discard them */
+    public OpenLoopRunner(LoadOperation operation, Consumer<String> progress) {
+        this.operation = operation;
+        this.progress = progress;
+    }
+
+    /** One request per operation; see {@link LoadOperation#rpc}. */
     public OpenLoopRunner(RpcClient client, String endpoint, LongFunction<byte[]> requestOf,
                           BiPredicate<Long, byte[]> replyCheck, Consumer<String> progress) {
-        this.client = client;
-        this.endpoint = endpoint;
-        this.requestOf = requestOf;
-        this.replyCheck = replyCheck;
-        this.progress = progress;
+        this(LoadOperation.rpc(client, endpoint, requestOf, replyCheck), progress);
     }
 
     public LoadResult run(LoadPlan plan) throws InterruptedException {
         Recorder corrected = new Recorder(HIGHEST_TRACKABLE, 3);
         Recorder uncorrected = new Recorder(HIGHEST_TRACKABLE, 3);
+        Recorder perSecond = new Recorder(HIGHEST_TRACKABLE, 3);
         Map<FailureKind, LongAdder> failures = new EnumMap<>(FailureKind.class);
         for (FailureKind kind : FailureKind.values()) {
             failures.put(kind, new LongAdder());
         }
         LongAdder succeeded = new LongAdder();
-        Semaphore slots = new Semaphore(plan.maxInFlight());
+        LongAdder steadyCompleted = new LongAdder();
+        int users = plan.usersAt(0);
+        Semaphore slots = new Semaphore(users);
         long total = plan.requests();
+        long rampRequests = plan.rampRequests();
         AtomicLong maxLag = new AtomicLong();
-        Histogram allCorrected = new Histogram(HIGHEST_TRACKABLE, 3);
         List<IntervalSample> intervals = new ArrayList<>();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long[] gcAtStart = gc();
+        long[] gcBefore = gcAtStart;
         long start = System.nanoTime();
         long nextReport = start + TimeUnit.SECONDS.toNanos(1);
         long lastSucceeded = 0;
@@ -79,20 +83,25 @@ public final class OpenLoopRunner {
             while ((now = System.nanoTime()) < intended) {
                 LockSupport.parkNanos(Math.min(intended - now, 200_000));
             }
+            int spawned = plan.usersAt(now - start);
+            if (spawned > users) {
+                slots.release(spawned - users);
+                users = spawned;
+            }
             if (now >= nextReport) {
-                interval = corrected.getIntervalHistogram(interval);
-                allCorrected.add(interval);
+                interval = perSecond.getIntervalHistogram(interval);
                 long s = succeeded.sum();
                 long f = failed(failures);
-                intervals.add(sample(now - start, s - lastSucceeded, f - lastFailed, interval, memory));
-                progress.accept(status(now - start, intervals.get(intervals.size() - 1), s, f, maxLag.get()));
+                long[] gcNow = gc();
+                intervals.add(sample(now - start, s - lastSucceeded, f - lastFailed, interval, memory, gcBefore, gcNow));
+                gcBefore = gcNow;
+                progress.accept(status(now - start, intervals.get(intervals.size() - 1), f, maxLag.get(), i < rampRequests));
                 lastSucceeded = s;
                 lastFailed = f;
                 nextReport += TimeUnit.SECONDS.toNanos(1);
             }
             if (!slots.tryAcquire(slotWaitNanos, TimeUnit.NANOSECONDS)) {
-                now = System.nanoTime();
-                // every slot held longer than a request may take: the client is not completing its futures
+                // every slot held longer than a request may take: the operations are not completing
                 failures.get(FailureKind.TIMEOUT).increment();
                 continue;
             }
@@ -101,24 +110,29 @@ public final class OpenLoopRunner {
             if (lag > maxLag.get()) {
                 maxLag.set(lag);
             }
+            boolean steady = i >= rampRequests;
             long sent = System.nanoTime();
             final long index = i;
-            CompletableFuture<byte[]> reply;
+            CompletableFuture<?> done;
             try {
-                reply = client.requestAsync(endpoint, requestOf.apply(index));
+                done = operation.start(index);
             } catch (RuntimeException e) {
-                reply = CompletableFuture.failedFuture(e);
+                done = CompletableFuture.failedFuture(e);
             }
-            reply.whenComplete((bytes, failure) -> {
-                long done = System.nanoTime();
+            done.whenComplete((result, failure) -> {
+                long finished = System.nanoTime();
+                if (steady) {
+                    steadyCompleted.increment();
+                }
                 try {
                     if (failure != null) {
                         failures.get(kindOf(failure)).increment();
-                    } else if (!replyCheck.test(index, bytes)) {
-                        failures.get(FailureKind.WRONG_REPLY).increment();
                     } else {
-                        corrected.recordValue(Math.min(done - intended, HIGHEST_TRACKABLE));
-                        uncorrected.recordValue(Math.min(done - sent, HIGHEST_TRACKABLE));
+                        perSecond.recordValue(Math.min(finished - intended, HIGHEST_TRACKABLE));
+                        if (steady) {
+                            corrected.recordValue(Math.min(finished - intended, HIGHEST_TRACKABLE));
+                            uncorrected.recordValue(Math.min(finished - sent, HIGHEST_TRACKABLE));
+                        }
                         succeeded.increment();
                     }
                 } finally {
@@ -126,32 +140,36 @@ public final class OpenLoopRunner {
                 }
             });
         }
-        // let the requests in flight finish, bounded by their timeout
-        if (slots.tryAcquire(plan.maxInFlight(), slotWaitNanos, TimeUnit.NANOSECONDS)) {
-            slots.release(plan.maxInFlight());
+        // let the operations in flight finish, bounded by their timeout
+        if (slots.tryAcquire(users, slotWaitNanos, TimeUnit.NANOSECONDS)) {
+            slots.release(users);
         } else {
-            progress.accept("WARNING: " + (plan.maxInFlight() - slots.availablePermits())
-                    + " requests still in flight at the end; counted as timeouts");
-            failures.get(FailureKind.TIMEOUT).add(plan.maxInFlight() - slots.availablePermits());
+            int stuck = users - slots.availablePermits();
+            progress.accept("WARNING: " + stuck + " requests still in flight at the end; counted as timeouts");
+            failures.get(FailureKind.TIMEOUT).add(stuck);
         }
         long end = System.nanoTime();
-        interval = corrected.getIntervalHistogram(interval);
-        allCorrected.add(interval);
-        intervals.add(sample(end - start, succeeded.sum() - lastSucceeded, failed(failures) - lastFailed, interval, memory));
+        interval = perSecond.getIntervalHistogram(interval);
+        long[] gcEnd = gc();
+        intervals.add(sample(end - start, succeeded.sum() - lastSucceeded, failed(failures) - lastFailed, interval, memory, gcBefore, gcEnd));
         Map<FailureKind, Long> counted = new EnumMap<>(FailureKind.class);
         failures.forEach((kind, adder) -> counted.put(kind, adder.sum()));
         if (maxLag.get() > LAG_WARNING_NANOS) {
             progress.accept(String.format("WARNING: the sender fell %.0f ms behind its schedule: the generator, not"
                     + " only the service, limited this run", maxLag.get() / 1e6));
         }
-        return new LoadResult(plan, total, succeeded.sum(), counted, allCorrected, uncorrected.getIntervalHistogram(),
-                List.copyOf(intervals), (end - start) / 1e9, maxLag.get() / 1e6);
+        return new LoadResult(plan, total, succeeded.sum(), counted, corrected.getIntervalHistogram(), uncorrected.getIntervalHistogram(),
+                List.copyOf(intervals), (end - start) / 1e9, maxLag.get() / 1e6, gcEnd[0] - gcAtStart[0], gcEnd[1] - gcAtStart[1],
+                steadyCompleted.sum(), (end - start - plan.ramp().toNanos()) / 1e9);
     }
 
     static FailureKind kindOf(Throwable failure) {
         Throwable cause = failure;
         while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
+        }
+        if (cause instanceof LoadFailure load) {
+            return load.kind();
         }
         if (cause instanceof RpcException rpc) {
             return switch (rpc.kind()) {
@@ -163,24 +181,39 @@ public final class OpenLoopRunner {
         if (cause instanceof java.util.concurrent.TimeoutException) {
             return FailureKind.TIMEOUT;
         }
+        if (cause instanceof io.wirebench.schemas.codec.CodecException) {
+            return FailureKind.WRONG_REPLY;
+        }
         return FailureKind.TRANSPORT;
+    }
+
+    /** Collections so far and their accumulated time in ms, over every collector. */
+    private static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, bean.getCollectionCount());
+            millis += Math.max(0, bean.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     private static long failed(Map<FailureKind, LongAdder> failures) {
         return failures.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
-    private static IntervalSample sample(long elapsedNanos, long succeeded, long failed, Histogram interval, MemoryMXBean memory) {
+    private static IntervalSample sample(long elapsedNanos, long succeeded, long failed, Histogram interval, MemoryMXBean memory,
+                                         long[] gcBefore, long[] gcNow) {
         boolean empty = interval.getTotalCount() == 0;
         return new IntervalSample(elapsedNanos / 1e9, succeeded, failed,
                 empty ? Double.NaN : interval.getValueAtPercentile(50) / 1e3,
                 empty ? Double.NaN : interval.getValueAtPercentile(99) / 1e3,
-                memory.getHeapMemoryUsage().getUsed());
+                memory.getHeapMemoryUsage().getUsed(), gcNow[0] - gcBefore[0], gcNow[1] - gcBefore[1]);
     }
 
-    private static String status(long elapsedNanos, IntervalSample last, long succeeded, long failed, long maxLagNanos) {
-        return String.format("%6.1fs  %7d ok/s  p50 %8.0f us  p99 %8.0f us  errors %d  heap %d MB  lag %.0f ms",
-                elapsedNanos / 1e9, last.succeeded(), last.p50Micros(), last.p99Micros(), failed,
-                last.heapUsedBytes() >> 20, maxLagNanos / 1e6);
+    private static String status(long elapsedNanos, IntervalSample last, long failed, long maxLagNanos, boolean ramping) {
+        return String.format("%6.1fs %s %7d ok/s  p50 %8.0f us  p99 %8.0f us  errors %d  heap %d MB  gc %d (%d ms)  lag %.0f ms",
+                elapsedNanos / 1e9, ramping ? "ramp  " : "steady", last.succeeded(), last.p50Micros(), last.p99Micros(), failed,
+                last.heapUsedBytes() >> 20, last.gcCount(), last.gcMillis(), maxLagNanos / 1e6);
     }
 }

@@ -31,7 +31,8 @@ public final class OrderPipeline implements AutoCloseable {
         this.ledger = new PaymentLedger(settings.failures());
         this.server = transport.newServer();
         try {
-            server.register(OrderValidationService.ENDPOINT, new OrderValidationService(timed, validator, stages));
+            server.register(OrderValidationService.ENDPOINT,
+                    new OrderValidationService(timed, settings.validate() ? validator : null, stages));
             new InventoryService(timed, inventory, stages).register(server);
             server.register(PaymentService.ENDPOINT, new PaymentService(timed, ledger, stages));
             this.gatewayClient = transport.newClient();

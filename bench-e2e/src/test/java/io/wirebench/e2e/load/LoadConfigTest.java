@@ -10,17 +10,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LoadConfigTest {
-    private static final String GOOD = """
+    static final String GOOD = """
             load_test:
               users: 4
+              spawn_rate: 4
               duration_seconds: 2
               request_timeout_ms: 1000
               error_budget: 0.01
+              codec: json
             scenarios:
-              orders:
-                rate: 100
+              ecommerce:
+                order_rate: 100
+                error_rate: 0.05
+                complex_validation: true
                 shape: tiny
-                codec: json
+              analytics:
+                event_rate: 1000
+                batch_size: 10
+                concurrent_reads: 1
+              files:
+                upload_rate: 2
+                file_bytes: 65536
+                chunk_bytes: 4096
+                corrupt_rate: 0.05
+            knee:
+              start_rate: 50
+              factor: 2
+              step_seconds: 1
+              max_steps: 3
+              p99_limit_ms: 100
             """;
 
     @TempDir
@@ -30,50 +48,75 @@ class LoadConfigTest {
         return Files.writeString(dir.resolve("test-config.yaml"), yaml);
     }
 
+    private ConfigException refused(String from, String to) throws Exception {
+        String yaml = GOOD.replace(from, to);
+        if (yaml.equals(GOOD)) {
+            throw new IllegalArgumentException("'" + from + "' is not in the test configuration");
+        }
+        Path file = write(yaml);
+        ConfigException e = assertThrows(ConfigException.class, () -> LoadConfig.read(file));
+        assertTrue(e.getMessage().startsWith(file.toString()), "the message names the file: " + e.getMessage());
+        return e;
+    }
+
     @Test
     void theShippedConfigurationIsValid() {
         LoadConfig config = LoadConfig.read(Path.of("../config/test-config.yaml"));
-        assertTrue(config.scenarios().orders().rate() > 0);
+        assertTrue(config.scenarios().ecommerce().orderRate() > 0);
+        assertEquals(0.05, config.scenarios().ecommerce().errorRate());
     }
 
     @Test
     void readsAGoodFile() throws Exception {
         LoadConfig config = LoadConfig.read(write(GOOD));
         assertEquals(4, config.loadTest().users());
-        assertEquals("tiny", config.scenarios().orders().shape());
+        assertEquals("tiny", config.scenarios().ecommerce().shape());
+        assertEquals(10, config.scenarios().analytics().batchSize());
+        assertEquals(4096, config.scenarios().files().chunkBytes());
+        assertEquals(2, config.knee().factor());
     }
 
     @Test
     void anUnknownKeyIsNamedWithTheKnownOnes() throws Exception {
-        Path file = write(GOOD.replace("rate: 100", "rate: 100\n    order_rat: 5"));
-        ConfigException e = assertThrows(ConfigException.class, () -> LoadConfig.read(file));
-        assertEquals("scenarios.orders.order_rat", e.key());
-        assertTrue(e.getMessage().startsWith(file.toString()) && e.getMessage().contains("known here: codec, rate, shape"), e.getMessage());
+        ConfigException e = refused("order_rate: 100", "order_rate: 100\n    order_rat: 5");
+        assertEquals("scenarios.ecommerce.order_rat", e.key());
+        assertTrue(e.getMessage().contains("known here: complex_validation, error_rate, order_rate, shape"), e.getMessage());
     }
 
     @Test
     void aWrongTypeIsNamed() throws Exception {
-        Path file = write(GOOD.replace("users: 4", "users: many"));
-        ConfigException e = assertThrows(ConfigException.class, () -> LoadConfig.read(file));
-        assertEquals("load_test.users", e.key(), e.getMessage());
+        assertEquals("load_test.users", refused("users: 4", "users: many").key());
+        assertEquals("scenarios.ecommerce.complex_validation", refused("complex_validation: true", "complex_validation: 7").key());
+        assertEquals("scenarios.analytics.batch_size", refused("batch_size: 10", "batch_size: \"ten\"").key());
     }
 
     @Test
     void aMissingKeyIsNamed() throws Exception {
-        Path file = write(GOOD.replace("    codec: json\n", ""));
-        ConfigException e = assertThrows(ConfigException.class, () -> LoadConfig.read(file));
-        assertTrue(e.getMessage().contains("codec"), e.getMessage());
+        ConfigException e = refused("    corrupt_rate: 0.05\n", "");
+        assertTrue(e.getMessage().contains("corrupt_rate"), e.getMessage());
     }
 
     @Test
     void impossibleValuesAreNamedWithTheReason() throws Exception {
-        assertEquals("load_test.error_budget", assertThrows(ConfigException.class,
-                () -> LoadConfig.read(write(GOOD.replace("error_budget: 0.01", "error_budget: 1.5")))).key());
-        assertEquals("scenarios.orders.rate", assertThrows(ConfigException.class,
-                () -> LoadConfig.read(write(GOOD.replace("rate: 100", "rate: -3")))).key());
-        ConfigException shape = assertThrows(ConfigException.class, () -> LoadConfig.read(write(GOOD.replace("shape: tiny", "shape: giant"))));
+        assertEquals("load_test.error_budget", refused("error_budget: 0.01", "error_budget: 1.5").key());
+        assertEquals("scenarios.ecommerce.order_rate", refused("order_rate: 100", "order_rate: -3").key());
+        assertEquals("scenarios.ecommerce.error_rate", refused("error_rate: 0.05", "error_rate: 2").key());
+        ConfigException shape = refused("shape: tiny", "shape: giant");
         assertTrue(shape.getMessage().contains("valid shapes: tiny, small, medium, large, huge"), shape.getMessage());
-        assertEquals("load_test.users", assertThrows(ConfigException.class,
-                () -> LoadConfig.read(write(GOOD.replace("users: 4", "users: 0")))).key());
+        assertEquals("load_test.users", refused("users: 4", "users: 0").key());
+        assertEquals("load_test.codec", refused("codec: json", "codec: xml").key());
+        assertEquals("scenarios.analytics.batch_size", refused("batch_size: 10", "batch_size: 5000").key());
+        assertEquals("scenarios.files.chunk_bytes", refused("chunk_bytes: 4096", "chunk_bytes: 99999999").key());
+        assertEquals("scenarios.files.corrupt_rate", refused("corrupt_rate: 0.05", "corrupt_rate: 1").key());
+        assertEquals("knee.factor", refused("factor: 2", "factor: 1").key());
+        assertEquals("load_test.spawn_rate", refused("spawn_rate: 4", "spawn_rate: 0").key());
+    }
+
+    @Test
+    void anEmptyOrUnreadableFileIsNamed() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.yaml"), "");
+        assertTrue(assertThrows(ConfigException.class, () -> LoadConfig.read(empty)).getMessage().startsWith(empty.toString()));
+        Path missing = dir.resolve("missing.yaml");
+        assertTrue(assertThrows(ConfigException.class, () -> LoadConfig.read(missing)).getMessage().contains("cannot read"));
     }
 }
