@@ -1,0 +1,60 @@
+package io.wirebench.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * What {@code scripts/bench} asks of {@code config/benchmark-config.yaml}, one item per line: the modules
+ * ({@code modules}), a module's JMH options in a profile ({@code jmh MODULE}, with the command line's
+ * extra options after {@code --} taking precedence), or the profile's load runs ({@code load}: scenario,
+ * transport and seconds, tab-separated).
+ */
+@Command(name = "profile", mixinStandardHelpOptions = true, description = "Read a scripts/bench profile.")
+public final class ProfileCommand implements Callable<Integer> {
+
+    @Option(names = "--config", defaultValue = "config/benchmark-config.yaml", description = "default: ${DEFAULT-VALUE}")
+    Path config;
+
+    @Option(names = "--profile", required = true, description = "quick, nightly, full, or another the file defines")
+    String profile;
+
+    @Parameters(index = "0", description = "modules | jmh | load")
+    String what;
+
+    @Parameters(index = "1..*", arity = "0..*", description = "for jmh: the module, then the extra JMH options")
+    List<String> rest = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        BenchmarkProfiles profiles = BenchmarkProfiles.read(config);
+        BenchmarkProfiles.Profile chosen = profiles.profile(config, profile);
+        switch (what) {
+            case "modules" -> profiles.modules().forEach(System.out::println);
+            case "jmh" -> {
+                if (rest.isEmpty()) {
+                    throw new IllegalArgumentException("jmh needs the module");
+                }
+                List<String> extra = rest.subList(1, rest.size());
+                BenchmarkProfiles.jmhArguments(chosen, rest.get(0), extra).forEach(System.out::println);
+            }
+            case "load" -> chosen.load().forEach(run -> System.out.println(run.scenario() + "\t" + run.transport() + "\t" + run.durationSeconds()));
+            default -> throw new IllegalArgumentException("unknown request '" + what + "'; use modules, jmh or load");
+        }
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new ProfileCommand());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("profile: " + e.getMessage());
+            return 2;
+        });
+        System.exit(cli.execute(args));
+    }
+}
