@@ -65,7 +65,24 @@ public final class JmhJson {
             String name = entry.getKey().startsWith("\u00b7") ? entry.getKey().substring(1) : entry.getKey();
             secondary.put(name, metric(file, where + " secondary " + name, entry.getValue()));
         }
-        return new JmhResult(benchmark, mode, threads, forks, params, primary, secondary);
+        return new JmhResult(benchmark, mode, threads, forks, params, primary, secondary, samples(primaryNode));
+    }
+
+    /** The invocations in a sample-mode histogram ({@code rawDataHistogram}: forks, iterations, [value, count] pairs); -1 if none. */
+    private static long samples(JsonNode primary) {
+        JsonNode forks = primary.get("rawDataHistogram");
+        if (forks == null || !forks.isArray()) {
+            return -1;
+        }
+        long count = 0;
+        for (JsonNode iterations : forks) {
+            for (JsonNode pairs : iterations) {
+                for (JsonNode pair : pairs) {
+                    count += pair.path(1).asLong(0);
+                }
+            }
+        }
+        return count;
     }
 
     private static Metric metric(Path file, String where, JsonNode node) {

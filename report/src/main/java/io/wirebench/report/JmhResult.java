@@ -6,14 +6,21 @@ import java.util.TreeMap;
 /**
  * One entry of a JMH JSON file. JMH's key for a result is benchmark + mode + threads + params, never the
  * benchmark name alone. {@code params} values are strings, as JMH writes them. Secondary metric names
- * are stored without JMH's older {@code ·} prefix.
+ * are stored without JMH's older {@code ·} prefix. {@code samples}: for {@code sample} mode, how many
+ * invocations the histogram holds (-1 when unknown), so a report can tell a p99.99 of 200 samples.
  */
 public record JmhResult(String benchmark, String mode, int threads, int forks, Map<String, String> params,
-                        Metric primary, Map<String, Metric> secondary) {
+                        Metric primary, Map<String, Metric> secondary, long samples) {
 
     public JmhResult {
         params = Map.copyOf(params);
         secondary = Map.copyOf(secondary);
+    }
+
+    /** A result whose sample count is unknown (-1). */
+    public JmhResult(String benchmark, String mode, int threads, int forks, Map<String, String> params,
+                     Metric primary, Map<String, Metric> secondary) {
+        this(benchmark, mode, threads, forks, params, primary, secondary, -1);
     }
 
     /** The short name: class and method without the package. */

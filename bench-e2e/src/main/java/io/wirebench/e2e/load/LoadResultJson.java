@@ -106,6 +106,7 @@ public final class LoadResultJson {
 
     private static void percentiles(ObjectNode node, Histogram histogram) {
         node.put("count", histogram.getTotalCount());
+        node.put("mean", histogram.getTotalCount() == 0 ? Double.NaN : histogram.getMean() / 1e3);
         for (double p : PERCENTILES) {
             node.put("p" + (p == Math.rint(p) ? String.valueOf((int) p) : String.valueOf(p)),
                     histogram.getTotalCount() == 0 ? Double.NaN : histogram.getValueAtPercentile(p) / 1e3);

@@ -1,0 +1,231 @@
+package io.wirebench.report;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** {@code config/claims.yaml}: the claims a report checks, and the checking. */
+public record Claims(@JsonProperty(value = "claims", required = true) List<Claim> claims) {
+
+    public enum Verdict { SUPPORTED, REFUTED, INCONCLUSIVE }
+
+    /** A claim's answer: the verdict and the evidence, point by point. */
+    public record Answer(Claim claim, Verdict verdict, List<String> evidence) {
+    }
+
+    public static Claims read(Path file) {
+        ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+        Claims claims;
+        try {
+            claims = yaml.readValue(Files.readAllBytes(file), Claims.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigFileException(file, key(e), "unknown key; known here: " + e.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", ")));
+        } catch (JsonMappingException e) {
+            throw new ConfigFileException(file, key(e), e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigFileException(file, "", "cannot read: " + e.getMessage());
+        }
+        if (claims == null || claims.claims() == null) {
+            throw new ConfigFileException(file, "claims", "no claims");
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < claims.claims().size(); i++) {
+            Claim claim = claims.claims().get(i);
+            claim.validate(file, "claims[" + i + "]");
+            if (!ids.add(claim.id())) {
+                throw new ConfigFileException(file, "claims[" + i + "].id", "'" + claim.id() + "' is used twice");
+            }
+        }
+        return claims;
+    }
+
+    private static String key(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    public List<Answer> check(RunFolder run) {
+        List<Answer> answers = new ArrayList<>();
+        for (Claim claim : claims) {
+            answers.add(switch (claim.kind()) {
+                case "below" -> below(claim, run.allJmh());
+                case "ratio" -> ratio(claim, run.allJmh());
+                case "load-rate" -> loadRate(claim, run);
+                default -> throw new IllegalStateException("unchecked kind " + claim.kind());
+            });
+        }
+        return answers;
+    }
+
+    static boolean matches(JmhResult r, String benchmark, Map<String, String> where) {
+        if (!(r.benchmark().equals(benchmark) || r.benchmark().endsWith("." + benchmark))) {
+            return false;
+        }
+        for (Map.Entry<String, String> w : where.entrySet()) {
+            String value = "threads".equals(w.getKey()) ? String.valueOf(r.threads()) : r.params().get(w.getKey());
+            if (!w.getValue().equals(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%,.0f" : "%.2f", v);
+    }
+
+    private static Answer below(Claim c, List<JmhResult> all) {
+        Map<String, String> where = c.where() == null ? Map.of() : c.where();
+        List<String> evidence = new ArrayList<>();
+        int held = 0;
+        int failed = 0;
+        for (JmhResult r : all) {
+            if (!matches(r, c.benchmark(), where) || r.metric(c.metric()) == null) {
+                continue;
+            }
+            Metric m = r.metric(c.metric());
+            boolean holds = m.score() < c.limit();
+            held += holds ? 1 : 0;
+            failed += holds ? 0 : 1;
+            evidence.add(String.format(Locale.ROOT, "%s %s = %s %s (%s %s)%s", r.shortName(), c.metric(), fmt(m.score()), m.unit(),
+                    holds ? "under" : "not under", fmt(c.limit()), samplesNote(r)));
+        }
+        return new Answer(c, verdict(held, failed, 0), evidence.isEmpty() ? List.of("no result of " + c.benchmark() + " " + where) : evidence);
+    }
+
+    private static String samplesNote(JmhResult r) {
+        return r.samples() >= 0 ? ", " + r.samples() + " samples, t=" + r.threads() : ", t=" + r.threads();
+    }
+
+    private static Answer ratio(Claim c, List<JmhResult> all) {
+        Map<String, Metric> num = new LinkedHashMap<>();
+        Map<String, Metric> den = new LinkedHashMap<>();
+        for (JmhResult r : all) {
+            Metric m = r.metric(c.metric());
+            if (m == null) {
+                continue;
+            }
+            String point = "threads".equals(c.per()) ? String.valueOf(r.threads()) : r.params().get(c.per());
+            if (point == null) {
+                continue;
+            }
+            if (!"threads".equals(c.per()) && !c.numerator().containsKey("threads") && !c.denominator().containsKey("threads")) {
+                point += " t=" + r.threads(); // compare like with like: the same number of callers
+            }
+            if (matches(r, c.benchmark(), c.numerator())) {
+                num.put(point, m);
+            }
+            if (matches(r, c.benchmark(), c.denominator())) {
+                den.put(point, m);
+            }
+        }
+        List<String> evidence = new ArrayList<>();
+        int held = 0;
+        int failed = 0;
+        int open = 0;
+        for (Map.Entry<String, Metric> e : num.entrySet()) {
+            Metric d = den.get(e.getKey());
+            if (d == null) {
+                continue;
+            }
+            Metric n = e.getValue();
+            double ratio = n.score() / d.score();
+            double en = Double.isFinite(n.error()) ? n.error() : 0;
+            double ed = Double.isFinite(d.error()) ? d.error() : 0;
+            double lo = (n.score() - en) / (d.score() + ed);
+            double hi = d.score() - ed > 0 ? (n.score() + en) / (d.score() - ed) : Double.POSITIVE_INFINITY;
+            boolean noInterval = !Double.isFinite(n.error()) || !Double.isFinite(d.error());
+            Verdict v;
+            if (c.atLeast() != null) {
+                v = lo >= c.atLeast() ? Verdict.SUPPORTED : hi < c.atLeast() ? Verdict.REFUTED : Verdict.INCONCLUSIVE;
+            } else {
+                v = hi <= c.atMost() ? Verdict.SUPPORTED : lo > c.atMost() ? Verdict.REFUTED : Verdict.INCONCLUSIVE;
+            }
+            held += v == Verdict.SUPPORTED ? 1 : 0;
+            failed += v == Verdict.REFUTED ? 1 : 0;
+            open += v == Verdict.INCONCLUSIVE ? 1 : 0;
+            evidence.add(String.format(Locale.ROOT, "%s=%s: %.2fx [%.2f, %.2f]%s: %s", c.per(), e.getKey(), ratio, lo, hi,
+                    noInterval ? " (no interval: a score without error)" : "", v));
+        }
+        if (evidence.isEmpty()) {
+            return new Answer(c, Verdict.INCONCLUSIVE, List.of("no pair of results of " + c.benchmark() + " for " + c.numerator()
+                    + " and " + c.denominator()));
+        }
+        return new Answer(c, verdict(held, failed, open), evidence);
+    }
+
+    private static Answer loadRate(Claim c, RunFolder run) {
+        List<String> evidence = new ArrayList<>();
+        boolean supported = false;
+        boolean refuted = false;
+        double best = Double.NaN;
+        for (LoadRun l : run.loads()) {
+            if ((c.scenario() != null && !c.scenario().equals(l.scenario())) || (c.transport() != null && !c.transport().equals(l.transport()))) {
+                continue;
+            }
+            boolean passed = "passed".equals(l.status());
+            if (passed && l.achievedRate() >= c.atLeast() * 0.95 && l.targetRate() >= c.atLeast()) {
+                supported = true;
+            } else if (!passed && l.targetRate() >= c.atLeast()) {
+                refuted = true;
+            }
+            if (passed && !(l.achievedRate() <= best)) {
+                best = l.achievedRate();
+            }
+            evidence.add(String.format(Locale.ROOT, "load %s over %s: %s/s asked, %s/s achieved, p99 %s us, %s", l.scenario(), l.transport(),
+                    fmt(l.targetRate()), fmt(l.achievedRate()), fmt(l.p99()), l.status()));
+        }
+        for (RunFolder.Knee k : run.knees()) {
+            if (!BenchmarkProfiles.SCENARIOS.contains(k.scenario())) {
+                continue; // the generator's own ceiling (no-op) says nothing about a service
+            }
+            if ((c.scenario() != null && !c.scenario().equals(k.scenario())) || (c.transport() != null && !c.transport().equals(k.transport()))) {
+                continue;
+            }
+            if (k.rate() >= c.atLeast()) {
+                supported = true;
+            } else {
+                refuted = true;
+            }
+            evidence.add(String.format(Locale.ROOT, "knee %s over %s: %s/s sustained", k.scenario(), k.transport(), fmt(k.rate())));
+        }
+        if (evidence.isEmpty()) {
+            return new Answer(c, Verdict.INCONCLUSIVE, List.of("no load run or knee search" + (c.scenario() == null ? "" : " of " + c.scenario())));
+        }
+        if (!supported && !refuted) {
+            evidence.add("no run asked for " + fmt(c.atLeast()) + "/s; highest passing: " + (Double.isNaN(best) ? "none" : fmt(best) + "/s"));
+        }
+        return new Answer(c, supported && !refuted ? Verdict.SUPPORTED : refuted && !supported ? Verdict.REFUTED : Verdict.INCONCLUSIVE, evidence);
+    }
+
+    private static Verdict verdict(int held, int failed, int open) {
+        if (held > 0 && failed == 0 && open == 0) {
+            return Verdict.SUPPORTED;
+        }
+        if (failed > 0 && held == 0 && open == 0) {
+            return Verdict.REFUTED;
+        }
+        return Verdict.INCONCLUSIVE;
+    }
+}

@@ -1,0 +1,74 @@
+package io.wirebench.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One benchmark's results as a comparison: a row per setting of its other parameters (and threads), a
+ * column per value of the compared parameter (transport, codec, validator), each cell with its score,
+ * error and, against the baseline column, the ratio with the interval built from both errors.
+ */
+public record Comparison(String benchmark, String mode, String unit, String compared, String baseline, List<String> columns,
+                         Map<String, Map<String, JmhResult>> rows) {
+
+    /** The parameter compared across columns and the column others are divided by, in the order looked for. */
+    static final Map<String, String> BASELINES = new LinkedHashMap<>();
+
+    static {
+        BASELINES.put("transport", "http");
+        BASELINES.put("codec", "json");
+        BASELINES.put("validator", "none");
+    }
+
+    public static List<Comparison> of(List<JmhResult> results) {
+        Map<String, List<JmhResult>> byBenchmark = new LinkedHashMap<>();
+        for (JmhResult r : results) {
+            byBenchmark.computeIfAbsent(r.shortName() + "\u0000" + r.mode(), k -> new ArrayList<>()).add(r);
+        }
+        List<Comparison> out = new ArrayList<>();
+        for (List<JmhResult> group : byBenchmark.values()) {
+            JmhResult first = group.get(0);
+            String compared = null;
+            for (String p : BASELINES.keySet()) {
+                if (first.params().containsKey(p)) {
+                    compared = p;
+                    break;
+                }
+            }
+            List<String> columns = new ArrayList<>();
+            Map<String, Map<String, JmhResult>> rows = new LinkedHashMap<>();
+            for (JmhResult r : group) {
+                String col = compared == null ? "score" : r.params().get(compared);
+                if (!columns.contains(col)) {
+                    columns.add(col);
+                }
+                Map<String, String> rest = new TreeMap<>(r.params());
+                if (compared != null) {
+                    rest.remove(compared);
+                }
+                String row = rest.isEmpty() ? "t=" + r.threads() : rest.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .reduce((a, b) -> a + " " + b).orElse("") + " t=" + r.threads();
+                rows.computeIfAbsent(row, k -> new LinkedHashMap<>()).put(col, r);
+            }
+            String baseline = compared != null && columns.contains(BASELINES.get(compared)) ? BASELINES.get(compared) : null;
+            out.add(new Comparison(first.shortName(), first.mode(), first.primary().unit(), compared, baseline, columns, rows));
+        }
+        return out;
+    }
+
+    /** The ratio of {@code cell} to {@code base} with its interval: {ratio, low, high}; NaN without a base. */
+    public static double[] ratio(Metric cell, Metric base) {
+        if (base == null || cell == null || !(base.score() > 0)) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        double ec = Double.isFinite(cell.error()) ? cell.error() : 0;
+        double eb = Double.isFinite(base.error()) ? base.error() : 0;
+        double r = cell.score() / base.score();
+        double lo = (cell.score() - ec) / (base.score() + eb);
+        double hi = base.score() - eb > 0 ? (cell.score() + ec) / (base.score() - eb) : Double.POSITIVE_INFINITY;
+        return new double[] {r, lo, hi};
+    }
+}

@@ -1,0 +1,63 @@
+package io.wirebench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One load run's result ({@code scripts/load}, format {@code wirebench-load-1}): what was asked, what was
+ * achieved, its corrected and uncorrected latency (µs) and its failures.
+ */
+public record LoadRun(Path file, String scenario, String transport, double targetRate, double achievedRate, int users,
+                      double p50, double p99, double p999, double uncorrectedP99, double meanMicros,
+                      long succeeded, long failed, double errorRate, double errorBudget, String status, String reason) {
+
+    static final String FORMAT = "wirebench-load-1";
+
+    /** True for a JSON file that says it is a load result. */
+    static boolean isLoadFile(JsonNode root) {
+        return root != null && root.isObject() && FORMAT.equals(root.path("format").asText());
+    }
+
+    static LoadRun of(Path file, JsonNode root) {
+        JsonNode context = root.path("context");
+        JsonNode corrected = root.path("latencyCorrectedMicros");
+        for (String field : new String[] {"plan", "latencyCorrectedMicros", "latencyUncorrectedMicros", "status"}) {
+            if (root.path(field).isMissingNode()) {
+                throw new ResultFileException(file, "a " + FORMAT + " file without '" + field + "'");
+            }
+        }
+        return new LoadRun(file, context.path("scenario").asText("?"), context.path("transport").asText("?"),
+                root.path("plan").path("ratePerSecond").asDouble(Double.NaN), root.path("achievedRatePerSecond").asDouble(Double.NaN),
+                root.path("plan").path("maxInFlight").asInt(0),
+                JmhJson.number(file, "p50", corrected.get("p50")), JmhJson.number(file, "p99", corrected.get("p99")),
+                JmhJson.number(file, "p99.9", corrected.get("p99.9")),
+                JmhJson.number(file, "uncorrected p99", root.path("latencyUncorrectedMicros").get("p99")),
+                JmhJson.number(file, "mean", corrected.get("mean")),
+                root.path("succeeded").asLong(), root.path("failed").asLong(), root.path("errorRate").asDouble(Double.NaN),
+                root.path("errorBudget").asDouble(Double.NaN), root.path("status").asText(), root.path("reason").asText(""));
+    }
+
+    public static LoadRun read(Path file) {
+        try {
+            JsonNode root = new ObjectMapper().readTree(Files.readAllBytes(file));
+            if (!isLoadFile(root)) {
+                throw new ResultFileException(file, "not a load result (format " + FORMAT + ")");
+            }
+            return of(file, root);
+        } catch (IOException e) {
+            throw new ResultFileException(file, "cannot read as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Little's law: operations in flight = rate × time in the system. More in flight than the run allowed
+     * ({@code users}) means the rate or the latency is wrong; 10% slack for the ramp and rounding.
+     */
+    public boolean breaksLittlesLaw() {
+        double mean = Double.isFinite(meanMicros) ? meanMicros : p50;
+        return users > 0 && Double.isFinite(mean) && achievedRate * mean / 1e6 > users * 1.1;
+    }
+}

@@ -1,0 +1,53 @@
+package io.wirebench.report;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code scripts/report RESULTS_DIR}: reads every JMH and load result in the folder (a file that cannot be
+ * read is listed, the others are still reported), checks the claims, and writes {@code report.md},
+ * {@code report.csv} and {@code report.html} into the folder. Exit code 0; 2 when the folder or the claims
+ * file cannot be used.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Results folder -> report.md, report.csv, report.html.")
+public final class ReportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", description = "a results folder, e.g. results/20261127T030027Z-quick-abc1234")
+    Path dir;
+
+    @Option(names = "--claims", defaultValue = "config/claims.yaml", description = "claims to check (default: ${DEFAULT-VALUE}; 'none' to skip)")
+    String claims;
+
+    @Override
+    public Integer call() throws Exception {
+        RunFolder run = RunFolder.read(dir);
+        List<Claims.Answer> answers = "none".equals(claims) ? List.of() : Claims.read(Path.of(claims)).check(run);
+        ReportWriter writer = new ReportWriter(run, answers);
+        Files.writeString(dir.resolve("report.md"), writer.markdown(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("report.csv"), writer.csv(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("report.html"), writer.html(), StandardCharsets.UTF_8);
+        for (Claims.Answer a : answers) {
+            System.out.println(a.verdict() + "  " + a.claim().id());
+        }
+        run.problems().forEach((file, problem) -> System.out.println("unreadable: " + file + ": " + problem));
+        System.out.println("report: " + dir.resolve("report.md"));
+        System.out.println("report: " + dir.resolve("report.html"));
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new ReportCommand());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("report: " + e.getMessage());
+            return 2;
+        });
+        System.exit(cli.execute(args));
+    }
+}

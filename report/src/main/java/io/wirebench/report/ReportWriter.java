@@ -1,0 +1,275 @@
+package io.wirebench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A run folder as {@code report.md} (GitHub-flavoured, under {@value #MARKDOWN_LIMIT} characters, tables
+ * folded), {@code report.csv} (every figure, one per line) and a self-contained {@code report.html}
+ * (inline CSS and SVG charts, nothing fetched). Rows that cannot be trusted carry a mark: a percentile
+ * from too few samples, a load run over its error budget, a load run whose rate and latency break
+ * Little's law for its concurrency.
+ */
+public final class ReportWriter {
+    static final int MARKDOWN_LIMIT = 60_000;
+    /** Fewer samples than this and the p99 is one of the few largest samples: marked. */
+    static final long MIN_SAMPLES_P99 = 1_000;
+
+    private final RunFolder run;
+    private final List<Claims.Answer> answers;
+    private final List<Comparison> comparisons;
+
+    public ReportWriter(RunFolder run, List<Claims.Answer> answers) {
+        this.run = run;
+        this.answers = answers;
+        this.comparisons = Comparison.of(run.allJmh());
+    }
+
+    static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "+inf" : "-inf";
+        }
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a >= 100 ? "%,.0f" : a >= 10 ? "%.1f" : a >= 0.01 || a == 0 ? "%.2f" : "%.2e", v);
+    }
+
+    static String cell(JmhResult r) {
+        Metric m = r.primary();
+        String s = num(m.score()) + (Double.isFinite(m.error()) && m.error() > 0 ? " ± " + num(m.error()) : "");
+        if ("sample".equals(r.mode())) {
+            Metric p50 = r.metric("p0.50");
+            Metric p99 = r.metric("p0.99");
+            if (p50 != null && p99 != null) {
+                s += " (p50 " + num(p50.score()) + ", p99 " + num(p99.score()) + (r.samples() >= 0 && r.samples() < MIN_SAMPLES_P99 ? " ⚠" : "") + ")";
+            }
+        }
+        return s;
+    }
+
+    static String ratioText(double[] r) {
+        if (Double.isNaN(r[0])) {
+            return "";
+        }
+        return num(r[0]) + "x [" + num(r[1]) + ", " + num(r[2]) + "]";
+    }
+
+    // ---------------------------------------------------------------- Markdown
+
+    public String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# wirebench report: ").append(run.dir().getFileName()).append("\n\n");
+        if (!run.environment().isBlank()) {
+            md.append("<details><summary>Environment</summary>\n\n```\n").append(run.environment().strip()).append("\n```\n</details>\n\n");
+        }
+        md.append("Marks: ⚠ a p99 from fewer than ").append(MIN_SAMPLES_P99).append(" samples; ⛔ a load run over its error budget"
+                + " or with unbalanced books; ⚖ rate × latency above the concurrency the run allowed (Little's law).\n"
+                + "Intervals: JMH's 99.9% score errors; a ratio's interval is built from both scores' intervals.\n\n");
+        if (!answers.isEmpty()) {
+            md.append("## Claims\n\n| claim | verdict | evidence |\n|---|---|---|\n");
+            for (Claims.Answer a : answers) {
+                md.append("| ").append(escape(a.claim().text())).append(" | **").append(a.verdict()).append("** | ")
+                        .append(escape(String.join("; ", a.evidence()))).append(" |\n");
+            }
+            md.append('\n');
+        }
+        if (!run.problems().isEmpty()) {
+            md.append("## Files that could not be read\n\n");
+            run.problems().forEach((file, problem) -> md.append("- `").append(run.dir().relativize(file)).append("`: ").append(escape(problem)).append('\n'));
+            md.append('\n');
+        }
+        if (!run.loads().isEmpty()) {
+            md.append("## Load runs (open loop, latency from intended send time)\n\n").append(loadTableMarkdown()).append('\n');
+        }
+        if (!comparisons.isEmpty()) {
+            md.append("## Benchmarks\n\n");
+            int budget = MARKDOWN_LIMIT - md.length() - 2_000;
+            for (Comparison c : comparisons) {
+                String table = comparisonMarkdown(c);
+                String block = "<details><summary>" + escape(c.benchmark()) + " (" + c.mode() + ", " + escape(c.unit()) + ")</summary>\n\n" + table + "\n</details>\n\n";
+                if (block.length() > budget) {
+                    md.append("- ").append(c.benchmark()).append(" (").append(c.mode()).append("): left out here to keep this"
+                            + " report under ").append(MARKDOWN_LIMIT).append(" characters; every figure is in report.csv\n");
+                    budget -= 200;
+                    continue;
+                }
+                md.append(block);
+                budget -= block.length();
+            }
+        }
+        return md.toString();
+    }
+
+    String loadTableMarkdown() {
+        StringBuilder md = new StringBuilder("| scenario | transport | asked /s | achieved /s | p50 µs | p99 µs | p99.9 µs | uncorrected p99 µs | failed | error rate | status |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (LoadRun l : run.loads()) {
+            String marks = ("passed".equals(l.status()) ? "" : " ⛔") + (l.breaksLittlesLaw() ? " ⚖" : "");
+            md.append("| ").append(l.scenario()).append(" | ").append(l.transport()).append(" | ").append(num(l.targetRate()))
+                    .append(" | ").append(num(l.achievedRate())).append(" | ").append(num(l.p50())).append(" | ").append(num(l.p99()))
+                    .append(" | ").append(num(l.p999())).append(" | ").append(num(l.uncorrectedP99())).append(" | ").append(l.failed())
+                    .append(" | ").append(String.format(Locale.ROOT, "%.4f", l.errorRate())).append(" | ").append(l.status()).append(marks).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    static String comparisonMarkdown(Comparison c) {
+        StringBuilder md = new StringBuilder("| ").append(c.compared() == null ? "params" : "params \\ " + c.compared()).append(" |");
+        for (String col : c.columns()) {
+            md.append(' ').append(col).append(" |");
+        }
+        if (c.baseline() != null) {
+            for (String col : c.columns()) {
+                if (!col.equals(c.baseline())) {
+                    md.append(' ').append(col).append(" / ").append(c.baseline()).append(" |");
+                }
+            }
+        }
+        md.append("\n|---|");
+        int extra = c.baseline() == null ? 0 : c.columns().size() - 1;
+        md.append("---:|".repeat(c.columns().size() + extra)).append('\n');
+        for (Map.Entry<String, Map<String, JmhResult>> row : c.rows().entrySet()) {
+            md.append("| ").append(escape(row.getKey())).append(" |");
+            for (String col : c.columns()) {
+                JmhResult r = row.getValue().get(col);
+                md.append(' ').append(r == null ? "" : escape(cell(r))).append(" |");
+            }
+            if (c.baseline() != null) {
+                JmhResult base = row.getValue().get(c.baseline());
+                for (String col : c.columns()) {
+                    if (!col.equals(c.baseline())) {
+                        JmhResult r = row.getValue().get(col);
+                        md.append(' ').append(r == null || base == null ? "" : ratioText(Comparison.ratio(r.primary(), base.primary()))).append(" |");
+                    }
+                }
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    static String escape(String s) {
+        return s.replace("|", "\\|").replace("\n", " ");
+    }
+
+    // ---------------------------------------------------------------- CSV
+
+    public String csv() {
+        StringBuilder csv = new StringBuilder("source,benchmark,mode,threads,params,metric,score,error,unit,samples\n");
+        for (Map.Entry<String, List<JmhResult>> file : run.jmhByFile().entrySet()) {
+            for (JmhResult r : file.getValue()) {
+                String params = new java.util.TreeMap<>(r.params()).toString();
+                line(csv, file.getKey(), r, params, "primary", r.primary());
+                for (Map.Entry<String, Metric> m : new java.util.TreeMap<>(r.secondary()).entrySet()) {
+                    line(csv, file.getKey(), r, params, m.getKey(), m.getValue());
+                }
+            }
+        }
+        for (LoadRun l : run.loads()) {
+            String source = run.dir().relativize(l.file()).toString();
+            String params = "{scenario=" + l.scenario() + ", transport=" + l.transport() + ", rate=" + num(l.targetRate()) + "}";
+            String[][] figures = {{"achieved", String.valueOf(l.achievedRate()), "ops/s"}, {"p50", String.valueOf(l.p50()), "us"},
+                {"p99", String.valueOf(l.p99()), "us"}, {"p99.9", String.valueOf(l.p999()), "us"},
+                {"uncorrected.p99", String.valueOf(l.uncorrectedP99()), "us"}, {"failed", String.valueOf(l.failed()), "#"},
+                {"errorRate", String.valueOf(l.errorRate()), "ratio"}};
+            for (String[] f : figures) {
+                csv.append(quote(source)).append(",load.").append(l.scenario()).append(",open-loop,").append(l.users()).append(',')
+                        .append(quote(params)).append(',').append(f[0]).append(',').append(f[1]).append(",,").append(f[2]).append(",\n");
+            }
+        }
+        return csv.toString();
+    }
+
+    private static void line(StringBuilder csv, String source, JmhResult r, String params, String metric, Metric m) {
+        csv.append(quote(source)).append(',').append(quote(r.benchmark())).append(',').append(r.mode()).append(',').append(r.threads())
+                .append(',').append(quote(params)).append(',').append(quote(metric)).append(',').append(m.score()).append(',')
+                .append(Double.isNaN(m.error()) ? "" : String.valueOf(m.error())).append(',').append(quote(m.unit())).append(',')
+                .append(r.samples() >= 0 && "primary".equals(metric) ? String.valueOf(r.samples()) : "").append('\n');
+    }
+
+    static String quote(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    // ---------------------------------------------------------------- HTML
+
+    public String html() {
+        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>wirebench report: ")
+                .append(html(String.valueOf(run.dir().getFileName()))).append("</title>\n<style>")
+                .append("body{font-family:sans-serif;margin:2em;max-width:80em}table{border-collapse:collapse;margin:1em 0}"
+                        + "td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}td:first-child,th:first-child{text-align:left}"
+                        + ".SUPPORTED{color:#080}.REFUTED{color:#b00}.INCONCLUSIVE{color:#a60}svg{margin:1em 0}pre{background:#f6f6f6;padding:1em}")
+                .append("</style></head><body>\n<h1>wirebench report: ").append(html(String.valueOf(run.dir().getFileName()))).append("</h1>\n");
+        if (!run.environment().isBlank()) {
+            h.append("<details><summary>Environment</summary><pre>").append(html(run.environment().strip())).append("</pre></details>\n");
+        }
+        if (!answers.isEmpty()) {
+            h.append("<h2>Claims</h2>\n<table><tr><th>claim</th><th>verdict</th><th>evidence</th></tr>\n");
+            for (Claims.Answer a : answers) {
+                h.append("<tr><td>").append(html(a.claim().text())).append("</td><td class=\"").append(a.verdict()).append("\"><b>")
+                        .append(a.verdict()).append("</b></td><td style=\"text-align:left\">").append(html(String.join("; ", a.evidence()))).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+        if (!run.problems().isEmpty()) {
+            h.append("<h2>Files that could not be read</h2><ul>\n");
+            run.problems().forEach((file, problem) -> h.append("<li><code>").append(html(String.valueOf(run.dir().relativize(file))))
+                    .append("</code>: ").append(html(problem)).append("</li>\n"));
+            h.append("</ul>\n");
+        }
+        if (!run.loads().isEmpty()) {
+            h.append("<h2>Load runs</h2>\n").append(markdownTableToHtml(loadTableMarkdown()));
+            List<String> labels = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
+            for (LoadRun l : run.loads()) {
+                labels.add(l.scenario() + " / " + l.transport());
+                values.add(l.p99());
+            }
+            h.append(BarChart.svg("Load runs: corrected p99 (µs)", labels, values));
+        }
+        for (Comparison c : comparisons) {
+            h.append("<h2>").append(html(c.benchmark())).append(" <small>(").append(c.mode()).append(", ").append(html(c.unit())).append(")</small></h2>\n");
+            h.append(markdownTableToHtml(comparisonMarkdown(c)));
+            List<String> labels = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
+            for (Map.Entry<String, Map<String, JmhResult>> row : c.rows().entrySet()) {
+                for (String col : c.columns()) {
+                    JmhResult r = row.getValue().get(col);
+                    if (r != null && labels.size() < BarChart.MAX_BARS) {
+                        labels.add(row.getKey() + (c.compared() == null ? "" : " " + col));
+                        values.add(r.primary().score());
+                    }
+                }
+            }
+            h.append(BarChart.svg(c.benchmark() + " (" + c.unit() + ")", labels, values));
+        }
+        return h.append("</body></html>\n").toString();
+    }
+
+    static String html(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** The Markdown tables this writer makes, as HTML (cells are plain text: escaped here). */
+    static String markdownTableToHtml(String md) {
+        StringBuilder h = new StringBuilder("<table>\n");
+        String[] lines = md.strip().split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (i == 1) {
+                continue;
+            }
+            String[] cells = lines[i].substring(2, lines[i].length() - 2).split(" (?<!\\\\)\\| ", -1);
+            h.append("<tr>");
+            for (String cellText : cells) {
+                String tag = i == 0 ? "th" : "td";
+                h.append('<').append(tag).append('>').append(html(cellText.replace("\\|", "|").strip())).append("</").append(tag).append('>');
+            }
+            h.append("</tr>\n");
+        }
+        return h.append("</table>\n").toString();
+    }
+}

@@ -1,0 +1,81 @@
+package io.wirebench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Everything a results folder holds ({@code scripts/bench}'s layout): JMH JSON per module
+ * ({@code <module>.json}), load results ({@code load/*.json} or anywhere below), {@code environment.txt}.
+ * A file that cannot be read is listed with its problem and the others are still read.
+ */
+public record RunFolder(Path dir, Map<String, List<JmhResult>> jmhByFile, List<LoadRun> loads, List<Knee> knees,
+                        String environment, Map<Path, String> problems) {
+
+    /** A knee search's answer ({@code scripts/load --knee}): the highest sustained rate, NaN if none. */
+    public record Knee(Path file, String scenario, String transport, double rate) {
+    }
+
+    public static RunFolder read(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new ResultFileException(dir, "not a results folder");
+        }
+        Map<String, List<JmhResult>> jmh = new LinkedHashMap<>();
+        List<LoadRun> loads = new ArrayList<>();
+        List<Knee> knees = new ArrayList<>();
+        Map<Path, String> problems = new LinkedHashMap<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir, 3)) {
+            files = walk.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new ResultFileException(dir, "cannot list: " + e.getMessage(), e);
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        for (Path file : files) {
+            try {
+                JsonNode root = mapper.readTree(Files.readAllBytes(file));
+                if (LoadRun.isLoadFile(root)) {
+                    loads.add(LoadRun.of(file, root));
+                } else if (root != null && root.isArray()) {
+                    String name = dir.relativize(file).toString().replaceFirst("\\.json$", "");
+                    jmh.put(name, JmhJson.read(file));
+                } else if (root != null && root.isObject() && "wirebench-knee-1".equals(root.path("format").asText())) {
+                    knees.add(new Knee(file, root.path("context").path("scenario").asText("?"),
+                            root.path("context").path("transport").asText("?"),
+                            JmhJson.number(file, "kneeRatePerSecond", root.get("kneeRatePerSecond"))));
+                } else if (root != null && root.isObject() && root.has("format")) {
+                    // another of the suite's formats (a knee search, a ceiling): not tabulated here
+                    continue;
+                } else {
+                    problems.put(file, "neither JMH JSON nor a load result");
+                }
+            } catch (ResultFileException e) {
+                problems.put(file, e.getMessage().substring(Math.min(e.getMessage().length(), file.toString().length() + 2)));
+            } catch (IOException e) {
+                problems.put(file, "not JSON (truncated or damaged?): " + e.getMessage());
+            }
+        }
+        String environment = "";
+        Path env = dir.resolve("environment.txt");
+        if (Files.isRegularFile(env)) {
+            try {
+                environment = Files.readString(env, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                problems.put(env, "cannot read: " + e.getMessage());
+            }
+        }
+        return new RunFolder(dir, jmh, loads, knees, environment, problems);
+    }
+
+    public List<JmhResult> allJmh() {
+        return jmhByFile.values().stream().flatMap(List::stream).toList();
+    }
+}

@@ -1,0 +1,117 @@
+package io.wirebench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The report over a results folder made of real files (a transport latency run, the e2e latency run, an
+ * e-commerce load run) plus a truncated one: every readable file is reported, the broken one is listed,
+ * the claims are answered from the figures, and the three outputs are what they promise.
+ */
+class ReportTest {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void folder() throws IOException {
+        for (String name : List.of("bench-transport.json", "bench-e2e.json", "load-ecommerce-nats.json")) {
+            try (InputStream in = getClass().getResourceAsStream("/run/" + name)) {
+                Path target = name.startsWith("load") ? Files.createDirectories(dir.resolve("load")).resolve(name) : dir.resolve(name);
+                Files.copy(in, target);
+            }
+        }
+        Files.writeString(dir.resolve("bench-validation.json"), "[{\"benchmark\": \"io.wirebench.validation.Valid");
+        Files.writeString(dir.resolve("environment.txt"), "cpu: test x 2\n");
+    }
+
+    @Test
+    void aBrokenFileIsListedAndTheOthersAreStillRead() {
+        RunFolder run = RunFolder.read(dir);
+        assertEquals(1, run.problems().size(), run.problems().toString());
+        assertTrue(run.problems().keySet().iterator().next().endsWith("bench-validation.json"));
+        assertEquals(2, run.jmhByFile().size());
+        assertEquals(1, run.loads().size());
+        assertEquals("ecommerce", run.loads().get(0).scenario());
+        assertEquals(200, run.loads().get(0).targetRate());
+    }
+
+    @Test
+    void claimsAreAnsweredFromTheFigures() {
+        List<Claims.Answer> answers = Claims.read(Path.of("../config/claims.yaml")).check(RunFolder.read(dir));
+        Map<String, Claims.Verdict> byId = new java.util.HashMap<>();
+        answers.forEach(a -> byId.put(a.claim().id(), a.verdict()));
+        // NATS tiny p50 in this run: 251 us
+        assertEquals(Claims.Verdict.SUPPORTED, byId.get("sub-ms-rpc"));
+        // one load run at 200/s: nothing was asked of 10,000/s
+        assertEquals(Claims.Verdict.INCONCLUSIVE, byId.get("ten-thousand-rps"));
+        // one caller: HTTP's mean over NATS's is 0.86x [0.78, 0.94] for tiny and 0.96x [0.88, 1.05] for small
+        assertEquals(Claims.Verdict.REFUTED, byId.get("faster-than-http"));
+        Claims.Answer http = answers.stream().filter(a -> a.claim().id().equals("faster-than-http")).findFirst().orElseThrow();
+        assertTrue(http.evidence().stream().anyMatch(e -> e.startsWith("shape=tiny t=1: 0.86x") && e.endsWith("REFUTED")), http.evidence().toString());
+        assertTrue(http.evidence().stream().anyMatch(e -> e.startsWith("shape=small t=1") && e.endsWith("REFUTED")), http.evidence().toString());
+        // the whole pipeline: HTTP is faster than NATS in this run
+        assertEquals(Claims.Verdict.REFUTED, byId.get("faster-than-http-order-pipeline"));
+        // no 16-caller results and no goodput results in this folder
+        assertEquals(Claims.Verdict.INCONCLUSIVE, byId.get("minimal-degradation"));
+        assertEquals(Claims.Verdict.INCONCLUSIVE, byId.get("consistent-under-errors"));
+    }
+
+    @Test
+    void theCommandWritesMarkdownCsvAndSelfContainedHtml() throws IOException {
+        assertEquals(0, new CommandLine(new ReportCommand()).execute(dir.toString(), "--claims", "../config/claims.yaml"));
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.length() < ReportWriter.MARKDOWN_LIMIT, "fits a PR comment: " + md.length());
+        assertTrue(md.contains("## Claims") && md.contains("**SUPPORTED**"), md);
+        assertTrue(md.contains("`bench-validation.json`"), "the unreadable file is named");
+        assertTrue(md.contains("| ecommerce | nats | 200 |"), md);
+        assertTrue(md.contains("RoundTripBenchmark.roundTrip (sample, us/op)") && md.contains("nats / http"), md);
+        String csv = Files.readString(dir.resolve("report.csv"));
+        assertTrue(csv.startsWith("source,benchmark,mode,threads,params,metric,score,error,unit,samples\n"));
+        assertTrue(csv.lines().anyMatch(l -> l.contains("RoundTripBenchmark.roundTrip") && l.contains(",p0.99,")), "percentiles in the CSV");
+        assertTrue(csv.lines().anyMatch(l -> l.startsWith("load/load-ecommerce-nats.json,load.ecommerce,open-loop,16,")), csv);
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("<svg") && html.contains("</html>"));
+        assertFalse(Pattern.compile("(src|href)\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find(), "nothing to fetch");
+        String withoutNamespace = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+        assertFalse(withoutNamespace.contains("http://") || withoutNamespace.contains("https://"), "no address other than the SVG namespace");
+    }
+
+    @Test
+    void aWrongFolderOrClaimsFileIsAClearError() throws IOException {
+        CommandLine cli = new CommandLine(new ReportCommand());
+        StringBuilder error = new StringBuilder();
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            error.append(e.getMessage());
+            return 2;
+        });
+        assertEquals(2, cli.execute(dir.resolve("nope").toString()));
+        assertTrue(error.toString().contains("nope: not a results folder"), error.toString());
+        Path claims = Files.writeString(dir.resolve("claims.yaml"), "claims:\n  - id: x\n    text: y\n    kind: faster\n");
+        ConfigFileException e = assertThrows(ConfigFileException.class, () -> Claims.read(claims));
+        assertEquals("claims[0].kind", e.key());
+        Path missing = Files.writeString(dir.resolve("claims2.yaml"), "claims:\n  - id: x\n    text: y\n    kind: ratio\n    benchmark: B\n    metric: primary\n");
+        assertEquals("claims[0].numerator", assertThrows(ConfigFileException.class, () -> Claims.read(missing)).key());
+    }
+
+    @Test
+    void littlesLawMarksALoadRunWhoseFiguresCannotBothBeTrue() {
+        LoadRun sane = new LoadRun(dir, "ecommerce", "nats", 200, 200, 16, 2_000, 8_000, 13_000, 8_000, 2_100, 6_000, 0, 0, 0.01, "passed", "");
+        assertFalse(sane.breaksLittlesLaw(), "200/s x 2.1 ms = 0.42 in flight of 16");
+        LoadRun impossible = new LoadRun(dir, "ecommerce", "nats", 20_000, 20_000, 16, 2_000, 8_000, 13_000, 8_000, 2_100, 6_000, 0, 0, 0.01, "passed", "");
+        assertTrue(impossible.breaksLittlesLaw(), "20,000/s x 2.1 ms = 42 in flight, but only 16 allowed");
+    }
+}
