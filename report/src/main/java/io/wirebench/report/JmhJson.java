@@ -60,12 +60,53 @@ public final class JmhJson {
         }
         Metric primary = metric(file, where + " primaryMetric", primaryNode);
         Map<String, Metric> secondary = new LinkedHashMap<>();
+        Map<String, List<Double>> forkMeans = new LinkedHashMap<>();
+        forkMeans.put("primary", forkMeans(file, where, primaryNode));
         for (Iterator<Map.Entry<String, JsonNode>> it = node.path("secondaryMetrics").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String name = entry.getKey().startsWith("\u00b7") ? entry.getKey().substring(1) : entry.getKey();
             secondary.put(name, metric(file, where + " secondary " + name, entry.getValue()));
+            forkMeans.put(name, forkMeans(file, where, entry.getValue()));
         }
-        return new JmhResult(benchmark, mode, threads, forks, params, primary, secondary, samples(primaryNode));
+        return new JmhResult(benchmark, mode, threads, forks, params, primary, secondary, samples(primaryNode), forkMeans);
+    }
+
+    /** Each fork's mean: of its iterations' scores ({@code rawData}) or of its histogram ({@code rawDataHistogram}). */
+    private static List<Double> forkMeans(Path file, String where, JsonNode metric) {
+        List<Double> means = new ArrayList<>();
+        JsonNode raw = metric.get("rawData");
+        if (raw != null && raw.isArray()) {
+            for (JsonNode fork : raw) {
+                double sum = 0;
+                int n = 0;
+                for (JsonNode value : fork) {
+                    sum += number(file, where + " rawData", value);
+                    n++;
+                }
+                if (n > 0) {
+                    means.add(sum / n);
+                }
+            }
+            return means;
+        }
+        JsonNode histograms = metric.get("rawDataHistogram");
+        if (histograms != null && histograms.isArray()) {
+            for (JsonNode fork : histograms) {
+                double sum = 0;
+                long n = 0;
+                for (JsonNode iteration : fork) {
+                    for (JsonNode pair : iteration) {
+                        long count = pair.path(1).asLong(0);
+                        sum += pair.path(0).asDouble() * count;
+                        n += count;
+                    }
+                }
+                if (n > 0) {
+                    means.add(sum / n);
+                }
+            }
+        }
+        return means;
     }
 
     /** The invocations in a sample-mode histogram ({@code rawDataHistogram}: forks, iterations, [value, count] pairs); -1 if none. */

@@ -1,5 +1,6 @@
 package io.wirebench.report;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -8,19 +9,27 @@ import java.util.TreeMap;
  * benchmark name alone. {@code params} values are strings, as JMH writes them. Secondary metric names
  * are stored without JMH's older {@code ·} prefix. {@code samples}: for {@code sample} mode, how many
  * invocations the histogram holds (-1 when unknown), so a report can tell a p99.99 of 200 samples.
+ * {@code forkMeans}: per metric, the mean of each fork's iterations ({@code rawData}; for {@code sample}
+ * mode the mean of each fork's histogram), the independent samples a regression test compares.
  */
 public record JmhResult(String benchmark, String mode, int threads, int forks, Map<String, String> params,
-                        Metric primary, Map<String, Metric> secondary, long samples) {
+                        Metric primary, Map<String, Metric> secondary, long samples, Map<String, List<Double>> forkMeans) {
 
     public JmhResult {
         params = Map.copyOf(params);
         secondary = Map.copyOf(secondary);
+        forkMeans = Map.copyOf(forkMeans);
     }
 
-    /** A result whose sample count is unknown (-1). */
+    /** A result whose sample count is unknown (-1) and without per-fork figures. */
     public JmhResult(String benchmark, String mode, int threads, int forks, Map<String, String> params,
                      Metric primary, Map<String, Metric> secondary) {
-        this(benchmark, mode, threads, forks, params, primary, secondary, -1);
+        this(benchmark, mode, threads, forks, params, primary, secondary, -1, Map.of());
+    }
+
+    /** The mean of each fork's measurement iterations for a metric ("primary" or a secondary name); empty if unknown. */
+    public List<Double> forkMeans(String metric) {
+        return forkMeans.getOrDefault(metric, List.of());
     }
 
     /** The short name: class and method without the package. */

@@ -1,0 +1,52 @@
+package io.wirebench.report;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code scripts/compare BASELINE CURRENT}: the regression gate ({@link RegressionGate}). Prints the
+ * Markdown summary (and writes it with {@code --out}); exit code 0 no regression, 1 regression, 2 not
+ * comparable or unusable input, each explained in the output.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, description = "Compare two results folders; exit 0 ok, 1 regression, 2 not comparable.")
+public final class CompareCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", description = "the baseline results folder, e.g. results/baseline")
+    Path baseline;
+
+    @Parameters(index = "1", description = "the current results folder")
+    Path current;
+
+    @Option(names = "--config", defaultValue = "config/regression.yaml", description = "thresholds and test settings (default: ${DEFAULT-VALUE})")
+    Path config;
+
+    @Option(names = "--out", description = "also write the Markdown summary here")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        RegressionGate gate = new RegressionGate(RegressionGate.Settings.read(config));
+        RegressionGate.Outcome outcome = gate.compare(RunFolder.read(baseline), RunFolder.read(current));
+        String md = RegressionGate.markdown(outcome);
+        System.out.print(md);
+        if (out != null) {
+            Files.writeString(out, md, StandardCharsets.UTF_8);
+        }
+        return outcome.exitCode();
+    }
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new CompareCommand());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("compare: " + e.getMessage());
+            return 2;
+        });
+        System.exit(cli.execute(args));
+    }
+}

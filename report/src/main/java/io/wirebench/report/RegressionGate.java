@@ -1,0 +1,247 @@
+package io.wirebench.report;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.inference.TTest;
+
+/**
+ * Compares two result sets benchmark by benchmark: the samples are per-fork means (JMH's forks are the
+ * independent repetitions; iterations within a fork are not), tested with Welch's t-test; a change is
+ * reported only when it is significant (p under {@code alpha}) and larger than the threshold of the
+ * benchmark's group; everything else is "no significant change". The primary score and the allocation
+ * per operation ({@code gc.alloc.rate.norm}) are compared as metrics of their own; the direction of
+ * "worse" comes from the unit. Verdicts: 0 no regression, 1 regression, 2 not comparable (another
+ * machine shape, JVM or server version, or too few forks).
+ */
+public final class RegressionGate {
+    static final List<String> COMPARED_METRICS = List.of("primary", "gc.alloc.rate.norm");
+    /** The environment lines two runs must share to be comparable. */
+    static final List<String> SAME_ENVIRONMENT = List.of("cpu", "memory", "java", "nats-server", "redis-server", "rabbitmq-server");
+
+    /** {@code config/regression.yaml}. */
+    public record Settings(@JsonProperty(value = "alpha", required = true) double alpha,
+                           @JsonProperty(value = "min_forks", required = true) int minForks,
+                           @JsonProperty(value = "default_threshold", required = true) double defaultThreshold,
+                           @JsonProperty(value = "thresholds", required = true) Map<String, Double> thresholds) {
+
+        public static Settings read(Path file) {
+            ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                    .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                    .build();
+            Settings s;
+            try {
+                s = yaml.readValue(Files.readAllBytes(file), Settings.class);
+            } catch (UnrecognizedPropertyException e) {
+                throw new ConfigFileException(file, e.getPropertyName(), "unknown key; known here: " + e.getKnownPropertyIds().stream()
+                        .map(Object::toString).sorted().collect(Collectors.joining(", ")));
+            } catch (JsonMappingException e) {
+                throw new ConfigFileException(file, e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
+                        : r.getFieldName()).collect(Collectors.joining(".")), e.getOriginalMessage());
+            } catch (IOException e) {
+                throw new ConfigFileException(file, "", "cannot read: " + e.getMessage());
+            }
+            if (s == null) {
+                throw new ConfigFileException(file, "", "empty file");
+            }
+            if (!(s.alpha() > 0 && s.alpha() < 0.5)) {
+                throw new ConfigFileException(file, "alpha", "must be within (0, 0.5), was " + s.alpha());
+            }
+            if (s.minForks() < 2) {
+                throw new ConfigFileException(file, "min_forks", "must be at least 2 (a t-test needs two samples a side), was " + s.minForks());
+            }
+            if (!(s.defaultThreshold() > 0)) {
+                throw new ConfigFileException(file, "default_threshold", "must be > 0, was " + s.defaultThreshold());
+            }
+            s.thresholds().forEach((group, t) -> {
+                if (t == null || !(t > 0)) {
+                    throw new ConfigFileException(file, "thresholds." + group, "must be > 0, was " + t);
+                }
+            });
+            return s;
+        }
+
+        /** The threshold of the first group whose name the benchmark's short name starts with, else the default. */
+        double thresholdFor(String shortName) {
+            for (Map.Entry<String, Double> group : thresholds.entrySet()) {
+                if (shortName.startsWith(group.getKey())) {
+                    return group.getValue();
+                }
+            }
+            return defaultThreshold;
+        }
+    }
+
+    public enum Change { REGRESSION, IMPROVEMENT, NO_SIGNIFICANT_CHANGE, NOT_GATED }
+
+    public record Row(String key, String metric, String unit, double baseline, double current, double relative, double p,
+                      double threshold, Change change) {
+    }
+
+    public record Outcome(int exitCode, List<String> notComparable, List<Row> rows, List<String> added, List<String> removed,
+                          Map<Path, String> problems) {
+    }
+
+    private final Settings settings;
+
+    public RegressionGate(Settings settings) {
+        this.settings = settings;
+    }
+
+    public Outcome compare(RunFolder baseline, RunFolder current) {
+        List<String> notComparable = new ArrayList<>(environmentDifferences(baseline.environment(), current.environment()));
+        Map<String, JmhResult> base = byKey(baseline.allJmh());
+        Map<String, JmhResult> cur = byKey(current.allJmh());
+        List<String> added = cur.keySet().stream().filter(k -> !base.containsKey(k)).sorted().toList();
+        List<String> removed = base.keySet().stream().filter(k -> !cur.containsKey(k)).sorted().toList();
+        List<Row> rows = new ArrayList<>();
+        TTest test = new TTest();
+        for (Map.Entry<String, JmhResult> entry : cur.entrySet()) {
+            JmhResult b = base.get(entry.getKey());
+            if (b == null) {
+                continue;
+            }
+            JmhResult c = entry.getValue();
+            for (String metric : COMPARED_METRICS) {
+                Metric bm = b.metric(metric);
+                Metric cm = c.metric(metric);
+                if (bm == null || cm == null) {
+                    continue;
+                }
+                double[] bs = b.forkMeans(metric).stream().mapToDouble(Double::doubleValue).toArray();
+                double[] cs = c.forkMeans(metric).stream().mapToDouble(Double::doubleValue).toArray();
+                if (bs.length < settings.minForks() || cs.length < settings.minForks()) {
+                    notComparable.add(String.format(Locale.ROOT, "%s %s: %d baseline and %d current forks; at least %d each are needed",
+                            entry.getKey(), metric, bs.length, cs.length, settings.minForks()));
+                    continue;
+                }
+                double bMean = StatUtils.mean(bs);
+                double cMean = StatUtils.mean(cs);
+                double relative = (cMean - bMean) / bMean;
+                double p = StatUtils.variance(bs) == 0 && StatUtils.variance(cs) == 0 ? (bMean == cMean ? 1 : 0) : test.tTest(bs, cs);
+                double threshold = settings.thresholdFor(c.shortName());
+                Metric.Direction direction = metric.equals("gc.alloc.rate.norm") ? Metric.Direction.LOWER_IS_BETTER : cm.direction();
+                Change change;
+                if (direction == Metric.Direction.UNKNOWN) {
+                    change = Change.NOT_GATED;
+                } else if (p >= settings.alpha() || Math.abs(relative) <= threshold) {
+                    change = Change.NO_SIGNIFICANT_CHANGE;
+                } else {
+                    boolean worse = direction == Metric.Direction.LOWER_IS_BETTER ? relative > 0 : relative < 0;
+                    change = worse ? Change.REGRESSION : Change.IMPROVEMENT;
+                }
+                rows.add(new Row(entry.getKey(), metric, cm.unit(), bMean, cMean, relative, p, threshold, change));
+            }
+        }
+        rows.sort((x, y) -> x.key().compareTo(y.key()) != 0 ? x.key().compareTo(y.key()) : x.metric().compareTo(y.metric()));
+        if (base.isEmpty() || cur.isEmpty()) {
+            notComparable.add((base.isEmpty() ? "the baseline" : "the current run") + " holds no JMH results");
+        }
+        int exit = !notComparable.isEmpty() ? 2 : rows.stream().anyMatch(r -> r.change() == Change.REGRESSION) ? 1 : 0;
+        Map<Path, String> problems = new LinkedHashMap<>(baseline.problems());
+        problems.putAll(current.problems());
+        return new Outcome(exit, notComparable, rows, added, removed, problems);
+    }
+
+    static Map<String, JmhResult> byKey(List<JmhResult> results) {
+        Map<String, JmhResult> out = new TreeMap<>();
+        for (JmhResult r : results) {
+            out.put(r.key(), r);
+        }
+        return out;
+    }
+
+    static List<String> environmentDifferences(String baseline, String current) {
+        if (baseline.isBlank() || current.isBlank()) {
+            return List.of((baseline.isBlank() ? "the baseline" : "the current run") + " has no environment.txt: cannot tell whether the machines match");
+        }
+        Map<String, String> b = lines(baseline);
+        Map<String, String> c = lines(current);
+        List<String> differences = new ArrayList<>();
+        for (String key : SAME_ENVIRONMENT) {
+            String bv = b.get(key);
+            String cv = c.get(key);
+            if (bv != null && cv != null && !bv.equals(cv)) {
+                differences.add(key + " differs: baseline '" + bv + "', current '" + cv + "'");
+            }
+        }
+        return differences;
+    }
+
+    private static Map<String, String> lines(String environment) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : environment.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                out.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+            }
+        }
+        return out;
+    }
+
+    public static String markdown(Outcome o) {
+        StringBuilder md = new StringBuilder("# wirebench regression gate\n\n");
+        String verdict = switch (o.exitCode()) {
+            case 0 -> "**No regression** (exit 0)";
+            case 1 -> "**Regression** (exit 1)";
+            default -> "**Not comparable** (exit 2)";
+        };
+        md.append(verdict).append(": ").append(o.rows().stream().filter(r -> r.change() == Change.REGRESSION).count()).append(" regressions, ")
+                .append(o.rows().stream().filter(r -> r.change() == Change.IMPROVEMENT).count()).append(" improvements, ")
+                .append(o.rows().stream().filter(r -> r.change() == Change.NO_SIGNIFICANT_CHANGE).count()).append(" with no significant change, ")
+                .append(o.added().size()).append(" added, ").append(o.removed().size()).append(" removed.\n\n");
+        if (!o.notComparable().isEmpty()) {
+            md.append("## Not comparable\n\n");
+            o.notComparable().forEach(n -> md.append("- ").append(n).append('\n'));
+            md.append('\n');
+        }
+        for (Change kind : new Change[] {Change.REGRESSION, Change.IMPROVEMENT}) {
+            List<Row> rows = o.rows().stream().filter(r -> r.change() == kind).toList();
+            if (rows.isEmpty()) {
+                continue;
+            }
+            md.append(kind == Change.REGRESSION ? "## Regressions\n\n" : "## Improvements\n\n");
+            md.append("| benchmark | metric | baseline | current | change | threshold | p (Welch) |\n|---|---|---:|---:|---:|---:|---:|\n");
+            for (Row r : rows) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s %s | %s %s | %+.1f%% | %.0f%% | %.2g |%n", ReportWriter.escape(r.key()), r.metric(),
+                        ReportWriter.num(r.baseline()), r.unit(), ReportWriter.num(r.current()), r.unit(), 100 * r.relative(), 100 * r.threshold(), r.p()));
+            }
+            md.append('\n');
+        }
+        List<Row> quiet = o.rows().stream().filter(r -> r.change() == Change.NO_SIGNIFICANT_CHANGE || r.change() == Change.NOT_GATED).toList();
+        if (!quiet.isEmpty()) {
+            md.append("<details><summary>No significant change (").append(quiet.size()).append(")</summary>\n\n")
+                    .append("| benchmark | metric | change | p |\n|---|---|---:|---:|\n");
+            for (Row r : quiet) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %+.1f%% | %.2g |%n", ReportWriter.escape(r.key()), r.metric(), 100 * r.relative(), r.p()));
+            }
+            md.append("</details>\n\n");
+        }
+        if (!o.added().isEmpty()) {
+            md.append("Added (no baseline): ").append(o.added().stream().map(k -> "`" + k + "`").collect(Collectors.joining(", "))).append("\n\n");
+        }
+        if (!o.removed().isEmpty()) {
+            md.append("Removed (in the baseline only): ").append(o.removed().stream().map(k -> "`" + k + "`").collect(Collectors.joining(", "))).append("\n\n");
+        }
+        o.problems().forEach((file, problem) -> md.append("Unreadable: `").append(file).append("`: ").append(problem).append('\n'));
+        return md.toString();
+    }
+}
