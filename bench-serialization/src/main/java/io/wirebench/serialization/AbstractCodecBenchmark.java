@@ -68,11 +68,13 @@ public abstract class AbstractCodecBenchmark {
 
     @Benchmark
     public byte[] encode(Cursor cursor, WireSizeCounters size) {
+        SlowdownHook.apply();
         return impl.encode(messages[cursor.next()]);
     }
 
     @Benchmark
     public Object decode(Cursor cursor, WireSizeCounters size) {
+        SlowdownHook.apply();
         return impl.decode(encoded[cursor.next()], type);
     }
 

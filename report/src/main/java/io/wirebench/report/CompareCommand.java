@@ -29,6 +29,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", description = "also write the Markdown summary here")
     Path out;
 
+    @Option(names = "--regressed", description = "write each regressed benchmark here, one per line: its name, then -p name=value per parameter"
+            + " (tab-separated), for re-running it under the profiler")
+    Path regressed;
+
     @Override
     public Integer call() throws Exception {
         RegressionGate gate = new RegressionGate(RegressionGate.Settings.read(config));
@@ -37,6 +41,18 @@ public final class CompareCommand implements Callable<Integer> {
         System.out.print(md);
         if (out != null) {
             Files.writeString(out, md, StandardCharsets.UTF_8);
+        }
+        if (regressed != null) {
+            StringBuilder lines = new StringBuilder();
+            java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+            for (RegressionGate.Row row : outcome.rows()) {
+                if (row.change() == RegressionGate.Change.REGRESSION && row.result() != null && seen.add(row.key())) {
+                    lines.append(row.result().benchmark());
+                    new java.util.TreeMap<>(row.result().params()).forEach((k, v) -> lines.append("\t-p\t").append(k).append('=').append(v));
+                    lines.append("\t-t\t").append(row.result().threads()).append('\n');
+                }
+            }
+            Files.writeString(regressed, lines, StandardCharsets.UTF_8);
         }
         return outcome.exitCode();
     }

@@ -24,8 +24,9 @@ import org.apache.commons.math3.stat.inference.TTest;
 /**
  * Compares two result sets benchmark by benchmark: the samples are per-fork means (JMH's forks are the
  * independent repetitions; iterations within a fork are not), tested with Welch's t-test; a change is
- * reported only when it is significant (p under {@code alpha}) and larger than the threshold of the
- * benchmark's group; everything else is "no significant change". The primary score and the allocation
+ * reported only when it is significant (its Holm-Bonferroni-adjusted p under {@code alpha}, over all the
+ * comparisons of the run) and larger than the threshold of the benchmark's group; everything else is
+ * "no significant change". The primary score and the allocation
  * per operation ({@code gc.alloc.rate.norm}) are compared as metrics of their own; the direction of
  * "worse" comes from the unit. Verdicts: 0 no regression, 1 regression, 2 not comparable (another
  * machine shape, JVM or server version, or too few forks).
@@ -93,7 +94,7 @@ public final class RegressionGate {
     public enum Change { REGRESSION, IMPROVEMENT, NO_SIGNIFICANT_CHANGE, NOT_GATED }
 
     public record Row(String key, String metric, String unit, double baseline, double current, double relative, double p,
-                      double threshold, Change change) {
+                      double threshold, Change change, JmhResult result) {
     }
 
     public record Outcome(int exitCode, List<String> notComparable, List<Row> rows, List<String> added, List<String> removed,
@@ -139,18 +140,15 @@ public final class RegressionGate {
                 double p = StatUtils.variance(bs) == 0 && StatUtils.variance(cs) == 0 ? (bMean == cMean ? 1 : 0) : test.tTest(bs, cs);
                 double threshold = settings.thresholdFor(c.shortName());
                 Metric.Direction direction = metric.equals("gc.alloc.rate.norm") ? Metric.Direction.LOWER_IS_BETTER : cm.direction();
-                Change change;
-                if (direction == Metric.Direction.UNKNOWN) {
-                    change = Change.NOT_GATED;
-                } else if (p >= settings.alpha() || Math.abs(relative) <= threshold) {
-                    change = Change.NO_SIGNIFICANT_CHANGE;
-                } else {
+                Change change = direction == Metric.Direction.UNKNOWN ? Change.NOT_GATED : Change.NO_SIGNIFICANT_CHANGE;
+                if (direction != Metric.Direction.UNKNOWN && Math.abs(relative) > threshold) {
                     boolean worse = direction == Metric.Direction.LOWER_IS_BETTER ? relative > 0 : relative < 0;
-                    change = worse ? Change.REGRESSION : Change.IMPROVEMENT;
+                    change = worse ? Change.REGRESSION : Change.IMPROVEMENT; // if significant: decided below
                 }
-                rows.add(new Row(entry.getKey(), metric, cm.unit(), bMean, cMean, relative, p, threshold, change));
+                rows.add(new Row(entry.getKey(), metric, cm.unit(), bMean, cMean, relative, p, threshold, change, c));
             }
         }
+        rows = holm(rows, settings.alpha());
         rows.sort((x, y) -> x.key().compareTo(y.key()) != 0 ? x.key().compareTo(y.key()) : x.metric().compareTo(y.metric()));
         if (base.isEmpty() || cur.isEmpty()) {
             notComparable.add((base.isEmpty() ? "the baseline" : "the current run") + " holds no JMH results");
@@ -159,6 +157,34 @@ public final class RegressionGate {
         Map<Path, String> problems = new LinkedHashMap<>(baseline.problems());
         problems.putAll(current.problems());
         return new Outcome(exit, notComparable, rows, added, removed, problems);
+    }
+
+    /**
+     * Holm-Bonferroni over every gated comparison: with dozens of benchmarks compared at once, some raw
+     * p-values fall under alpha by chance alone; the adjusted p-value ({@code p} in the rows) keeps the
+     * chance of any false alarm in a run under alpha. A change beyond its threshold stays a regression or
+     * an improvement only if its adjusted p-value is under alpha.
+     */
+    static List<Row> holm(List<Row> rows, double alpha) {
+        List<Row> gated = rows.stream().filter(r -> r.change() != Change.NOT_GATED).sorted((a, b) -> Double.compare(a.p(), b.p())).toList();
+        int m = gated.size();
+        Map<Row, Double> adjusted = new java.util.IdentityHashMap<>();
+        double running = 0;
+        for (int i = 0; i < m; i++) {
+            running = Math.max(running, Math.min(1, (m - i) * gated.get(i).p()));
+            adjusted.put(gated.get(i), running);
+        }
+        List<Row> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            Double p = adjusted.get(r);
+            if (p == null) {
+                out.add(r);
+                continue;
+            }
+            Change change = p < alpha ? r.change() : Change.NO_SIGNIFICANT_CHANGE;
+            out.add(new Row(r.key(), r.metric(), r.unit(), r.baseline(), r.current(), r.relative(), p, r.threshold(), change, r.result()));
+        }
+        return out;
     }
 
     static Map<String, JmhResult> byKey(List<JmhResult> results) {
@@ -219,7 +245,7 @@ public final class RegressionGate {
                 continue;
             }
             md.append(kind == Change.REGRESSION ? "## Regressions\n\n" : "## Improvements\n\n");
-            md.append("| benchmark | metric | baseline | current | change | threshold | p (Welch) |\n|---|---|---:|---:|---:|---:|---:|\n");
+            md.append("| benchmark | metric | baseline | current | change | threshold | p (Welch, Holm-adjusted) |\n|---|---|---:|---:|---:|---:|---:|\n");
             for (Row r : rows) {
                 md.append(String.format(Locale.ROOT, "| %s | %s | %s %s | %s %s | %+.1f%% | %.0f%% | %.2g |%n", ReportWriter.escape(r.key()), r.metric(),
                         ReportWriter.num(r.baseline()), r.unit(), ReportWriter.num(r.current()), r.unit(), 100 * r.relative(), 100 * r.threshold(), r.p()));

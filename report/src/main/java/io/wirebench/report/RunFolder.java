@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * Everything a results folder holds ({@code scripts/bench}'s layout): JMH JSON per module
- * ({@code <module>.json}), load results ({@code load/*.json} or anywhere below), {@code environment.txt}.
+ * ({@code <module>.json}), load results and knee searches ({@code load/*.json} or beside the modules'),
+ * {@code environment.txt}. Other folders inside (flame graphs, profiles) are not results of the run.
  * A file that cannot be read is listed with its problem and the others are still read.
  */
 public record RunFolder(Path dir, Map<String, List<JmhResult>> jmhByFile, List<LoadRun> loads, List<Knee> knees,
@@ -33,8 +34,11 @@ public record RunFolder(Path dir, Map<String, List<JmhResult>> jmhByFile, List<L
         List<Knee> knees = new ArrayList<>();
         Map<Path, String> problems = new LinkedHashMap<>();
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir, 3)) {
-            files = walk.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
+        try (Stream<Path> walk = Files.walk(dir, 2)) {
+            // the folder itself and its load/ folder; not flamegraphs/ or other tools' output
+            files = walk.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p))
+                    .filter(p -> p.getParent().equals(dir) || p.getParent().equals(dir.resolve("load")))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new ResultFileException(dir, "cannot list: " + e.getMessage(), e);
         }

@@ -58,7 +58,7 @@ class BenchmarkProfilesTest {
         ConfigFileException misspelt = refused("    jmh: [-f, \"1\"", "    jmhh: [-f, \"1\"");
         assertTrue(misspelt.key().startsWith("profiles.quick.jmh"), misspelt.getMessage());
         assertEquals("profiles.nightly.params.bench-serialisation",
-                refused("      bench-serialization: [-p, \"shape=small,large\"", "      bench-serialisation: [-p, \"shape=small,large\"").key());
+                refused("      bench-serialization: [-p, \"codec=", "      bench-serialisation: [-p, \"codec=").key());
         ConfigFileException transport = refused("{scenario: ecommerce, transport: http, duration_seconds: 30}",
                 "{scenario: ecommerce, transport: carrier-pigeon, duration_seconds: 30}");
         assertEquals("profiles.nightly.load[1].transport", transport.key());
