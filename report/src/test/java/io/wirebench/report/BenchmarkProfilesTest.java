@@ -36,7 +36,7 @@ class BenchmarkProfilesTest {
         List<String> overridden = BenchmarkProfiles.jmhArguments(quick, "bench-e2e", List.of("-f", "2", "-p", "shape=large"));
         assertTrue(!overridden.contains("shape=small") && overridden.contains("batchSize=100"), overridden.toString());
         assertEquals(-1, overridden.indexOf("-f"), "-f comes from the command line only: " + overridden);
-        assertEquals(List.of("-f", "1", "-wi", "1", "-i", "1", "-w", "200ms", "-r", "200ms", "-foe", "true"),
+        assertEquals(List.of("-f", "1", "-wi", "1", "-i", "1", "-w", "200ms", "-r", "200ms", "-foe", "true", "-p", "shape=small,large"),
                 BenchmarkProfiles.jmhArguments(quick, "bench-serialization", List.of()));
     }
 
