@@ -33,9 +33,17 @@ public final class HttpTransport implements Transport {
         return clientKind == Client.JETTY ? "http" : "http-jdk";
     }
 
+    private volatile JettyRpcServer lastServer;
+
+    /** The HTTP service started last (the one clients reach), for fault injection; null before any. */
+    public FaultTarget serviceTarget() {
+        return lastServer;
+    }
+
     @Override
     public RpcServer newServer() {
         JettyRpcServer server = new JettyRpcServer();
+        lastServer = server;
         opened.add(server);
         if (settings.externalUrl() == null) {
             baseUrl = server.baseUrl();

@@ -24,7 +24,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * from its declared length before it is read (or as soon as a chunked body passes the limit). Jetty's
  * defaults otherwise.
  */
-final class JettyRpcServer implements RpcServer {
+final class JettyRpcServer implements RpcServer, FaultTarget {
     /** Largest request body accepted (16 MiB; {@code -Dwirebench.http.maxBody=N} changes it); larger gets 413 before it is buffered. */
     static final long MAX_BODY = Long.getLong("wirebench.http.maxBody", 16L << 20);
 
@@ -83,6 +83,39 @@ final class JettyRpcServer implements RpcServer {
         } catch (Exception e) {
             throw new RpcException(RpcException.Kind.TRANSPORT, "Jetty did not start: " + e.getMessage(), e);
         }
+    }
+
+    /** Fault injection: the HTTP service goes away at once (listener closed, connections dropped). */
+    @Override
+    public synchronized void kill() {
+        int port = connector.getLocalPort();
+        try {
+            server.setStopTimeout(0);
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("Jetty did not stop: " + e.getMessage(), e);
+        }
+        connector.setPort(port);
+    }
+
+    /** Fault injection: the HTTP service listens again on its port. */
+    @Override
+    public synchronized void restart() {
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new RpcException(RpcException.Kind.TRANSPORT, "Jetty did not restart on port " + connector.getPort() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void pause() {
+        throw new UnsupportedOperationException("the HTTP service runs in this JVM: it can be killed and restarted, not paused");
+    }
+
+    @Override
+    public void resume() {
+        throw new UnsupportedOperationException("the HTTP service runs in this JVM: it can be killed and restarted, not paused");
     }
 
     String baseUrl() {

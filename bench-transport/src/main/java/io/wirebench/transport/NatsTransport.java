@@ -200,7 +200,9 @@ public final class NatsTransport implements Transport {
             public CompletableFuture<byte[]> requestAsync(String endpoint, byte[] payload) {
                 CompletableFuture<Message> reply;
                 try {
-                    reply = connection.requestWithTimeout(subject(endpoint), payload, settings.timeout());
+                    // jnats expires requests from a cleanup timer; while it reconnects that may lag: bound it here too
+                    reply = connection.requestWithTimeout(subject(endpoint), payload, settings.timeout())
+                            .orTimeout(settings.timeout().toMillis() + 1_000, java.util.concurrent.TimeUnit.MILLISECONDS);
                 } catch (RuntimeException e) {
                     return Futures.failed(Futures.asRpc(e, "nats " + endpoint));
                 }

@@ -31,6 +31,9 @@ public final class EcommerceLoad implements LoadScenario {
     private final Codec codec;
     private final Order[] orders;
     private final OrderIds ids = new OrderIds(System.currentTimeMillis() / 1000);
+    /** Orders whose caller got no answer (timeout, transport error): their fate is looked up in the ledger. */
+    private final java.util.Set<String> unanswered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.LongAdder sent = new java.util.concurrent.atomic.LongAdder();
 
     public EcommerceLoad(LoadConfig.Ecommerce config, Transport transport, Codec codec) {
         this.config = config;
@@ -53,6 +56,8 @@ public final class EcommerceLoad implements LoadScenario {
         }
         pipeline.ledger().clear();
         pipeline.gateway().resetCounts();
+        unanswered.clear();
+        sent.reset();
     }
 
     @Override
@@ -74,7 +79,12 @@ public final class EcommerceLoad implements LoadScenario {
     public LoadOperation operation() {
         return index -> {
             Order order = orders[(int) (index % ORDERS)].withId(ids.next());
-            return client.requestAsync(OrderGateway.ENDPOINT, codec.encode(order)).thenApply(reply -> {
+            sent.increment();
+            return client.requestAsync(OrderGateway.ENDPOINT, codec.encode(order)).whenComplete((reply, failure) -> {
+                if (failure != null) {
+                    unanswered.add(order.id());
+                }
+            }).thenApply(reply -> {
                 OrderOutcome outcome = codec.decode(reply, OrderOutcome.class);
                 if (!order.id().equals(outcome.orderId())) {
                     throw new LoadFailure(FailureKind.WRONG_REPLY, "outcome " + outcome.orderId() + " for order " + order.id());
@@ -103,7 +113,14 @@ public final class EcommerceLoad implements LoadScenario {
         books.put("paymentFailureRate", config.errorRate());
         books.put("complexValidation", config.complexValidation());
         long accepted = pipeline.gateway().count(OrderStatus.ACCEPTED);
-        boolean balanced = pipeline.ledger().charged() == accepted;
+        long unansweredCharged = unanswered.stream().filter(pipeline.ledger()::isCharged).count();
+        books.put("sent", sent.sum());
+        books.put("unanswered", unanswered.size());
+        books.put("unansweredButCharged", unansweredCharged);
+        // every order charged at most once (the ledger's idempotency key); every charge belongs to an order
+        // the gateway accepted, or to one whose answer was lost (the caller saw a timeout or transport error)
+        boolean balanced = pipeline.ledger().charged() <= accepted + unansweredCharged
+                && pipeline.ledger().charged() >= accepted;
         books.put("booksBalance", balanced);
         return books;
     }

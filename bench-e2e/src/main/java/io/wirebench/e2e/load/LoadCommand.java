@@ -106,9 +106,23 @@ public final class LoadCommand implements Callable<Integer> {
             LoadPlan plan = new LoadPlan(target, steady, inFlight, timeout, Duration.ofMillis((long) (inFlight / spawn * 1000)));
             System.out.printf(Locale.ROOT, "load: %s over %s, %.1f %s/s for %.0f s after a %.1f s ramp-up (%d users at %.1f/s), %s%n",
                     scenario, transport, plan.ratePerSecond(), work.unit(), seconds, plan.ramp().toMillis() / 1e3, inFlight, spawn, test.codec());
-            LoadResult result = new OpenLoopRunner(work.operation(), System.out::println).run(plan);
+            for (Fault fault : settings.faults()) {
+                FaultSchedule.serverOf(impl, fault.target()); // a target this transport cannot reach is refused before the run
+            }
+            LoadResult result;
+            List<FaultSchedule.Event> events;
+            try (FaultSchedule faults = new FaultSchedule()) {
+                faults.start(settings.faults(), impl, plan.ramp().toMillis() / 1e3);
+                result = new OpenLoopRunner(work.operation(), System.out::println).run(plan);
+                events = faults.events();
+            }
             Map<String, Object> books = work.accounting();
             ObjectNode json = LoadResultJson.toJson(result, context, test.errorBudget(), books);
+            if (!settings.faults().isEmpty()) {
+                List<Map<String, Object>> recovery = FaultRecovery.of(events, result.intervals(), plan.ramp().toMillis() / 1e3);
+                json.set("faults", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(recovery));
+                recovery.forEach(r -> System.out.println("fault: " + r));
+            }
             Path file = folder.resolve("load-" + scenario + "-" + transport + ".json");
             LoadResultJson.write(json, file);
             System.out.print(summary(result));

@@ -21,7 +21,12 @@ import java.util.stream.Collectors;
  */
 public record LoadConfig(@JsonProperty(value = "load_test", required = true) LoadTest loadTest,
                          @JsonProperty(value = "scenarios", required = true) Scenarios scenarios,
-                         @JsonProperty(value = "knee", required = true) Knee knee) {
+                         @JsonProperty(value = "knee", required = true) Knee knee,
+                         @JsonProperty(value = "faults") java.util.List<Fault> faults) {
+
+    public LoadConfig {
+        faults = faults == null ? java.util.List.of() : java.util.List.copyOf(faults);
+    }
 
     /** Shared load settings. {@code spawn_rate}: users started per second (ramp-up = users / spawn_rate). */
     public record LoadTest(@JsonProperty(value = "users", required = true) int users,
@@ -70,7 +75,6 @@ public record LoadConfig(@JsonProperty(value = "load_test", required = true) Loa
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                 .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
         LoadConfig config;
         try {
@@ -133,6 +137,22 @@ public record LoadConfig(@JsonProperty(value = "load_test", required = true) Loa
         positive(file, "knee.step_seconds", knee.stepSeconds());
         atLeast(file, "knee.max_steps", knee.maxSteps(), 1);
         positive(file, "knee.p99_limit_ms", knee.p99LimitMs());
+        for (int i = 0; i < faults.size(); i++) {
+            Fault fault = faults.get(i);
+            String at = "faults[" + i + "]";
+            if (!(fault.at() >= 0) || fault.at() >= t.durationSeconds()) {
+                throw new ConfigException(file, at + ".at", "must be within the steady phase, 0 .. duration_seconds (" + t.durationSeconds()
+                        + "), was " + fault.at());
+            }
+            if (!java.util.Set.of("kill", "pause").contains(fault.action())) {
+                throw new ConfigException(file, at + ".action", "unknown action '" + fault.action() + "'; known: kill, pause");
+            }
+            if (!java.util.Set.of("nats", "redis", "rabbitmq", "http").contains(fault.target())) {
+                throw new ConfigException(file, at + ".target", "unknown target '" + fault.target() + "'; known: nats, redis, rabbitmq, http"
+                        + " (the broker of the run's transport, or its HTTP service)");
+            }
+            positive(file, at + ".duration", fault.duration());
+        }
     }
 
     private static void positive(Path file, String key, double value) {

@@ -115,7 +115,8 @@ public final class OpenLoopRunner {
             final long index = i;
             CompletableFuture<?> done;
             try {
-                done = operation.start(index);
+                // bounded here whatever the operation does: a hung one times out and frees its slot
+                done = operation.start(index).orTimeout(slotWaitNanos, TimeUnit.NANOSECONDS);
             } catch (RuntimeException e) {
                 done = CompletableFuture.failedFuture(e);
             }

@@ -113,6 +113,21 @@ class LoadConfigTest {
     }
 
     @Test
+    void faultsAreCheckedLikeEverythingElse() throws Exception {
+        String withFault = GOOD + "faults:\n  - {at: 1, action: kill, target: nats, duration: 1}\n";
+        assertEquals(1, LoadConfig.read(write(withFault)).faults().size());
+        assertEquals("faults[0].action", refusedFrom(withFault, "action: kill", "action: explode").key());
+        assertEquals("faults[0].target", refusedFrom(withFault, "target: nats", "target: postgres").key());
+        assertEquals("faults[0].at", refusedFrom(withFault, "at: 1,", "at: 99,").key());
+        assertEquals("faults[0].duration", refusedFrom(withFault, "duration: 1}", "duration: 0}").key());
+    }
+
+    private ConfigException refusedFrom(String yaml, String from, String to) throws Exception {
+        Path file = write(yaml.replace(from, to));
+        return assertThrows(ConfigException.class, () -> LoadConfig.read(file));
+    }
+
+    @Test
     void anEmptyOrUnreadableFileIsNamed() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.yaml"), "");
         assertTrue(assertThrows(ConfigException.class, () -> LoadConfig.read(empty)).getMessage().startsWith(empty.toString()));

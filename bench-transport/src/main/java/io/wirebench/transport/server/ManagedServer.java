@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * is SIGTERM to the process tree, a bounded wait, then SIGKILL. A JVM shutdown hook and
  * {@link ServerReaper}'s pid files make sure it never outlives the run.
  */
-public abstract class ManagedServer implements AutoCloseable {
+public abstract class ManagedServer implements AutoCloseable, io.wirebench.transport.FaultTarget {
     private static final Path WORK_ROOT = Path.of(System.getProperty("wirebench.work", "target/wirebench-servers"));
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
@@ -65,21 +65,102 @@ public abstract class ManagedServer implements AutoCloseable {
             throw new IllegalStateException(name + " already started");
         }
         ServerReaper.reapOrphans();
-        Path binary = binaryCandidates().stream().filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> new ServerStartException(name + " not found (looked at " + binaryCandidates()
-                        + "); install the Debian package '" + debianPackage + "': run scripts/setup"));
         port = FreePorts.pick();
-        List<String> command;
         try {
             directory = Files.createDirectories(WORK_ROOT.toAbsolutePath()).resolve(name + "-" + port + "-" + System.nanoTime());
             Files.createDirectories(directory);
-            beforeStart(directory);
-            command = command(binary, port, directory);
         } catch (IOException e) {
             throw new ServerStartException("cannot prepare " + name + " in " + directory + ": " + e.getMessage(), e);
         }
         shutdownHook = new Thread(this::stopQuietly, name + "-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        return launchAndAwait();
+    }
+
+    /**
+     * Fault injection: kills every process of the server at once with SIGKILL, as a crash would, and keeps
+     * its port and directory so that {@link #restart()} brings it back where its clients reconnect.
+     */
+    @Override
+    public synchronized void kill() {
+        if (processes.isEmpty()) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        List<ProcessHandle> all = new ArrayList<>(descendants);
+        processes.forEach(started -> all.add(started.process().toHandle()));
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : all) {
+            if (!Processes.awaitExit(p, 5_000)) {
+                throw new IllegalStateException(name + " process " + p.pid() + " survived SIGKILL for 5 s");
+            }
+        }
+        descendantPidFiles.forEach(ServerReaper::unregister);
+        processes.forEach(started -> ServerReaper.unregister(started.pidFile()));
+        descendants.clear();
+        descendantPidFiles.clear();
+        processes.clear();
+    }
+
+    /** Fault injection: starts the server again after {@link #kill()}, on the same port and directory; ready when it answers. */
+    @Override
+    public synchronized void restart() {
+        restartServer();
+    }
+
+    /** {@link #restart()}, returning this server. */
+    public synchronized ManagedServer restartServer() {
+        if (directory == null) {
+            throw new IllegalStateException(name + " was never started");
+        }
+        if (!processes.isEmpty()) {
+            throw new IllegalStateException(name + " is running; kill it first");
+        }
+        return launchAndAwait();
+    }
+
+    /** Fault injection: SIGSTOP to every process of the server: it stops answering but keeps its connections open. */
+    @Override
+    public synchronized void pause() {
+        signal("STOP");
+    }
+
+    /** Fault injection: SIGCONT after {@link #pause()}. */
+    @Override
+    public synchronized void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        for (ProcessHandle p : processTree()) {
+            if (!Processes.running(p)) {
+                continue;
+            }
+            try {
+                Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).redirectErrorStream(true).start();
+                if (!kill.waitFor(5, TimeUnit.SECONDS)) {
+                    kill.destroyForcibly();
+                    throw new IllegalStateException("kill -" + signal + " " + p.pid() + " did not return within 5 s");
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot send SIG" + signal + " to " + name + " (" + p.pid() + "): " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted sending SIG" + signal + " to " + name, e);
+            }
+        }
+    }
+
+    private ManagedServer launchAndAwait() {
+        Path binary = binaryCandidates().stream().filter(Files::isExecutable).findFirst()
+                .orElseThrow(() -> new ServerStartException(name + " not found (looked at " + binaryCandidates()
+                        + "); install the Debian package '" + debianPackage + "': run scripts/setup"));
+        List<String> command;
+        try {
+            beforeStart(directory);
+            command = command(binary, port, directory);
+        } catch (IOException e) {
+            throw new ServerStartException("cannot prepare " + name + " in " + directory + ": " + e.getMessage(), e);
+        }
         Process process = launch(command, environment(port, directory), directory.resolve("server.log"));
         long deadline = System.nanoTime() + startTimeout.toNanos();
         while (true) {

@@ -56,6 +56,42 @@ class ManagedServerTest {
         assertFalse(canConnect("127.0.0.1", server.port()));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void aKilledServerRestartsOnItsPortAndAPausedOneResumes(String name, Supplier<ManagedServer> factory) throws Exception {
+        ManagedServer server = factory.get();
+        try {
+            server.start();
+            int port = server.port();
+            ProcessHandle first = server.process();
+            server.kill();
+            assertFalse(Processes.running(first), name + " killed");
+            assertFalse(server.isRunning());
+            long closing = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (canConnect("127.0.0.1", port) && System.nanoTime() < closing) {
+                Thread.sleep(50);
+            }
+            assertFalse(canConnect("127.0.0.1", port), "nothing listens while " + name + " is down: "
+                    + ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").contains(name)).map(p -> p.pid() + " "
+                    + p.info().commandLine().orElse("")).toList());
+            server.restart();
+            assertEquals(port, server.port(), "same port, so clients reconnect to it");
+            assertTrue(server.ready(port), name + " answers again after the restart");
+            server.pause();
+            assertFalse(server.ready(port), "a paused " + name + " does not answer");
+            assertTrue(Processes.running(server.process()), "but it is not dead");
+            server.resume();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!server.ready(port) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(server.ready(port), name + " answers after SIGCONT");
+        } finally {
+            server.close();
+        }
+        assertFalse(server.isRunning());
+    }
+
     @Test
     void aMissingBinaryNamesThePackageAndSetup() {
         ManagedServer missing = new ManagedServer("no-such-server", "no-such-package", Duration.ofSeconds(5)) {

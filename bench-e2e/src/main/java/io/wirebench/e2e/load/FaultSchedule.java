@@ -1,0 +1,130 @@
+package io.wirebench.e2e.load;
+
+import io.wirebench.transport.FaultTarget;
+import io.wirebench.transport.HttpTransport;
+import io.wirebench.transport.NatsTransport;
+import io.wirebench.transport.RabbitMqTransport;
+import io.wirebench.transport.RedisTransport;
+import io.wirebench.transport.Transport;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Carries out a load run's faults against the transport's managed server (or the HTTP service), on their own thread, at their
+ * times from the start of the run, and records when each step actually happened (seconds from the run's
+ * start) or why it failed. Whatever it broke it repairs on {@link #close()} (bounded), so a run never
+ * ends with a paused or dead server.
+ */
+public final class FaultSchedule implements AutoCloseable {
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fault-schedule");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Event> events = Collections.synchronizedList(new ArrayList<>());
+    private final List<Runnable> repairs = Collections.synchronizedList(new ArrayList<>());
+    private long startNanos;
+
+    /** What happened: {@code step} "kill", "restart", "pause", "resume"; NaN-free times in seconds from the run's start. */
+    public record Event(Fault fault, String step, double atSeconds, String error) {
+    }
+
+    /** The managed server a fault may target over this transport, or an error naming why there is none. */
+    static FaultTarget serverOf(Transport transport, String target) {
+        FaultTarget server;
+        if (transport instanceof HttpTransport http && "http".equals(target)) {
+            server = http.serviceTarget();
+        } else if (transport instanceof NatsTransport nats && "nats".equals(target)) {
+            server = nats.managedServer();
+        } else if (transport instanceof RedisTransport redis && "redis".equals(target)) {
+            server = redis.managedServer();
+        } else if (transport instanceof RabbitMqTransport rabbit && "rabbitmq".equals(target)) {
+            server = rabbit.managedServer();
+        } else {
+            throw new IllegalArgumentException("fault target '" + target + "' is not the server of transport '" + transport.name()
+                    + "'; over " + transport.name() + " the target can be: " + targetOf(transport.name()));
+        }
+        if (server == null) {
+            throw new IllegalArgumentException("fault target '" + target + "': the transport uses an external server (or none was started),"
+                    + " which the suite does not kill");
+        }
+        return server;
+    }
+
+    static String targetOf(String transport) {
+        return switch (transport) {
+            case "nats", "nats-cluster" -> "nats";
+            case "redis" -> "redis";
+            case "rabbitmq" -> "rabbitmq";
+            case "http", "http-jdk" -> "http";
+            default -> "(none: the in-memory transport has no server)";
+        };
+    }
+
+    /** Schedules every fault at {@code rampSeconds + at} from now, the run's start. */
+    public void start(List<Fault> faults, Transport transport, double rampSeconds) {
+        startNanos = System.nanoTime();
+        for (Fault fault : faults) {
+            FaultTarget server = serverOf(transport, fault.target());
+            long breakAt = (long) ((rampSeconds + fault.at()) * 1e9);
+            long repairAt = (long) ((rampSeconds + fault.at() + fault.duration()) * 1e9);
+            switch (fault.action()) {
+                case "kill" -> {
+                    timer.schedule(() -> step(fault, "kill", server::kill, () -> repairs.add(server::restart)), breakAt, TimeUnit.NANOSECONDS);
+                    timer.schedule(() -> step(fault, "restart", server::restart, () -> repairs.clear()), repairAt, TimeUnit.NANOSECONDS);
+                }
+                case "pause" -> {
+                    timer.schedule(() -> step(fault, "pause", server::pause, () -> repairs.add(server::resume)), breakAt, TimeUnit.NANOSECONDS);
+                    timer.schedule(() -> step(fault, "resume", server::resume, () -> repairs.clear()), repairAt, TimeUnit.NANOSECONDS);
+                }
+                default -> throw new IllegalArgumentException("unknown fault action '" + fault.action() + "'; known: kill, pause");
+            }
+        }
+    }
+
+    private void step(Fault fault, String step, Runnable action, Runnable after) {
+        double at = (System.nanoTime() - startNanos) / 1e9;
+        try {
+            action.run();
+            after.run();
+            events.add(new Event(fault, step, at, null));
+            System.out.printf(Locale.ROOT, "fault: %s %s at %.1f s%n", step, fault.target(), at);
+        } catch (RuntimeException e) {
+            events.add(new Event(fault, step, at, String.valueOf(e.getMessage())));
+            System.out.printf(Locale.ROOT, "fault: %s %s at %.1f s FAILED: %s%n", step, fault.target(), at, e.getMessage());
+        }
+    }
+
+    public List<Event> events() {
+        synchronized (events) {
+            return List.copyOf(events);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(90, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Runnable> pending;
+        synchronized (repairs) {
+            pending = List.copyOf(repairs);
+            repairs.clear();
+        }
+        for (Runnable repair : pending) {
+            try {
+                repair.run();
+            } catch (RuntimeException ignored) {
+                // the transport's close stops the server in any case
+            }
+        }
+    }
+}
