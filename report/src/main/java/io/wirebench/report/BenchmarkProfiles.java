@@ -1,15 +1,6 @@
 package io.wirebench.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,26 +32,7 @@ public record BenchmarkProfiles(@JsonProperty(value = "modules", required = true
     }
 
     public static BenchmarkProfiles read(Path file) {
-        ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .build();
-        BenchmarkProfiles config;
-        try {
-            config = yaml.readValue(Files.readAllBytes(file), BenchmarkProfiles.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigFileException(file, key(e), "unknown key; known here: " + e.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", ")));
-        } catch (JsonMappingException e) {
-            throw new ConfigFileException(file, key(e), e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ConfigFileException(file, "", "cannot read: " + e.getMessage());
-        }
-        if (config == null) {
-            throw new ConfigFileException(file, "", "empty file");
-        }
+        BenchmarkProfiles config = YamlConfig.read(file, BenchmarkProfiles.class);
         config.validate(file);
         return config;
     }
@@ -157,9 +129,4 @@ public record BenchmarkProfiles(@JsonProperty(value = "modules", required = true
         }
     }
 
-    private static String key(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-    }
 }

@@ -1,15 +1,6 @@
 package io.wirebench.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** {@code config/claims.yaml}: the claims a report checks, and the checking. */
 public record Claims(@JsonProperty(value = "claims", required = true) List<Claim> claims) {
@@ -30,21 +20,7 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
     }
 
     public static Claims read(Path file) {
-        ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .build();
-        Claims claims;
-        try {
-            claims = yaml.readValue(Files.readAllBytes(file), Claims.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigFileException(file, key(e), "unknown key; known here: " + e.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", ")));
-        } catch (JsonMappingException e) {
-            throw new ConfigFileException(file, key(e), e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ConfigFileException(file, "", "cannot read: " + e.getMessage());
-        }
+        Claims claims = YamlConfig.read(file, Claims.class);
         if (claims == null || claims.claims() == null) {
             throw new ConfigFileException(file, "claims", "no claims");
         }
@@ -59,11 +35,6 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
         return claims;
     }
 
-    private static String key(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-    }
 
     public List<Answer> check(RunFolder run) {
         List<Answer> answers = new ArrayList<>();

@@ -1,15 +1,6 @@
 package io.wirebench.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,26 +34,7 @@ public final class RegressionGate {
                            @JsonProperty(value = "thresholds", required = true) Map<String, Double> thresholds) {
 
         public static Settings read(Path file) {
-            ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
-                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                    .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                    .build();
-            Settings s;
-            try {
-                s = yaml.readValue(Files.readAllBytes(file), Settings.class);
-            } catch (UnrecognizedPropertyException e) {
-                throw new ConfigFileException(file, e.getPropertyName(), "unknown key; known here: " + e.getKnownPropertyIds().stream()
-                        .map(Object::toString).sorted().collect(Collectors.joining(", ")));
-            } catch (JsonMappingException e) {
-                throw new ConfigFileException(file, e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
-                        : r.getFieldName()).collect(Collectors.joining(".")), e.getOriginalMessage());
-            } catch (IOException e) {
-                throw new ConfigFileException(file, "", "cannot read: " + e.getMessage());
-            }
-            if (s == null) {
-                throw new ConfigFileException(file, "", "empty file");
-            }
+            Settings s = YamlConfig.read(file, Settings.class);
             if (!(s.alpha() > 0 && s.alpha() < 0.5)) {
                 throw new ConfigFileException(file, "alpha", "must be within (0, 0.5), was " + s.alpha());
             }
