@@ -60,11 +60,33 @@ public abstract class ManagedServer implements AutoCloseable, io.wirebench.trans
     protected void beforeStart(Path directory) throws IOException {
     }
 
+    /** How often a start is tried again when the server found its port taken (a free port can be taken between the pick and the bind). */
+    private static final int PORT_ATTEMPTS = 3;
+
     public synchronized ManagedServer start() {
         if (directory != null) {
             throw new IllegalStateException(name + " already started");
         }
         ServerReaper.reapOrphans();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce();
+            } catch (ServerStartException e) {
+                if (attempt >= PORT_ATTEMPTS || !portTaken(e.getMessage())) {
+                    throw e;
+                }
+                directory = null; // a fresh port and directory for the next attempt
+            }
+        }
+    }
+
+    /** True if a start failed because a port it was given was in use by then. */
+    static boolean portTaken(String failure) {
+        String text = String.valueOf(failure).toLowerCase(java.util.Locale.ROOT);
+        return text.contains("address already in use") || text.contains("eaddrinuse") || text.contains("port_already_used");
+    }
+
+    private ManagedServer startOnce() {
         port = FreePorts.pick();
         try {
             directory = Files.createDirectories(WORK_ROOT.toAbsolutePath()).resolve(name + "-" + port + "-" + System.nanoTime());

@@ -93,6 +93,14 @@ class ManagedServerTest {
     }
 
     @Test
+    void aPortTakenBetweenThePickAndTheBindIsRecognisedForAnotherAttempt() {
+        assertTrue(ManagedServer.portTaken("... {dist_port_already_used,43161,not_erlang,\"localhost\"} ..."), "RabbitMQ");
+        assertTrue(ManagedServer.portTaken("[FTL] Error listening on port: 127.0.0.1:4222, \"listen tcp: bind: address already in use\""), "nats");
+        assertTrue(ManagedServer.portTaken("Warning: Could not create server TCP listening socket 127.0.0.1:6379: bind: Address already in use"), "redis");
+        assertFalse(ManagedServer.portTaken("nats-server exited with code 1 before it was ready: unknown option"), "other failures are not retried");
+    }
+
+    @Test
     void aMissingBinaryNamesThePackageAndSetup() {
         ManagedServer missing = new ManagedServer("no-such-server", "no-such-package", Duration.ofSeconds(5)) {
             @Override
