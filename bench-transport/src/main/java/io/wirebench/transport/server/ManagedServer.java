@@ -163,6 +163,20 @@ public abstract class ManagedServer implements AutoCloseable, io.wirebench.trans
                     kill.destroyForcibly();
                     throw new IllegalStateException("kill -" + signal + " " + p.pid() + " did not return within 5 s");
                 }
+                if (kill.exitValue() != 0) {
+                    throw new IllegalStateException("kill -" + signal + " " + p.pid() + " failed: "
+                            + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+                }
+                // the signal is delivered asynchronously: wait (bounded) until the process shows it
+                boolean stopping = "STOP".equals(signal);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (Processes.running(p) && (Processes.state(p) == 'T') != stopping) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(name + " (" + p.pid() + ") did not " + (stopping ? "stop" : "continue")
+                                + " within 5 s of SIG" + signal + "; state " + Processes.state(p));
+                    }
+                    Thread.sleep(10);
+                }
             } catch (IOException e) {
                 throw new IllegalStateException("cannot send SIG" + signal + " to " + name + " (" + p.pid() + "): " + e.getMessage(), e);
             } catch (InterruptedException e) {

@@ -29,6 +29,17 @@ public final class Processes {
         }
     }
 
+    /** The state letter of {@code /proc/<pid>/stat} (R, S, T for stopped, Z, ...); '?' if unreadable. */
+    public static char state(ProcessHandle process) {
+        try {
+            String text = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            int close = text.lastIndexOf(')');
+            return close > 0 && close + 2 < text.length() ? text.charAt(close + 2) : '?';
+        } catch (IOException e) {
+            return '?';
+        }
+    }
+
     /** Waits until the process is no longer running; false if it still is after {@code millis}. */
     public static boolean awaitExit(ProcessHandle process, long millis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
