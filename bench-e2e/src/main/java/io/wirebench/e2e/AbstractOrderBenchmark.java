@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The order pipeline under a benchmark: its four services on one transport's service side (started with
@@ -49,13 +50,18 @@ public abstract class AbstractOrderBenchmark {
     Codec codecImpl;
     Order[] orders;
     final OrderIds ids = new OrderIds(System.currentTimeMillis() / 1000);
-    final StageClock stages = new StageClock();
+    /** Times every stage for the methods that report the breakdown; off (nothing timed) for the others. */
+    StageClock stages;
+
+    /** Whether the benchmark method (full name) reports the per-stage breakdown, so its requests are timed stage by stage. */
+    protected abstract boolean reportsBreakdown(String method);
 
     /** The share of charge attempts the payment service declines. */
     protected abstract double paymentFailureRate();
 
     @Setup(Level.Trial)
-    public void start() {
+    public void start(BenchmarkParams params) {
+        stages = reportsBreakdown(params.getBenchmark()) ? new StageClock() : StageClock.OFF;
         codecImpl = Codecs.byName(codec);
         orders = new PayloadGenerator(PayloadGenerator.DEFAULT_SEED).orders(Shape.byName(shape), ORDERS).toArray(new Order[0]);
         impl = ScenarioTrial.start(transport);
@@ -91,12 +97,7 @@ public abstract class AbstractOrderBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() {
-        try {
-            client.close();
-            pipeline.close();
-        } finally {
-            impl.close();
-        }
+        ScenarioTrial.stop(client, pipeline, impl);
     }
 
     /** A caller's position in the pre-generated orders. */

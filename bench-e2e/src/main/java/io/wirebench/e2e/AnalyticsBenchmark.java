@@ -102,12 +102,7 @@ public class AnalyticsBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() {
-        try {
-            client.close();
-            server.close();
-        } finally {
-            impl.close();
-        }
+        ScenarioTrial.stop(client, server, impl);
     }
 
     private IngestAck send(int i) {

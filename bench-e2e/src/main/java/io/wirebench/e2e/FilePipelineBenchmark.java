@@ -96,12 +96,7 @@ public class FilePipelineBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() {
-        try {
-            client.close();
-            server.close();
-        } finally {
-            impl.close();
-        }
+        ScenarioTrial.stop(client, server, impl);
     }
 
     private UploadResult check(UploadResult result, FileUpload upload) {

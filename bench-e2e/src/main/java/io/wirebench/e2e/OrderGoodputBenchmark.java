@@ -29,6 +29,11 @@ public class OrderGoodputBenchmark extends AbstractOrderBenchmark {
     public String paymentFailureRate;
 
     @Override
+    protected boolean reportsBreakdown(String method) {
+        return true;
+    }
+
+    @Override
     protected double paymentFailureRate() {
         double rate = Double.parseDouble(paymentFailureRate);
         if (!(rate >= 0 && rate <= 1)) {

@@ -19,4 +19,13 @@ final class ScenarioTrial {
         TransportSidecar.write(impl);
         return impl;
     }
+
+    /** The end of a trial: the client, the service side, then the transport with its server, whatever fails. */
+    static void stop(AutoCloseable client, AutoCloseable server, Transport impl) {
+        try (impl; server; client) {
+            // closed in reverse order: client, server, transport
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the trial's transport: " + e.getMessage(), e);
+        }
+    }
 }

@@ -109,7 +109,6 @@ public final class FilesLoad implements LoadScenario {
         books.put("corruptRate", config.corruptRate());
         books.put("chunkSends", chunkSends.sum());
         books.put("recoveries", recoveries.sum());
-        books.put("booksBalance", true);
         return books;
     }
 
