@@ -11,5 +11,11 @@ public enum FailureKind {
     /** A reply came, but not the one this request must get. */
     WRONG_REPLY,
     /** The service answered correctly that the work failed: an order whose every charge attempt was declined, an upload it could not complete. */
-    DECLINED
+    DECLINED,
+    /**
+     * Never sent: every user was still busy with earlier requests for longer than a request may take, or the
+     * schedule (plus that wait) had ended before a user was free. The service never saw it; a run with many
+     * of these was limited by requests that did not complete, and counts them as failures.
+     */
+    NOT_SENT
 }

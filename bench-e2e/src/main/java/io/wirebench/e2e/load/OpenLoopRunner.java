@@ -30,7 +30,9 @@ import org.HdrHistogram.Recorder;
  * ramp-up too); failures are counted by
  * {@link FailureKind} and never enter them. Users are spawned during the ramp-up (see {@link LoadPlan}).
  * Every second: a status line, and a sample with the heap in use and the GCs of that second. Every wait
- * is bounded: the run ends at most one request timeout after its schedule.
+ * is bounded: a request waits for a free user at most one request timeout (plus 1 s), nothing is sent
+ * later than that after the schedule's end (what is left is counted {@link FailureKind#NOT_SENT}), and
+ * the requests in flight get one more such wait, so a run lasts at most its schedule plus two of them.
  */
 public final class OpenLoopRunner {
     private static final long HIGHEST_TRACKABLE = TimeUnit.MINUTES.toNanos(10);
@@ -76,6 +78,9 @@ public final class OpenLoopRunner {
         long lastFailed = 0;
         Histogram interval = null;
         long slotWaitNanos = plan.requestTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
+        // no request is sent after this: the schedule's end plus one slot wait, so a run whose requests stall
+        // ends on time instead of working through its backlog one slot wait at a time
+        long sendDeadline = start + plan.intendedOffsetNanos(total) + slotWaitNanos;
 
         for (long i = 0; i < total; i++) {
             long intended = start + plan.intendedOffsetNanos(i);
@@ -100,9 +105,17 @@ public final class OpenLoopRunner {
                 lastFailed = f;
                 nextReport += TimeUnit.SECONDS.toNanos(1);
             }
-            if (!slots.tryAcquire(slotWaitNanos, TimeUnit.NANOSECONDS)) {
+            long wait = Math.min(slotWaitNanos, sendDeadline - now);
+            if (wait <= 0 || !slots.tryAcquire(wait, TimeUnit.NANOSECONDS)) {
                 // every slot held longer than a request may take: the operations are not completing
-                failures.get(FailureKind.TIMEOUT).increment();
+                failures.get(FailureKind.NOT_SENT).increment();
+                if (System.nanoTime() >= sendDeadline) {
+                    long rest = total - i - 1;
+                    failures.get(FailureKind.NOT_SENT).add(rest);
+                    progress.accept("WARNING: the schedule ended with " + (rest + 1) + " requests never sent: every user was"
+                            + " busy with requests that did not complete");
+                    break;
+                }
                 continue;
             }
             // the generator's own lag: how late it got to this request, before waiting for a free slot

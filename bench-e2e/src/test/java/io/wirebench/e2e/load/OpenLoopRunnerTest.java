@@ -105,6 +105,24 @@ class OpenLoopRunnerTest {
     }
 
     @Test
+    void requestsThatNeverCompleteEndTheRunOnTimeAndTheRestAreCountedNotSent() throws Exception {
+        // one user, 50 requests a second, every request hangs until the runner's own bound (100 ms + 1 s) frees
+        // its user: without a deadline the run would work through its backlog for ~55 s
+        LoadOperation hanging = i -> new java.util.concurrent.CompletableFuture<>();
+        LoadPlan plan = new LoadPlan(50, Duration.ofSeconds(1), 1, Duration.ofMillis(100));
+        List<String> lines = new ArrayList<>();
+        long start = System.nanoTime();
+        LoadResult result = new OpenLoopRunner(hanging, lines::add).run(plan);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < 1 + 2 * 1.1 + 1.5, "the schedule plus two slot waits, with room for a slow machine: " + seconds);
+        assertEquals(plan.requests(), result.succeeded() + result.failed(), "every scheduled request is accounted for");
+        assertEquals(0, result.succeeded());
+        assertTrue(result.failures().get(FailureKind.NOT_SENT) >= plan.requests() - 4, result.failures().toString());
+        assertTrue(result.failures().get(FailureKind.TIMEOUT) >= 1, "the ones sent timed out: " + result.failures());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("never sent")), lines.toString());
+    }
+
+    @Test
     void impossiblePlansAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new LoadPlan(0, Duration.ofSeconds(1), 1, TIMEOUT));
         assertThrows(IllegalArgumentException.class, () -> new LoadPlan(10, Duration.ZERO, 1, TIMEOUT));
