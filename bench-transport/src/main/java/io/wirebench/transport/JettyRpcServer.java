@@ -25,8 +25,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * defaults otherwise.
  */
 final class JettyRpcServer implements RpcServer, FaultTarget {
-    /** Largest request body accepted (16 MiB; {@code -Dwirebench.http.maxBody=N} changes it); larger gets 413 before it is buffered. */
-    static final long MAX_BODY = Long.getLong("wirebench.http.maxBody", 16L << 20);
+    /** Largest request body accepted ({@link BodyLimit}); larger gets 413 before it is buffered. */
+    static final long MAX_BODY = BodyLimit.MAX_BYTES;
 
     private final Server server;
     private final ServerConnector connector;

@@ -154,6 +154,11 @@ public final class RabbitMqTransport implements Transport {
 
             @Override
             public CompletableFuture<byte[]> requestAsync(String endpoint, byte[] payload) {
+                RpcException tooLarge = BodyLimit.exceededBy("rabbitmq", endpoint, payload);
+                if (tooLarge != null) {
+                    // the broker would close this channel (406), and with it the direct reply-to consumer of every pending request
+                    return CompletableFuture.failedFuture(tooLarge);
+                }
                 CompletableFuture<byte[]> reply = new CompletableFuture<>();
                 long id = pending.open(reply);
                 AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()

@@ -157,6 +157,10 @@ public final class RedisTransport implements Transport {
 
             @Override
             public CompletableFuture<byte[]> requestAsync(String endpoint, byte[] payload) {
+                RpcException tooLarge = BodyLimit.exceededBy("redis", endpoint, payload);
+                if (tooLarge != null) {
+                    return CompletableFuture.failedFuture(tooLarge);
+                }
                 CompletableFuture<byte[]> reply = new CompletableFuture<>();
                 long id = pending.open(reply);
                 try (Jedis jedis = pool.getResource()) {

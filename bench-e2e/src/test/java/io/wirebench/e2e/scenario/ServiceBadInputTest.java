@@ -3,6 +3,7 @@ package io.wirebench.e2e.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wirebench.e2e.analytics.AnalyticsService;
 import io.wirebench.e2e.files.FileService;
@@ -22,6 +23,7 @@ import io.wirebench.schemas.generate.Shape;
 import io.wirebench.schemas.model.EventBatch;
 import io.wirebench.schemas.service.IngestAck;
 import io.wirebench.schemas.service.OrderStatus;
+import io.wirebench.transport.BodyLimit;
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.RpcException;
 import io.wirebench.transport.RpcServer;
@@ -38,7 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Every endpoint of the scenarios' services, over every transport, answers malformed input (garbage,
  * truncated JSON, an empty body, a deeply nested JSON bomb, a message of the wrong type) with an error
- * reply, and goes on serving: after each, a valid order is accepted and a valid batch acknowledged.
+ * reply, refuses a body one byte over {@link BodyLimit} before any service buffers it, and goes on serving: after each, a valid order is accepted and a valid batch acknowledged.
  */
 class ServiceBadInputTest {
     private static final Codec JSON = Codecs.byName("json");
@@ -52,6 +54,15 @@ class ServiceBadInputTest {
                 new byte[0],
                 ("{\"a\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}").getBytes(StandardCharsets.UTF_8),
                 "[1, 2, 3]".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One byte over the body limit: refused before a service buffers it (413, or by the client against the broker's limit). */
+    private static final byte[] OVERSIZED = new byte[(int) BodyLimit.MAX_BYTES + 1];
+
+    private static void assertRefused(RpcClient client, String endpoint, byte[] body) {
+        RpcException e = assertThrows(RpcException.class, () -> client.request(endpoint, body), endpoint + " oversized");
+        assertTrue(e.kind() == RpcException.Kind.TRANSPORT || e.kind() == RpcException.Kind.REMOTE, endpoint + ": " + e.getMessage());
+        assertTrue(e.kind() == RpcException.Kind.TRANSPORT || e.getMessage().contains("413"), endpoint + ": " + e.getMessage());
     }
 
     @ParameterizedTest
@@ -74,6 +85,9 @@ class ServiceBadInputTest {
                             assertEquals(OrderStatus.ACCEPTED, orders.submit(generator.order(Shape.TINY).withId(ids.next())).status(),
                                     "the pipeline still works after bad input to " + endpoint);
                         }
+                        assertRefused(client, endpoint, OVERSIZED);
+                        assertEquals(OrderStatus.ACCEPTED, orders.submit(generator.order(Shape.TINY).withId(ids.next())).status(),
+                                "the pipeline still works after an oversized body to " + endpoint);
                     }
                 }
                 try (RpcServer server = transport.newServer(); RpcClient client = transport.newClient()) {
@@ -87,6 +101,9 @@ class ServiceBadInputTest {
                             IngestAck ack = JSON.decode(client.request(AnalyticsService.INGEST, JSON.encode(batch)), IngestAck.class);
                             assertEquals(batch.batchId(), ack.batchId(), "analytics still works after bad input to " + endpoint);
                         }
+                        assertRefused(client, endpoint, OVERSIZED);
+                        IngestAck ack = JSON.decode(client.request(AnalyticsService.INGEST, JSON.encode(batch)), IngestAck.class);
+                        assertEquals(batch.batchId(), ack.batchId(), "analytics still works after an oversized body to " + endpoint);
                     }
                 }
             }

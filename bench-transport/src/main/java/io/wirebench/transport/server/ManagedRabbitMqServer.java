@@ -59,7 +59,9 @@ public final class ManagedRabbitMqServer extends ManagedServer {
     @Override
     protected List<String> command(Path binary, int port, Path directory) throws IOException {
         Files.writeString(directory.resolve("rabbitmq.conf"),
-                "listeners.tcp.default = 127.0.0.1:" + port + "\n", StandardCharsets.UTF_8);
+                "listeners.tcp.default = 127.0.0.1:" + port + "\n"
+                        + "max_message_size = " + (io.wirebench.transport.BodyLimit.MAX_BYTES + io.wirebench.transport.BodyLimit.ENVELOPE_BYTES) + "\n",
+                StandardCharsets.UTF_8);
         Files.writeString(directory.resolve("enabled_plugins"), "[].\n", StandardCharsets.UTF_8);
         return List.of(binary.toString());
     }

@@ -1,5 +1,6 @@
 package io.wirebench.transport.server;
 
+import io.wirebench.transport.BodyLimit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,7 +8,8 @@ import java.util.List;
 
 /**
  * A private {@code redis-server} (Debian package {@code redis-server}) on 127.0.0.1, no persistence
- * (no RDB snapshots, no AOF: the suite measures the RPC, not the disk), protected mode on. Ready when
+ * (no RDB snapshots, no AOF: the suite measures the RPC, not the disk), protected mode on, the largest
+ * bulk string the request body limit ({@code BodyLimit}) plus the envelope. Ready when
  * {@code PING} answers {@code +PONG}.
  */
 public final class ManagedRedisServer extends ManagedServer {
@@ -33,7 +35,9 @@ public final class ManagedRedisServer extends ManagedServer {
     protected List<String> command(Path binary, int port, Path directory) {
         return List.of(binary.toString(), "--bind", "127.0.0.1", "--port", Integer.toString(port),
                 "--dir", directory.toString(), "--save", "", "--appendonly", "no", "--protected-mode", "yes",
-                "--daemonize", "no", "--logfile", "");
+                "--daemonize", "no", "--logfile", "",
+                // the request body limit (with room for the envelope); redis-server refuses less than 1 MB
+                "--proto-max-bulk-len", Long.toString(Math.max(1L << 20, BodyLimit.MAX_BYTES + BodyLimit.ENVELOPE_BYTES)));
     }
 
     @Override
