@@ -1,5 +1,6 @@
 package io.wirebench.e2e.load;
 
+import io.wirebench.e2e.faults.ServiceDelays;
 import io.wirebench.e2e.analytics.AnalyticsService;
 import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.generate.PayloadGenerator;
@@ -32,6 +33,7 @@ public final class AnalyticsLoad implements LoadScenario {
 
     private final LoadConfig.Analytics config;
     private final RpcServer server;
+    private final ServiceDelays delays = new ServiceDelays();
     private final RpcClient client;
     private final Codec codec;
     private final AnalyticsService service;
@@ -54,7 +56,7 @@ public final class AnalyticsLoad implements LoadScenario {
             batches[i] = generator.eventBatch(config.batchSize());
             requests[i] = codec.encode(batches[i]);
         }
-        server = transport.newServer();
+        server = delays.wrap(transport.newServer());
         service = new AnalyticsService(codec);
         service.register(server);
         client = transport.newClient();
@@ -155,6 +157,11 @@ public final class AnalyticsLoad implements LoadScenario {
                 return;
             }
         }
+    }
+
+    @Override
+    public ServiceDelays delays() {
+        return delays;
     }
 
     @Override

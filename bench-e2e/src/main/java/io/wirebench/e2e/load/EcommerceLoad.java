@@ -1,5 +1,6 @@
 package io.wirebench.e2e.load;
 
+import io.wirebench.e2e.faults.ServiceDelays;
 import io.wirebench.e2e.orders.OrderGateway;
 import io.wirebench.e2e.orders.OrderIds;
 import io.wirebench.e2e.orders.OrderPipeline;
@@ -34,6 +35,7 @@ public final class EcommerceLoad implements LoadScenario {
     /** Orders whose caller got no answer (timeout, transport error): their fate is looked up in the ledger. */
     private final java.util.Set<String> unanswered = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.LongAdder sent = new java.util.concurrent.atomic.LongAdder();
+    private final ServiceDelays delays = new ServiceDelays();
 
     public EcommerceLoad(LoadConfig.Ecommerce config, Transport transport, Codec codec) {
         this.config = config;
@@ -41,7 +43,7 @@ public final class EcommerceLoad implements LoadScenario {
         this.orders = new PayloadGenerator(PayloadGenerator.DEFAULT_SEED).orders(Shape.byName(config.shape()), ORDERS).toArray(new Order[0]);
         OrderPipelineSettings settings = OrderPipelineSettings.defaults().withFailureRate(config.errorRate())
                 .withValidation(config.complexValidation());
-        this.pipeline = new OrderPipeline(transport, codec, settings, StageClock.OFF);
+        this.pipeline = new OrderPipeline(transport, codec, settings, StageClock.OFF, delays);
         this.client = transport.newClient();
         for (int i = 0; i < ORDERS; i++) {
             try {
@@ -123,6 +125,11 @@ public final class EcommerceLoad implements LoadScenario {
                 && pipeline.ledger().charged() >= accepted;
         books.put("booksBalance", balanced);
         return books;
+    }
+
+    @Override
+    public ServiceDelays delays() {
+        return delays;
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class FaultRecovery {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             FaultSchedule.Event broke = events.get(i);
-            if (!broke.step().equals("kill") && !broke.step().equals("pause")) {
+            if (!broke.step().equals("kill") && !broke.step().equals("pause") && !broke.step().equals("slow")) {
                 continue;
             }
             FaultSchedule.Event repaired = null;

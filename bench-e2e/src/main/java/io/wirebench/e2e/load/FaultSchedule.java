@@ -1,14 +1,18 @@
 package io.wirebench.e2e.load;
 
+import io.wirebench.e2e.faults.ServiceDelays;
 import io.wirebench.transport.FaultTarget;
 import io.wirebench.transport.HttpTransport;
 import io.wirebench.transport.NatsTransport;
 import io.wirebench.transport.RabbitMqTransport;
 import io.wirebench.transport.RedisTransport;
 import io.wirebench.transport.Transport;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,10 +31,11 @@ public final class FaultSchedule implements AutoCloseable {
         return t;
     });
     private final List<Event> events = Collections.synchronizedList(new ArrayList<>());
-    private final List<Runnable> repairs = Collections.synchronizedList(new ArrayList<>());
+    /** What each fault in effect needs to undo it, by fault (identity: two equal entries are two faults). */
+    private final Map<Fault, Runnable> repairs = Collections.synchronizedMap(new IdentityHashMap<>());
     private long startNanos;
 
-    /** What happened: {@code step} "kill", "restart", "pause", "resume"; NaN-free times in seconds from the run's start. */
+    /** What happened: {@code step} "kill", "restart", "pause", "resume", "slow", "normal"; NaN-free times in seconds from the run's start. */
     public record Event(Fault fault, String step, double atSeconds, String error) {
     }
 
@@ -66,23 +71,44 @@ public final class FaultSchedule implements AutoCloseable {
         };
     }
 
+    /** Refuses, before the run, a fault this transport or scenario cannot carry out, naming why. */
+    static void check(Fault fault, Transport transport, ServiceDelays services) {
+        if (fault.action().equals("slow")) {
+            if (!services.services().contains(fault.target())) {
+                throw new IllegalArgumentException("slow fault target '" + fault.target() + "' is not a service of this scenario; its services are: "
+                        + String.join(", ", services.services()));
+            }
+        } else {
+            serverOf(transport, fault.target());
+        }
+    }
+
     /** Schedules every fault at {@code rampSeconds + at} from now, the run's start. */
-    public void start(List<Fault> faults, Transport transport, double rampSeconds) {
+    public void start(List<Fault> faults, Transport transport, ServiceDelays services, double rampSeconds) {
         startNanos = System.nanoTime();
         for (Fault fault : faults) {
-            FaultTarget server = serverOf(transport, fault.target());
+            check(fault, transport, services);
             long breakAt = (long) ((rampSeconds + fault.at()) * 1e9);
             long repairAt = (long) ((rampSeconds + fault.at() + fault.duration()) * 1e9);
+            if (fault.action().equals("slow")) {
+                Duration delay = Duration.ofNanos((long) (fault.delayMs() * 1e6));
+                timer.schedule(() -> step(fault, "slow", () -> services.slow(fault.target(), delay),
+                        () -> repairs.put(fault, () -> services.normal(fault.target()))), breakAt, TimeUnit.NANOSECONDS);
+                timer.schedule(() -> step(fault, "normal", () -> services.normal(fault.target()), () -> repairs.remove(fault)), repairAt,
+                        TimeUnit.NANOSECONDS);
+                continue;
+            }
+            FaultTarget server = serverOf(transport, fault.target());
             switch (fault.action()) {
                 case "kill" -> {
-                    timer.schedule(() -> step(fault, "kill", server::kill, () -> repairs.add(server::restart)), breakAt, TimeUnit.NANOSECONDS);
-                    timer.schedule(() -> step(fault, "restart", server::restart, () -> repairs.clear()), repairAt, TimeUnit.NANOSECONDS);
+                    timer.schedule(() -> step(fault, "kill", server::kill, () -> repairs.put(fault, server::restart)), breakAt, TimeUnit.NANOSECONDS);
+                    timer.schedule(() -> step(fault, "restart", server::restart, () -> repairs.remove(fault)), repairAt, TimeUnit.NANOSECONDS);
                 }
                 case "pause" -> {
-                    timer.schedule(() -> step(fault, "pause", server::pause, () -> repairs.add(server::resume)), breakAt, TimeUnit.NANOSECONDS);
-                    timer.schedule(() -> step(fault, "resume", server::resume, () -> repairs.clear()), repairAt, TimeUnit.NANOSECONDS);
+                    timer.schedule(() -> step(fault, "pause", server::pause, () -> repairs.put(fault, server::resume)), breakAt, TimeUnit.NANOSECONDS);
+                    timer.schedule(() -> step(fault, "resume", server::resume, () -> repairs.remove(fault)), repairAt, TimeUnit.NANOSECONDS);
                 }
-                default -> throw new IllegalArgumentException("unknown fault action '" + fault.action() + "'; known: kill, pause");
+                default -> throw new IllegalArgumentException("unknown fault action '" + fault.action() + "'; known: kill, pause, slow");
             }
         }
     }
@@ -116,7 +142,7 @@ public final class FaultSchedule implements AutoCloseable {
         }
         List<Runnable> pending;
         synchronized (repairs) {
-            pending = List.copyOf(repairs);
+            pending = List.copyOf(repairs.values());
             repairs.clear();
         }
         for (Runnable repair : pending) {

@@ -1,5 +1,6 @@
 package io.wirebench.e2e.load;
 
+import io.wirebench.e2e.faults.ServiceDelays;
 import io.wirebench.e2e.files.ChunkFaults;
 import io.wirebench.e2e.files.FileService;
 import io.wirebench.e2e.files.FileUploader;
@@ -29,6 +30,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class FilesLoad implements LoadScenario {
     private final LoadConfig.Files config;
     private final RpcServer server;
+    private final ServiceDelays delays = new ServiceDelays();
     private final RpcClient client;
     private final FileUploader uploader;
     private final BlockingQueue<FileUpload> idle;
@@ -43,7 +45,7 @@ public final class FilesLoad implements LoadScenario {
         for (int i = 0; i < users; i++) {
             idle.add(generator.fileUpload(config.fileBytes(), config.chunkBytes()));
         }
-        server = transport.newServer();
+        server = delays.wrap(transport.newServer());
         new FileService(codec).register(server);
         client = transport.newClient();
         uploader = new FileUploader(client, codec, config.corruptRate() == 0 ? ChunkFaults.NONE : ChunkFaults.random(config.corruptRate(), 0, 42));
@@ -110,6 +112,11 @@ public final class FilesLoad implements LoadScenario {
         books.put("chunkSends", chunkSends.sum());
         books.put("recoveries", recoveries.sum());
         return books;
+    }
+
+    @Override
+    public ServiceDelays delays() {
+        return delays;
     }
 
     @Override

@@ -107,12 +107,12 @@ public final class LoadCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "load: %s over %s, %.1f %s/s for %.0f s after a %.1f s ramp-up (%d users at %.1f/s), %s%n",
                     scenario, transport, plan.ratePerSecond(), work.unit(), seconds, plan.ramp().toMillis() / 1e3, inFlight, spawn, test.codec());
             for (Fault fault : settings.faults()) {
-                FaultSchedule.serverOf(impl, fault.target()); // a target this transport cannot reach is refused before the run
+                FaultSchedule.check(fault, impl, work.delays()); // a target this transport or scenario lacks is refused before the run
             }
             LoadResult result;
             List<FaultSchedule.Event> events;
             try (FaultSchedule faults = new FaultSchedule()) {
-                faults.start(settings.faults(), impl, plan.ramp().toMillis() / 1e3);
+                faults.start(settings.faults(), impl, work.delays(), plan.ramp().toMillis() / 1e3);
                 result = new OpenLoopRunner(work.operation(), System.out::println).run(plan);
                 events = faults.events();
             }

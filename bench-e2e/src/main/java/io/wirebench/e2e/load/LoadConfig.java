@@ -144,12 +144,26 @@ public record LoadConfig(@JsonProperty(value = "load_test", required = true) Loa
                 throw new ConfigException(file, at + ".at", "must be within the steady phase, 0 .. duration_seconds (" + t.durationSeconds()
                         + "), was " + fault.at());
             }
-            if (!java.util.Set.of("kill", "pause").contains(fault.action())) {
-                throw new ConfigException(file, at + ".action", "unknown action '" + fault.action() + "'; known: kill, pause");
+            if (!java.util.Set.of("kill", "pause", "slow").contains(fault.action())) {
+                throw new ConfigException(file, at + ".action", "unknown action '" + fault.action() + "'; known: kill, pause, slow");
             }
-            if (!java.util.Set.of("nats", "redis", "rabbitmq", "http").contains(fault.target())) {
-                throw new ConfigException(file, at + ".target", "unknown target '" + fault.target() + "'; known: nats, redis, rabbitmq, http"
-                        + " (the broker of the run's transport, or its HTTP service)");
+            boolean slow = fault.action().equals("slow");
+            if (!slow && !Fault.SERVERS.contains(fault.target())) {
+                throw new ConfigException(file, at + ".target", "unknown target '" + fault.target() + "' for " + fault.action()
+                        + "; known: nats, redis, rabbitmq, http (the broker of the run's transport, or its HTTP service)");
+            }
+            if (slow && !Fault.SERVICES.contains(fault.target())) {
+                throw new ConfigException(file, at + ".target", "unknown service '" + fault.target() + "' for slow; known: "
+                        + String.join(", ", new java.util.TreeSet<>(Fault.SERVICES)));
+            }
+            if (slow && fault.delayMs() == null) {
+                throw new ConfigException(file, at + ".delay_ms", "a slow fault needs delay_ms, the time each request waits");
+            }
+            if (slow) {
+                positive(file, at + ".delay_ms", fault.delayMs());
+            }
+            if (!slow && fault.delayMs() != null) {
+                throw new ConfigException(file, at + ".delay_ms", "belongs to a slow fault only, not to " + fault.action());
             }
             positive(file, at + ".duration", fault.duration());
         }

@@ -1,5 +1,6 @@
 package io.wirebench.e2e.load;
 
+import io.wirebench.e2e.faults.ServiceDelays;
 import java.util.Map;
 
 /**
@@ -21,6 +22,9 @@ public interface LoadScenario extends AutoCloseable {
     LoadOperation operation();
 
     Map<String, Object> accounting();
+
+    /** The delays of this scenario's services, which a {@code slow} fault sets. */
+    ServiceDelays delays();
 
     @Override
     void close();

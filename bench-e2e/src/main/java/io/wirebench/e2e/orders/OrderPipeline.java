@@ -1,5 +1,6 @@
 package io.wirebench.e2e.orders;
 
+import io.wirebench.e2e.faults.ServiceDelays;
 import io.wirebench.e2e.stage.StageClock;
 import io.wirebench.e2e.stage.TimedCodec;
 import io.wirebench.schemas.codec.Codec;
@@ -24,12 +25,17 @@ public final class OrderPipeline implements AutoCloseable {
     private final StageClock stages;
 
     public OrderPipeline(Transport transport, Codec codec, OrderPipelineSettings settings, StageClock stages) {
+        this(transport, codec, settings, stages, null);
+    }
+
+    /** @param delays if not null, the services' handlers wait their delays (the load runner's {@code slow} fault) */
+    public OrderPipeline(Transport transport, Codec codec, OrderPipelineSettings settings, StageClock stages, ServiceDelays delays) {
         this.stages = stages;
         Codec timed = stages == StageClock.OFF ? codec : new TimedCodec(codec, stages);
         this.validator = new BeanValidator(Clock.systemUTC(), false);
         this.inventory = new Inventory(settings.initialStock());
         this.ledger = new PaymentLedger(settings.failures());
-        this.server = transport.newServer();
+        this.server = delays == null ? transport.newServer() : delays.wrap(transport.newServer());
         try {
             server.register(OrderValidationService.ENDPOINT,
                     new OrderValidationService(timed, settings.validate() ? validator : null, stages));

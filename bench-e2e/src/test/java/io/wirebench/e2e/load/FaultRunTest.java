@@ -51,6 +51,43 @@ class FaultRunTest {
         assertEquals(exit == 0, "passed".equals(json.get("status").asText()));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"in-memory", "nats"})
+    void aSlowServiceShowsInTheLatencyAndTheRateComesBackWhenItIsNormalAgain(String transport) throws Exception {
+        String yaml = LoadConfigTest.GOOD.replace("duration_seconds: 2", "duration_seconds: 6")
+                + "faults:\n  - {at: 2, action: slow, target: payment, duration: 1.5, delay_ms: 100}\n";
+        Path config = Files.writeString(dir.resolve("config.yaml"), yaml);
+        int exit = new CommandLine(new LoadCommand()).execute("--config", config.toString(), "--transport", transport, "--scenario", "ecommerce",
+                "--rate", "100", "--out", dir.toString());
+        JsonNode json = new ObjectMapper().readTree(Files.readString(dir.resolve("load-ecommerce-" + transport + ".json")));
+        JsonNode fault = json.get("faults").get(0);
+        assertEquals("slow", fault.get("action").asText());
+        assertEquals("payment", fault.get("target").asText());
+        assertTrue(fault.get("errors").isNull(), fault.toString());
+        // 4 users, each order waiting 100 ms in payment: at most 40 orders/s of the 100 asked for
+        assertTrue(fault.get("outageSeconds").asDouble() >= 1, "the rate fell while payment was slow: " + fault);
+        assertTrue(fault.get("recovered").asBoolean(), "the rate came back once payment was normal: " + json.get("intervals"));
+        assertTrue(fault.get("worstP99MicrosDuringOutage").asDouble() >= 100_000, "every order waited at least the delay: " + fault);
+        JsonNode books = json.get("accounting");
+        assertTrue(books.get("booksBalance").asBoolean(), books.toString());
+        assertEquals(json.get("scheduled").asLong(), json.get("succeeded").asLong() + json.get("failed").asLong());
+        assertEquals(exit == 0, "passed".equals(json.get("status").asText()));
+    }
+
+    @Test
+    void aSlowFaultOnAServiceTheScenarioLacksIsRefusedBeforeTheRun() throws Exception {
+        String yaml = LoadConfigTest.GOOD + "faults:\n  - {at: 1, action: slow, target: payment, duration: 1, delay_ms: 10}\n";
+        Path config = Files.writeString(dir.resolve("config.yaml"), yaml);
+        CommandLine cli = new CommandLine(new LoadCommand());
+        StringBuilder error = new StringBuilder();
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            error.append(e.getMessage());
+            return 2;
+        });
+        assertEquals(2, cli.execute("--config", config.toString(), "--transport", "in-memory", "--scenario", "analytics", "--out", dir.toString()));
+        assertTrue(error.toString().contains("'payment' is not a service of this scenario; its services are: analytics"), error.toString());
+    }
+
     @Test
     void aFaultTheTransportCannotReachIsRefusedBeforeTheRun() throws Exception {
         String yaml = LoadConfigTest.GOOD + "faults:\n  - {at: 1, action: kill, target: redis, duration: 1}\n";

@@ -120,6 +120,15 @@ class LoadConfigTest {
         assertEquals("faults[0].target", refusedFrom(withFault, "target: nats", "target: postgres").key());
         assertEquals("faults[0].at", refusedFrom(withFault, "at: 1,", "at: 99,").key());
         assertEquals("faults[0].duration", refusedFrom(withFault, "duration: 1}", "duration: 0}").key());
+        assertEquals("faults[0].delay_ms", refusedFrom(withFault, "duration: 1}", "duration: 1, delay_ms: 50}").key(),
+                "a delay belongs to a slow fault only");
+        String slow = GOOD + "faults:\n  - {at: 1, action: slow, target: payment, duration: 1, delay_ms: 50}\n";
+        assertEquals(50.0, LoadConfig.read(write(slow)).faults().get(0).delayMs());
+        assertEquals("faults[0].delay_ms", refusedFrom(slow, ", delay_ms: 50}", "}").key(), "a slow fault needs its delay");
+        assertEquals("faults[0].delay_ms", refusedFrom(slow, "delay_ms: 50", "delay_ms: -5").key());
+        ConfigException unknown = refusedFrom(slow, "target: payment", "target: nats");
+        assertEquals("faults[0].target", unknown.key());
+        assertTrue(unknown.getMessage().contains("known: analytics, files, gateway, inventory, orders, payment"), unknown.getMessage());
     }
 
     private ConfigException refusedFrom(String yaml, String from, String to) throws Exception {
