@@ -5,14 +5,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One load run's result ({@code scripts/load}, format {@code wirebench-load-1}): what was asked, what was
- * achieved, its corrected and uncorrected latency (µs) and its failures.
+ * achieved, its corrected and uncorrected latency (µs), its failures and what each of its faults cost.
  */
 public record LoadRun(Path file, String scenario, String transport, double targetRate, double achievedRate, int users,
                       double p50, double p99, double p999, double uncorrectedP99, double meanMicros,
-                      long succeeded, long failed, double errorRate, double errorBudget, String status, String reason) {
+                      long succeeded, long failed, double errorRate, double errorBudget, String status, String reason,
+                      List<FaultCost> faults) {
+
+    /** A run without faults. */
+    public LoadRun(Path file, String scenario, String transport, double targetRate, double achievedRate, int users,
+                   double p50, double p99, double p999, double uncorrectedP99, double meanMicros,
+                   long succeeded, long failed, double errorRate, double errorBudget, String status, String reason) {
+        this(file, scenario, transport, targetRate, achievedRate, users, p50, p99, p999, uncorrectedP99, meanMicros, succeeded, failed,
+                errorRate, errorBudget, status, reason, List.of());
+    }
 
     static final String FORMAT = "wirebench-load-1";
 
@@ -37,7 +48,22 @@ public record LoadRun(Path file, String scenario, String transport, double targe
                 JmhJson.number(file, "uncorrected p99", root.path("latencyUncorrectedMicros").get("p99")),
                 JmhJson.number(file, "mean", corrected.get("mean")),
                 root.path("succeeded").asLong(), root.path("failed").asLong(), root.path("errorRate").asDouble(Double.NaN),
-                root.path("errorBudget").asDouble(Double.NaN), root.path("status").asText(), root.path("reason").asText(""));
+                root.path("errorBudget").asDouble(Double.NaN), root.path("status").asText(), root.path("reason").asText(""),
+                faults(file, root.path("faults")));
+    }
+
+    private static List<FaultCost> faults(Path file, JsonNode faults) {
+        if (faults.isMissingNode() || faults.isNull()) {
+            return List.of();
+        }
+        if (!faults.isArray()) {
+            throw new ResultFileException(file, "'faults' is not a list");
+        }
+        List<FaultCost> out = new ArrayList<>();
+        for (int i = 0; i < faults.size(); i++) {
+            out.add(FaultCost.of(file, i, faults.get(i)));
+        }
+        return List.copyOf(out);
     }
 
     public static LoadRun read(Path file) {

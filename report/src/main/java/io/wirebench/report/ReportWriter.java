@@ -85,6 +85,9 @@ public final class ReportWriter {
         if (!run.loads().isEmpty()) {
             md.append("## Load runs (open loop, latency from intended send time)\n\n").append(loadTableMarkdown()).append('\n');
         }
+        if (run.loads().stream().anyMatch(l -> !l.faults().isEmpty())) {
+            md.append("## What each fault cost, by transport\n\n").append(faultTableMarkdown()).append('\n');
+        }
         if (!comparisons.isEmpty()) {
             md.append("## Benchmarks\n\n");
             int budget = MARKDOWN_LIMIT - md.length() - 2_000;
@@ -113,6 +116,35 @@ public final class ReportWriter {
                     .append(" | ").append(num(l.achievedRate())).append(" | ").append(num(l.p50())).append(" | ").append(num(l.p99()))
                     .append(" | ").append(num(l.p999())).append(" | ").append(num(l.uncorrectedP99())).append(" | ").append(l.failed())
                     .append(" | ").append(String.format(Locale.ROOT, "%.4f", l.errorRate())).append(" | ").append(l.status()).append(marks).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    /**
+     * One row per fault of every load run, grouped by scenario and fault (action, how long) so the transports
+     * of one fault sit together: the rate before, the outage, the time to recover after the repair, the
+     * failures and the worst per-second p99 of that window. A fault that did not go as asked is marked.
+     */
+    String faultTableMarkdown() {
+        record Row(LoadRun run, FaultCost fault) {
+        }
+        List<Row> rows = new ArrayList<>();
+        for (LoadRun l : run.loads()) {
+            for (FaultCost f : l.faults()) {
+                rows.add(new Row(l, f));
+            }
+        }
+        rows.sort(java.util.Comparator.comparing((Row r) -> r.run().scenario()).thenComparing(r -> r.fault().action())
+                .thenComparingDouble(r -> Math.round(r.fault().lastedSeconds() * 10)).thenComparing(r -> r.run().transport()));
+        StringBuilder md = new StringBuilder("| scenario | fault | lasted s | transport | target | rate before /s | outage s | recovered after repair s"
+                + " | failed in outage | worst p99 ms in outage |\n|---|---|---:|---|---|---:|---:|---:|---:|---:|\n");
+        for (Row r : rows) {
+            FaultCost f = r.fault();
+            String outage = num(f.outageSeconds()) + (f.recovered() ? "" : " (never recovered)");
+            md.append("| ").append(r.run().scenario()).append(" | ").append(f.action()).append(f.errors().isEmpty() ? "" : " ⛔ " + escape(f.errors()))
+                    .append(" | ").append(num(f.lastedSeconds())).append(" | ").append(r.run().transport()).append(" | ").append(f.target())
+                    .append(" | ").append(num(f.rateBefore())).append(" | ").append(outage).append(" | ").append(num(f.timeToRecoverSeconds()))
+                    .append(" | ").append(f.failures()).append(" | ").append(num(f.worstP99Micros() / 1e3)).append(" |\n");
         }
         return md.toString();
     }
@@ -180,6 +212,17 @@ public final class ReportWriter {
                 csv.append(quote(source)).append(",load.").append(l.scenario()).append(",open-loop,").append(l.users()).append(',')
                         .append(quote(params)).append(',').append(f[0]).append(',').append(f[1]).append(",,").append(f[2]).append(",\n");
             }
+            for (int i = 0; i < l.faults().size(); i++) {
+                FaultCost fault = l.faults().get(i);
+                String prefix = "fault" + i + "." + fault.action() + "." + fault.target() + ".";
+                String[][] costs = {{"lasted", String.valueOf(fault.lastedSeconds()), "s"}, {"rateBefore", String.valueOf(fault.rateBefore()), "ops/s"},
+                    {"outage", String.valueOf(fault.outageSeconds()), "s"}, {"recoveredAfterRepair", String.valueOf(fault.timeToRecoverSeconds()), "s"},
+                    {"failedInOutage", String.valueOf(fault.failures()), "#"}, {"worstP99InOutage", String.valueOf(fault.worstP99Micros()), "us"}};
+                for (String[] f : costs) {
+                    csv.append(quote(source)).append(",load.").append(l.scenario()).append(",open-loop,").append(l.users()).append(',')
+                            .append(quote(params)).append(',').append(prefix).append(f[0]).append(',').append(f[1]).append(",,").append(f[2]).append(",\n");
+                }
+            }
         }
         return csv.toString();
     }
@@ -220,6 +263,9 @@ public final class ReportWriter {
             run.problems().forEach((file, problem) -> h.append("<li><code>").append(html(String.valueOf(run.dir().relativize(file))))
                     .append("</code>: ").append(html(problem)).append("</li>\n"));
             h.append("</ul>\n");
+        }
+        if (run.loads().stream().anyMatch(l -> !l.faults().isEmpty())) {
+            h.append("<h2>What each fault cost, by transport</h2>\n").append(markdownTableToHtml(faultTableMarkdown()));
         }
         if (!run.loads().isEmpty()) {
             h.append("<h2>Load runs</h2>\n").append(markdownTableToHtml(loadTableMarkdown()));
