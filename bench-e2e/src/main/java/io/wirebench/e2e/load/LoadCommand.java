@@ -62,12 +62,19 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--ceiling", description = "measure the generator's own highest rate against a no-op operation (no transport)")
     boolean ceiling;
 
+    @Option(names = "--fault", description = "replaces the config's faults (repeat for several): at=10,action=kill,target=nats,duration=5"
+            + " or at=10,action=slow,target=payment,duration=5,delay_ms=50")
+    java.util.List<String> faultSpecs;
+
     @Option(names = "--out", description = "folder for the JSON result (default: results/load-<UTC time>)")
     Path out;
 
     @Override
     public Integer call() throws Exception {
         LoadConfig settings = LoadConfig.read(config);
+        if (faultSpecs != null && !faultSpecs.isEmpty()) {
+            settings = settings.withFaults(faultSpecs);
+        }
         if (!SCENARIOS.contains(scenario)) {
             throw new IllegalArgumentException("unknown scenario '" + scenario + "'; available: " + String.join(", ", SCENARIOS));
         }
@@ -123,7 +130,10 @@ public final class LoadCommand implements Callable<Integer> {
                 json.set("faults", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(recovery));
                 recovery.forEach(r -> System.out.println("fault: " + r));
             }
-            Path file = folder.resolve("load-" + scenario + "-" + transport + ".json");
+            // a run with faults says which in its name, so runs of one transport with different faults sit side by side
+            String faulted = settings.faults().stream().map(f -> "-" + f.action() + "-" + f.target()).distinct()
+                    .collect(java.util.stream.Collectors.joining());
+            Path file = folder.resolve("load-" + scenario + "-" + transport + faulted + ".json");
             LoadResultJson.write(json, file);
             System.out.print(summary(result));
             System.out.println("accounting: " + books);

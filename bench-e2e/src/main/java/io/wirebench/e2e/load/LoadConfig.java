@@ -72,10 +72,7 @@ public record LoadConfig(@JsonProperty(value = "load_test", required = true) Loa
     }
 
     public static LoadConfig read(Path file) {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        ObjectMapper yaml = strictYaml();
         LoadConfig config;
         try {
             config = yaml.readValue(java.nio.file.Files.readAllBytes(file), LoadConfig.class);
@@ -92,6 +89,13 @@ public record LoadConfig(@JsonProperty(value = "load_test", required = true) Loa
         }
         config.validate(file);
         return config;
+    }
+
+    private static ObjectMapper strictYaml() {
+        return new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
     }
 
     void validate(Path file) {
@@ -137,6 +141,38 @@ public record LoadConfig(@JsonProperty(value = "load_test", required = true) Loa
         positive(file, "knee.step_seconds", knee.stepSeconds());
         atLeast(file, "knee.max_steps", knee.maxSteps(), 1);
         positive(file, "knee.p99_limit_ms", knee.p99LimitMs());
+        validateFaults(file);
+    }
+
+    /**
+     * This configuration with its faults replaced by {@code specs}, each written {@code at=10,action=kill,target=nats,duration=5}
+     * (the keys of a {@code faults:} entry), checked as strictly as the file's; an error names {@code --fault} and the key.
+     */
+    public LoadConfig withFaults(java.util.List<String> specs) {
+        Path source = Path.of("--fault");
+        ObjectMapper yaml = strictYaml();
+        java.util.List<Fault> parsed = new java.util.ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            String spec = specs.get(i);
+            String flow = "{" + java.util.Arrays.stream(spec.split(",")).map(kv -> kv.replaceFirst("=", ": "))
+                    .collect(Collectors.joining(", ")) + "}";
+            try {
+                parsed.add(yaml.readValue(flow, Fault.class));
+            } catch (UnrecognizedPropertyException e) {
+                throw new ConfigException(source, "faults[" + i + "]." + key(e), "unknown key in '" + spec + "'; known: "
+                        + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
+            } catch (IOException e) {
+                throw new ConfigException(source, "faults[" + i + "]", "'" + spec + "' is not at=…,action=…,target=…,duration=…[,delay_ms=…]: "
+                        + (e instanceof JsonMappingException m ? m.getOriginalMessage() : e.getMessage()));
+            }
+        }
+        LoadConfig with = new LoadConfig(loadTest, scenarios, knee, parsed);
+        with.validateFaults(source);
+        return with;
+    }
+
+    private void validateFaults(Path file) {
+        LoadTest t = loadTest;
         for (int i = 0; i < faults.size(); i++) {
             Fault fault = faults.get(i);
             String at = "faults[" + i + "]";

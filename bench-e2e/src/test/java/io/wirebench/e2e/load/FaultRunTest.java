@@ -34,7 +34,7 @@ class FaultRunTest {
         int exit = new CommandLine(new LoadCommand()).execute("--config", config.toString(), "--transport", transport, "--scenario", "ecommerce",
                 "--rate", "100", "--out", dir.toString());
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 60, "bounded");
-        JsonNode json = new ObjectMapper().readTree(Files.readString(dir.resolve("load-ecommerce-" + transport + ".json")));
+        JsonNode json = new ObjectMapper().readTree(Files.readString(dir.resolve("load-ecommerce-" + transport + "-kill-" + transport + ".json")));
         JsonNode fault = json.get("faults").get(0);
         assertEquals("kill", fault.get("action").asText());
         assertTrue(fault.get("errors").isNull(), "the kill and the restart both worked: " + fault);
@@ -59,7 +59,7 @@ class FaultRunTest {
         Path config = Files.writeString(dir.resolve("config.yaml"), yaml);
         int exit = new CommandLine(new LoadCommand()).execute("--config", config.toString(), "--transport", transport, "--scenario", "ecommerce",
                 "--rate", "100", "--out", dir.toString());
-        JsonNode json = new ObjectMapper().readTree(Files.readString(dir.resolve("load-ecommerce-" + transport + ".json")));
+        JsonNode json = new ObjectMapper().readTree(Files.readString(dir.resolve("load-ecommerce-" + transport + "-slow-payment.json")));
         JsonNode fault = json.get("faults").get(0);
         assertEquals("slow", fault.get("action").asText());
         assertEquals("payment", fault.get("target").asText());

@@ -131,6 +131,20 @@ class LoadConfigTest {
         assertTrue(unknown.getMessage().contains("known: analytics, files, gateway, inventory, orders, payment"), unknown.getMessage());
     }
 
+    @Test
+    void faultsGivenOnTheCommandLineReplaceTheFilesAndAreCheckedTheSameWay() throws Exception {
+        LoadConfig config = LoadConfig.read(write(GOOD + "faults:\n  - {at: 1, action: kill, target: nats, duration: 1}\n"));
+        LoadConfig cli = config.withFaults(java.util.List.of("at=1,action=pause,target=redis,duration=0.5",
+                "at=1.5,action=slow,target=payment,duration=0.2,delay_ms=20"));
+        assertEquals(java.util.List.of(new Fault(1, "pause", "redis", 0.5, null), new Fault(1.5, "slow", "payment", 0.2, 20.0)), cli.faults());
+        ConfigException unknownKey = assertThrows(ConfigException.class, () -> config.withFaults(java.util.List.of("at=1,action=kill,target=nats,duration=1,when=now")));
+        assertTrue(unknownKey.getMessage().startsWith("--fault: key 'faults[0].when': unknown key"), unknownKey.getMessage());
+        ConfigException wrongType = assertThrows(ConfigException.class, () -> config.withFaults(java.util.List.of("at=soon,action=kill,target=nats,duration=1")));
+        assertTrue(wrongType.getMessage().startsWith("--fault: key 'faults[0]'"), wrongType.getMessage());
+        ConfigException late = assertThrows(ConfigException.class, () -> config.withFaults(java.util.List.of("at=9,action=kill,target=nats,duration=1")));
+        assertEquals("faults[0].at", late.key(), late.getMessage());
+    }
+
     private ConfigException refusedFrom(String yaml, String from, String to) throws Exception {
         Path file = write(yaml.replace(from, to));
         return assertThrows(ConfigException.class, () -> LoadConfig.read(file));
