@@ -26,6 +26,7 @@ public final class HttpTransport implements Transport {
         this.settings = settings;
         this.clientKind = clientKind;
         this.baseUrl = settings.externalUrl();
+        settings.requireManagedFor(name());
     }
 
     @Override
@@ -42,7 +43,7 @@ public final class HttpTransport implements Transport {
 
     @Override
     public RpcServer newServer() {
-        JettyRpcServer server = new JettyRpcServer();
+        JettyRpcServer server = new JettyRpcServer(settings.security());
         lastServer = server;
         opened.add(server);
         if (settings.externalUrl() == null) {
@@ -56,8 +57,8 @@ public final class HttpTransport implements Transport {
         if (baseUrl == null) {
             throw new IllegalStateException(name() + ": no server started and no httpUrl given");
         }
-        RpcClient client = clientKind == Client.JETTY ? new JettyRpcClient(baseUrl, settings.timeout())
-                : new JdkRpcClient(baseUrl, settings.timeout());
+        RpcClient client = clientKind == Client.JETTY ? new JettyRpcClient(baseUrl, settings.timeout(), settings.security())
+                : new JdkRpcClient(baseUrl, settings.timeout(), settings.security());
         opened.add(client);
         return client;
     }
@@ -68,6 +69,8 @@ public final class HttpTransport implements Transport {
         d.put("transport", name());
         d.put("url", String.valueOf(baseUrl));
         d.put("server", "Jetty " + org.eclipse.jetty.util.Jetty.VERSION + " (core API), HTTP/1.1 keep-alive");
+        d.put("security", settings.security().parameter() + (settings.security().encrypts() ? " (HTTPS, bearer token)"
+                : settings.security().authenticates() ? " (bearer token)" : ""));
         d.put("client", clientKind == Client.JETTY ? "Jetty HttpClient " + org.eclipse.jetty.util.Jetty.VERSION
                 : "java.net.http.HttpClient " + Runtime.version());
         return d;

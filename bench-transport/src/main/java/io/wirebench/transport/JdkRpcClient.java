@@ -21,16 +21,27 @@ final class JdkRpcClient implements RpcClient {
     private final String baseUrl;
     private final Duration timeout;
 
-    JdkRpcClient(String baseUrl, Duration timeout) {
+    private final String authorization;
+
+    JdkRpcClient(String baseUrl, Duration timeout, Security security) {
         this.baseUrl = baseUrl;
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        this.authorization = security.authenticates() ? "Bearer " + RunSecrets.password() : null;
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5));
+        if (security.encrypts()) {
+            builder.sslContext(io.wirebench.transport.server.RunCertificates.get().clientContext());
+        }
+        this.client = builder.build();
     }
 
     private HttpRequest post(String endpoint, byte[] payload) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + "/rpc/" + endpoint)).timeout(timeout)
+        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(baseUrl + "/rpc/" + endpoint)).timeout(timeout)
                 .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
+        if (authorization != null) {
+            post.header("Authorization", authorization);
+        }
+        return post.build();
     }
 
     private static byte[] body(HttpResponse<byte[]> response, String what) {

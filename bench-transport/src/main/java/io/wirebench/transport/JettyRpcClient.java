@@ -14,13 +14,24 @@ import org.eclipse.jetty.client.HttpClient;
  */
 final class JettyRpcClient implements RpcClient {
     private static final int MAX_REPLY = 16 << 20;
-    private final HttpClient client = new HttpClient();
+    private final HttpClient client;
+    private final String authorization;
     private final String baseUrl;
     private final Duration timeout;
 
-    JettyRpcClient(String baseUrl, Duration timeout) {
+    JettyRpcClient(String baseUrl, Duration timeout, Security security) {
         this.baseUrl = baseUrl;
         this.timeout = timeout;
+        this.authorization = security.authenticates() ? "Bearer " + RunSecrets.password() : null;
+        if (security.encrypts()) {
+            org.eclipse.jetty.util.ssl.SslContextFactory.Client tls = new org.eclipse.jetty.util.ssl.SslContextFactory.Client();
+            tls.setSslContext(io.wirebench.transport.server.RunCertificates.get().clientContext()); // checks the name: HTTPS identification
+            org.eclipse.jetty.io.ClientConnector connector = new org.eclipse.jetty.io.ClientConnector();
+            connector.setSslContextFactory(tls);
+            client = new HttpClient(new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector));
+        } else {
+            client = new HttpClient();
+        }
         client.setMaxConnectionsPerDestination(64);
         client.setConnectTimeout(5_000);
         client.setName("jetty-client");
@@ -41,6 +52,11 @@ final class JettyRpcClient implements RpcClient {
         CompletableFuture<byte[]> reply = new CompletableFuture<>();
         String what = "http " + endpoint;
         client.POST(baseUrl + "/rpc/" + endpoint)
+                .headers(h -> {
+                    if (authorization != null) {
+                        h.put(org.eclipse.jetty.http.HttpHeader.AUTHORIZATION, authorization);
+                    }
+                })
                 .body(new BytesRequestContent("application/octet-stream", payload))
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .send(new BufferingResponseListener(MAX_REPLY) {

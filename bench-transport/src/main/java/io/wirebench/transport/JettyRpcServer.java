@@ -32,13 +32,34 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
     private final ServerConnector connector;
     private final Map<String, RpcHandler> handlers = new ConcurrentHashMap<>();
 
+    private final Security security;
+
     JettyRpcServer() {
+        this(Security.NONE);
+    }
+
+    /** {@code auth}: every request needs {@code Authorization: Bearer <run secret>} (else 401); {@code tls}: that over HTTPS. */
+    JettyRpcServer(Security security) {
+        this.security = security;
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("jetty-rpc");
         server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
-        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        if (security.encrypts()) {
+            io.wirebench.transport.server.RunCertificates certificates = io.wirebench.transport.server.RunCertificates.get();
+            org.eclipse.jetty.util.ssl.SslContextFactory.Server tls = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+            tls.setKeyStorePath(certificates.serverKeyStore().toString());
+            tls.setKeyStoreType("PKCS12");
+            tls.setKeyStorePassword(certificates.storePassword());
+            org.eclipse.jetty.server.SecureRequestCustomizer secure = new org.eclipse.jetty.server.SecureRequestCustomizer();
+            secure.setSniHostCheck(false); // clients reach 127.0.0.1, a name SNI does not carry
+            http.addCustomizer(secure);
+            connector = new ServerConnector(server, new org.eclipse.jetty.server.SslConnectionFactory(tls, "http/1.1"),
+                    new HttpConnectionFactory(http));
+        } else {
+            connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        }
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -49,6 +70,10 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
                 RpcHandler handler = path.startsWith("/rpc/") ? handlers.get(path.substring(5)) : null;
                 if (handler == null || !"POST".equals(request.getMethod())) {
                     Response.writeError(request, response, callback, handler == null ? 404 : 405, "no endpoint " + path);
+                    return true;
+                }
+                if (security.authenticates() && !BEARER.equals(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
+                    Response.writeError(request, response, callback, 401, "missing or wrong bearer token");
                     return true;
                 }
                 long declared = request.getLength();
@@ -118,8 +143,10 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
         throw new UnsupportedOperationException("the HTTP service runs in this JVM: it can be killed and restarted, not paused");
     }
 
+    private static final String BEARER = "Bearer " + RunSecrets.password();
+
     String baseUrl() {
-        return "http://127.0.0.1:" + connector.getLocalPort();
+        return (security.encrypts() ? "https" : "http") + "://127.0.0.1:" + connector.getLocalPort();
     }
 
     @Override

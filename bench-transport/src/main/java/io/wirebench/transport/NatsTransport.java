@@ -41,8 +41,9 @@ public final class NatsTransport implements Transport {
     public NatsTransport(TransportSettings settings) {
         this.settings = settings;
         this.name = "nats";
+        settings.requireManagedFor(name);
         if (settings.externalUrl() == null) {
-            ManagedNatsServer server = new ManagedNatsServer();
+            ManagedNatsServer server = new ManagedNatsServer().secured(settings.security());
             server.start();
             this.servers = List.of(server);
             this.serviceUrl = server.url();
@@ -66,6 +67,10 @@ public final class NatsTransport implements Transport {
      * callers to the third, so every request and reply crosses a cluster hop.
      */
     public static NatsTransport cluster(TransportSettings settings) {
+        if (settings.security() != Security.NONE) {
+            throw new IllegalArgumentException("nats-cluster: security '" + settings.security().parameter()
+                    + "' is not set up for the cluster's routes; use nats for auth and tls");
+        }
         int[] clusterPorts = {FreePorts.pick(), FreePorts.pick(), FreePorts.pick()};
         List<ManagedNatsServer> nodes = new ArrayList<>();
         try {
@@ -94,13 +99,19 @@ public final class NatsTransport implements Transport {
 
     Connection connect(String role) {
         String url = role.equals("service") ? serviceUrl : clientUrl;
-        Options options = Options.builder()
+        Options.Builder builder = Options.builder()
                 .server(url)
                 .connectionName("wirebench-" + role)
                 .connectionTimeout(Duration.ofSeconds(5))
                 .maxReconnects(-1)
-                .reconnectWait(Duration.ofMillis(250))
-                .build();
+                .reconnectWait(Duration.ofMillis(250));
+        if (settings.security().authenticates()) {
+            builder.token(RunSecrets.password().toCharArray());
+        }
+        if (settings.security().encrypts()) {
+            builder.sslContext(io.wirebench.transport.server.RunCertificates.get().clientContext());
+        }
+        Options options = builder.build();
         try {
             Connection connection = Nats.connect(options);
             opened.add(connection);
@@ -239,6 +250,8 @@ public final class NatsTransport implements Transport {
         d.put("transport", name);
         d.put("url", clientUrl.equals(serviceUrl) ? clientUrl : "service " + serviceUrl + ", callers " + clientUrl);
         d.put("client", "jnats " + LibraryVersions.of("io.nats", "jnats"));
+        d.put("security", settings.security().parameter() + (settings.security().encrypts() ? " (TLS, token)"
+                : settings.security().authenticates() ? " (token)" : ""));
         d.put("responders", settings.responderThreads() + " dispatchers in queue group " + QUEUE);
         d.put("server", servers.isEmpty() ? "external" : servers.size() + " managed nats-server(s), "
                 + servers.get(0).directory().getParent());

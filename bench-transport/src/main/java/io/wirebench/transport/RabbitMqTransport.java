@@ -33,8 +33,9 @@ public final class RabbitMqTransport implements Transport {
 
     public RabbitMqTransport(TransportSettings settings) {
         this.settings = settings;
+        settings.requireManagedFor("rabbitmq");
         if (settings.externalUrl() == null) {
-            server = new ManagedRabbitMqServer();
+            server = new ManagedRabbitMqServer().secured(settings.security());
             server.start();
             uri = server.uri();
         } else {
@@ -56,6 +57,10 @@ public final class RabbitMqTransport implements Transport {
         try {
             ConnectionFactory factory = new ConnectionFactory();
             factory.setUri(uri);
+            if (settings.security().encrypts()) {
+                factory.useSslProtocol(io.wirebench.transport.server.RunCertificates.get().clientContext());
+                factory.enableHostnameVerification();
+            }
             factory.setConnectionTimeout(5_000);
             factory.setAutomaticRecoveryEnabled(true);
             factory.setNetworkRecoveryInterval(250);
@@ -193,6 +198,8 @@ public final class RabbitMqTransport implements Transport {
         d.put("client", "amqp-client " + LibraryVersions.of("com.rabbitmq", "amqp-client")
                 + ", direct reply-to, prefetch 32");
         d.put("responders", settings.responderThreads() + " consumer channels per endpoint");
+        d.put("security", settings.security().parameter() + (settings.security().encrypts() ? " (AMQPS, own user)"
+                : settings.security().authenticates() ? " (own user, no guest)" : ""));
         d.put("server", server == null ? "external" : "managed rabbitmq-server, " + server.directory());
         return d;
     }

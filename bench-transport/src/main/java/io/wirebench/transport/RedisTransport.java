@@ -32,8 +32,9 @@ public final class RedisTransport implements Transport {
 
     public RedisTransport(TransportSettings settings) {
         this.settings = settings;
+        settings.requireManagedFor("redis");
         if (settings.externalUrl() == null) {
-            server = new ManagedRedisServer();
+            server = new ManagedRedisServer().secured(settings.security());
             server.start();
             uri = URI.create(server.url());
         } else {
@@ -56,7 +57,15 @@ public final class RedisTransport implements Transport {
         config.setMaxTotal(size);
         config.setMaxIdle(size);
         config.setMaxWait(java.time.Duration.ofSeconds(5));
-        JedisPool pool = new JedisPool(config, uri, 5_000);
+        JedisPool pool;
+        if (settings.security().encrypts()) {
+            javax.net.ssl.SSLParameters parameters = new javax.net.ssl.SSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the server's certificate must name 127.0.0.1
+            pool = new JedisPool(config, uri, 5_000, io.wirebench.transport.server.RunCertificates.get().clientContext().getSocketFactory(),
+                    parameters, null);
+        } else {
+            pool = new JedisPool(config, uri, 5_000);
+        }
         opened.add(pool);
         return pool;
     }
@@ -191,7 +200,9 @@ public final class RedisTransport implements Transport {
     public Map<String, String> describe() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("transport", "redis");
-        d.put("url", uri.toString());
+        d.put("url", uri.toString().replaceFirst("//[^@]*@", "//***@"));
+        d.put("security", settings.security().parameter() + (settings.security().encrypts() ? " (TLS, requirepass)"
+                : settings.security().authenticates() ? " (requirepass)" : ""));
         d.put("client", "Jedis " + LibraryVersions.of("redis.clients", "jedis") + " (pooled), LPUSH + BRPOP per endpoint list, reply list per client");
         d.put("responders", settings.responderThreads() + " worker threads per endpoint");
         d.put("server", server == null ? "external" : "managed redis-server, " + server.directory());

@@ -63,6 +63,10 @@ public class RoundTripBenchmark {
     @Param({"json"})
     public String codec;
 
+    /** {@code none}, {@code auth} or {@code tls} ({@link Security}): what credentials and TLS cost; nats-cluster runs with none only. */
+    @Param({"none"})
+    public String security;
+
     Transport impl;
     RpcClient shared;
     private RpcServer server;
@@ -79,7 +83,7 @@ public class RoundTripBenchmark {
         for (int i = 0; i < MESSAGES; i++) {
             requests[i] = codecImpl.encode(orders[i]);
         }
-        impl = Transports.byName(transport, TransportSettings.defaults());
+        impl = Transports.byName(transport, TransportSettings.defaults().withSecurity(Security.byName(security)));
         server = impl.newServer();
         server.register(ENDPOINT, new OrderReceiptHandler(codecImpl));
         shared = impl.newClient();

@@ -6,9 +6,18 @@ import java.time.Duration;
  * What every transport is configured with: the per-request timeout, how many responder threads a
  * server runs (enough that the responder is not the bottleneck at 16 callers on 2 cores), and an
  * external address to use instead of a managed server ({@code natsUrl}, {@code redisUrl},
- * {@code amqpUri}, {@code httpUrl}; null means start one here).
+ * {@code amqpUri}, {@code httpUrl}; null means start one here), and the {@link Security} of the connections.
  */
-public record TransportSettings(Duration timeout, int responderThreads, String externalUrl) {
+public record TransportSettings(Duration timeout, int responderThreads, String externalUrl, Security security) {
+
+    public TransportSettings {
+        security = security == null ? Security.NONE : security;
+    }
+
+    /** Without authentication or TLS ({@link Security#NONE}). */
+    public TransportSettings(Duration timeout, int responderThreads, String externalUrl) {
+        this(timeout, responderThreads, externalUrl, Security.NONE);
+    }
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     public static final int DEFAULT_RESPONDERS = 8;
@@ -18,6 +27,18 @@ public record TransportSettings(Duration timeout, int responderThreads, String e
     }
 
     public TransportSettings withExternalUrl(String url) {
-        return new TransportSettings(timeout, responderThreads, url);
+        return new TransportSettings(timeout, responderThreads, url, security);
+    }
+
+    public TransportSettings withSecurity(Security security) {
+        return new TransportSettings(timeout, responderThreads, externalUrl, security);
+    }
+
+    /** Refuses credentials and TLS against an external server: the suite knows neither its credentials nor its authority. */
+    void requireManagedFor(String transport) {
+        if (externalUrl != null && security != Security.NONE) {
+            throw new IllegalArgumentException(transport + ": security '" + security.parameter() + "' needs a server this suite starts"
+                    + " (it makes the credentials and certificates); an external server (" + externalUrl + ") runs with its own");
+        }
     }
 }

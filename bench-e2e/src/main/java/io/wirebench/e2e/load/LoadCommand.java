@@ -62,6 +62,9 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--ceiling", description = "measure the generator's own highest rate against a no-op operation (no transport)")
     boolean ceiling;
 
+    @Option(names = "--security", defaultValue = "none", description = "none, auth or tls: credentials and TLS on the transport (default: ${DEFAULT-VALUE})")
+    String security;
+
     @Option(names = "--fault", description = "replaces the config's faults (repeat for several): at=10,action=kill,target=nats,duration=5"
             + " or at=10,action=slow,target=payment,duration=5,delay_ms=50")
     java.util.List<String> faultSpecs;
@@ -99,7 +102,8 @@ public final class LoadCommand implements Callable<Integer> {
             return generatorCeiling(settings, context, folder);
         }
         Codec codec = Codecs.byName(test.codec());
-        try (Transport impl = Transports.byName(transport, new TransportSettings(timeout, TransportSettings.DEFAULT_RESPONDERS, null));
+        try (Transport impl = Transports.byName(transport, new TransportSettings(timeout, TransportSettings.DEFAULT_RESPONDERS, null,
+                io.wirebench.transport.Security.byName(security)));
              LoadScenario work = open(settings, impl, codec, inFlight)) {
             context.put("scenario", scenario);
             context.put("unit", work.unit());

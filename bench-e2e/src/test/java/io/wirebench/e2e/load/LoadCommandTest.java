@@ -46,6 +46,17 @@ class LoadCommandTest {
     }
 
     @Test
+    void aRunOverTlsSaysSoAndItsBooksBalance() throws Exception {
+        Path config = Files.writeString(dir.resolve("config.yaml"), LoadConfigTest.GOOD);
+        assertEquals(0, new CommandLine(new LoadCommand()).execute("--config", config.toString(), "--transport", "nats", "--security", "tls",
+                "--scenario", "ecommerce", "--out", dir.toString(), "--duration", "1s", "--rate", "50"));
+        JsonNode json = new ObjectMapper().readTree(Files.readString(dir.resolve("load-ecommerce-nats.json")));
+        assertEquals("passed", json.get("status").asText(), json.toPrettyString());
+        assertTrue(json.get("context").get("transport.security").asText().startsWith("tls"), json.get("context").toString());
+        assertTrue(json.get("accounting").get("booksBalance").asBoolean());
+    }
+
+    @Test
     void analyticsBatchesAreAggregatedWhileReadersSeeConsistentSnapshots() throws Exception {
         JsonNode json = run("analytics");
         assertEquals("passed", json.get("status").asText(), json.toPrettyString());

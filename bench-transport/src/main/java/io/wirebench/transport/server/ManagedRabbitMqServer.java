@@ -28,8 +28,18 @@ public final class ManagedRabbitMqServer extends ManagedServer {
         this(Duration.ofSeconds(60));
     }
 
+    private io.wirebench.transport.Security security = io.wirebench.transport.Security.NONE;
+
+    /** Before {@link #start()}: {@code auth} makes this run's user the only one (no guest); {@code tls} serves AMQP over TLS only. */
+    public ManagedRabbitMqServer secured(io.wirebench.transport.Security security) {
+        this.security = security;
+        return this;
+    }
+
     public String uri() {
-        return "amqp://guest:guest@127.0.0.1:" + port();
+        String credentials = security.authenticates() ? io.wirebench.transport.RunSecrets.USER + ":" + io.wirebench.transport.RunSecrets.password()
+                : "guest:guest";
+        return (security.encrypts() ? "amqps://" : "amqp://") + credentials + "@127.0.0.1:" + port();
     }
 
     @Override
@@ -59,11 +69,30 @@ public final class ManagedRabbitMqServer extends ManagedServer {
     @Override
     protected List<String> command(Path binary, int port, Path directory) throws IOException {
         Files.writeString(directory.resolve("rabbitmq.conf"),
-                "listeners.tcp.default = 127.0.0.1:" + port + "\n"
+                listeners(port)
                         + "max_message_size = " + (io.wirebench.transport.BodyLimit.MAX_BYTES + io.wirebench.transport.BodyLimit.ENVELOPE_BYTES) + "\n",
                 StandardCharsets.UTF_8);
         Files.writeString(directory.resolve("enabled_plugins"), "[].\n", StandardCharsets.UTF_8);
         return List.of(binary.toString());
+    }
+
+    private String listeners(int port) {
+        StringBuilder conf = new StringBuilder();
+        if (security.encrypts()) {
+            RunCertificates certificates = RunCertificates.get();
+            conf.append("listeners.tcp = none\n").append("listeners.ssl.default = 127.0.0.1:").append(port).append('\n')
+                    .append("ssl_options.cacertfile = ").append(certificates.caCertificate()).append('\n')
+                    .append("ssl_options.certfile = ").append(certificates.serverCertificate()).append('\n')
+                    .append("ssl_options.keyfile = ").append(certificates.serverKey()).append('\n')
+                    .append("ssl_options.verify = verify_none\n").append("ssl_options.fail_if_no_peer_cert = false\n");
+        } else {
+            conf.append("listeners.tcp.default = 127.0.0.1:").append(port).append('\n');
+        }
+        if (security.authenticates()) {
+            conf.append("default_user = ").append(io.wirebench.transport.RunSecrets.USER).append('\n')
+                    .append("default_pass = ").append(io.wirebench.transport.RunSecrets.password()).append('\n');
+        }
+        return conf.toString();
     }
 
     @Override
@@ -95,7 +124,7 @@ public final class ManagedRabbitMqServer extends ManagedServer {
 
     @Override
     protected boolean ready(int port) {
-        byte[] reply = Probe.exchange(port, null, new byte[] {'A', 'M', 'Q', 'P', 0, 0, 9, 1}, 16);
+        byte[] reply = Probe.exchange(port, null, new byte[] {'A', 'M', 'Q', 'P', 0, 0, 9, 1}, 16, security.encrypts());
         // frame type 1 (method), channel 0, then class 10 (connection) method 10 (start) after the size
         return reply != null && reply.length >= 7 && reply[0] == 1 && reply[1] == 0 && reply[2] == 0;
     }

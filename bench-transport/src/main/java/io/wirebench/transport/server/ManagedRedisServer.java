@@ -14,6 +14,14 @@ import java.util.List;
  */
 public final class ManagedRedisServer extends ManagedServer {
 
+    private io.wirebench.transport.Security security = io.wirebench.transport.Security.NONE;
+
+    /** Before {@link #start()}: {@code auth} sets {@code requirepass} to this run's password; {@code tls} serves that over TLS only. */
+    public ManagedRedisServer secured(io.wirebench.transport.Security security) {
+        this.security = security;
+        return this;
+    }
+
     public ManagedRedisServer(Duration startTimeout) {
         super("redis-server", "redis-server", startTimeout);
     }
@@ -23,7 +31,8 @@ public final class ManagedRedisServer extends ManagedServer {
     }
 
     public String url() {
-        return "redis://127.0.0.1:" + port();
+        String credentials = security.authenticates() ? ":" + io.wirebench.transport.RunSecrets.password() + "@" : "";
+        return (security.encrypts() ? "rediss://" : "redis://") + credentials + "127.0.0.1:" + port();
     }
 
     @Override
@@ -33,15 +42,32 @@ public final class ManagedRedisServer extends ManagedServer {
 
     @Override
     protected List<String> command(Path binary, int port, Path directory) {
-        return List.of(binary.toString(), "--bind", "127.0.0.1", "--port", Integer.toString(port),
+        List<String> command = new java.util.ArrayList<>(List.of(binary.toString(), "--bind", "127.0.0.1"));
+        if (security.encrypts()) {
+            RunCertificates certificates = RunCertificates.get();
+            command.addAll(List.of("--port", "0", "--tls-port", Integer.toString(port), "--tls-cert-file", certificates.serverCertificate().toString(),
+                    "--tls-key-file", certificates.serverKey().toString(), "--tls-ca-cert-file", certificates.caCertificate().toString(),
+                    "--tls-auth-clients", "no"));
+        } else {
+            command.addAll(List.of("--port", Integer.toString(port)));
+        }
+        if (security.authenticates()) {
+            command.addAll(List.of("--requirepass", io.wirebench.transport.RunSecrets.password()));
+        }
+        command.addAll(List.of(
                 "--dir", directory.toString(), "--save", "", "--appendonly", "no", "--protected-mode", "yes",
                 "--daemonize", "no", "--logfile", "",
                 // the request body limit (with room for the envelope); redis-server refuses less than 1 MB
-                "--proto-max-bulk-len", Long.toString(Math.max(1L << 20, BodyLimit.MAX_BYTES + BodyLimit.ENVELOPE_BYTES)));
+                "--proto-max-bulk-len", Long.toString(Math.max(1L << 20, BodyLimit.MAX_BYTES + BodyLimit.ENVELOPE_BYTES))));
+        return command;
     }
 
     @Override
     protected boolean ready(int port) {
+        if (security.authenticates()) {
+            String auth = "AUTH " + io.wirebench.transport.RunSecrets.password() + "\r\n";
+            return Probe.text(Probe.exchange(port, null, auth.getBytes(StandardCharsets.US_ASCII), 16, security.encrypts())).startsWith("+OK");
+        }
         return Probe.text(Probe.exchange(port, null, "PING\r\n".getBytes(StandardCharsets.US_ASCII), 16)).startsWith("+PONG");
     }
 }

@@ -16,9 +16,22 @@ final class Probe {
 
     /** Sends {@code request} and returns what came back (up to {@code limit} bytes), or null if nothing could be read. */
     static byte[] exchange(int port, byte[] greetingToSkip, byte[] request, int limit) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
-            socket.setSoTimeout(TIMEOUT_MILLIS);
+        return exchange(port, greetingToSkip, request, limit, false);
+    }
+
+    /** As {@link #exchange(int, byte[], byte[], int)}, over TLS with this run's certificates if {@code tls}. */
+    static byte[] exchange(int port, byte[] greetingToSkip, byte[] request, int limit, boolean tls) {
+        try (Socket plain = new Socket()) {
+            plain.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
+            plain.setSoTimeout(TIMEOUT_MILLIS);
+            Socket socket = plain;
+            if (tls) {
+                javax.net.ssl.SSLSocket secure = (javax.net.ssl.SSLSocket) RunCertificates.get().clientContext().getSocketFactory()
+                        .createSocket(plain, "127.0.0.1", port, true);
+                secure.setSoTimeout(TIMEOUT_MILLIS);
+                secure.startHandshake();
+                socket = secure;
+            }
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
             if (greetingToSkip != null) {

@@ -1,0 +1,39 @@
+package io.wirebench.transport;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * How a transport's connections are protected, a benchmark parameter so that what authentication and
+ * TLS cost is measured, not guessed. {@code none}: plain TCP on loopback, no credentials (the servers'
+ * defaults). {@code auth}: the server requires credentials ({@link RunSecrets}): a NATS token, an HTTP
+ * bearer token, a Redis password ({@code requirepass}), an AMQP user of its own. {@code tls}: the same
+ * credentials over TLS, with a certificate authority and a server certificate made for this run
+ * ({@link io.wirebench.transport.server.RunCertificates}); clients trust that authority only and check the
+ * server's name (127.0.0.1).
+ */
+public enum Security {
+    NONE, AUTH, TLS;
+
+    public boolean authenticates() {
+        return this != NONE;
+    }
+
+    public boolean encrypts() {
+        return this == TLS;
+    }
+
+    public String parameter() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Security byName(String name) {
+        for (Security s : values()) {
+            if (s.parameter().equals(name)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown security '" + name + "'; valid: "
+                + String.join(", ", Arrays.stream(values()).map(Security::parameter).toList()));
+    }
+}

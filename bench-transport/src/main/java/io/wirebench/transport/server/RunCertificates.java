@@ -1,0 +1,147 @@
+package io.wirebench.transport.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A certificate authority and a server certificate for 127.0.0.1 and localhost, made for this run with
+ * {@code openssl} (Debian package {@code openssl}) into a temporary folder readable by this user only,
+ * deleted when the JVM exits: P-256 keys, valid two days. The managed servers read the PEM files; the
+ * Java clients get an {@link SSLContext} that trusts this authority and nothing else; the HTTPS service a
+ * PKCS#12 key store. Made once per JVM, on first use.
+ */
+public final class RunCertificates {
+    private static RunCertificates instance;
+
+    private final Path dir;
+    private final char[] storePassword;
+
+    private RunCertificates(Path dir, char[] storePassword) {
+        this.dir = dir;
+        this.storePassword = storePassword;
+    }
+
+    public static synchronized RunCertificates get() {
+        if (instance == null) {
+            instance = make();
+        }
+        return instance;
+    }
+
+    public Path caCertificate() {
+        return dir.resolve("ca.pem");
+    }
+
+    public Path serverCertificate() {
+        return dir.resolve("server.pem");
+    }
+
+    public Path serverKey() {
+        return dir.resolve("server.key");
+    }
+
+    /** The server's key and certificate chain, PKCS#12, protected by {@link #storePassword()}. */
+    public Path serverKeyStore() {
+        return dir.resolve("server.p12");
+    }
+
+    public String storePassword() {
+        return new String(storePassword);
+    }
+
+    /** TLS for a client: trusts this run's authority only. */
+    public SSLContext clientContext() {
+        try (InputStream in = Files.newInputStream(caCertificate())) {
+            X509Certificate ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            trust.setCertificateEntry("wirebench-run-ca", ca);
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), null);
+            return context;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new ServerStartException("cannot load this run's certificate authority " + caCertificate() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static RunCertificates make() {
+        Path openssl = Stream.of(Path.of("/usr/bin/openssl"), Path.of("/bin/openssl"), Path.of("/usr/local/bin/openssl"))
+                .filter(Files::isExecutable).findFirst()
+                .orElseThrow(() -> new ServerStartException("openssl not found: TLS needs it to make this run's certificates;"
+                        + " it comes with the Debian package 'openssl' (scripts/setup installs it)"));
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("wirebench-tls-", java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            Files.writeString(dir.resolve("server.ext"), "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n"
+                    + "extendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n", StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new ServerStartException("cannot make a folder for this run's certificates: " + e.getMessage(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir), "wirebench-tls-cleanup"));
+        char[] password = RunSecretsHolder.storePassword();
+        String o = openssl.toString();
+        run(dir, List.of(o, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "ca.key",
+                "-out", "ca.pem", "-days", "2", "-subj", "/CN=wirebench run CA", "-addext", "basicConstraints=critical,CA:TRUE",
+                "-addext", "keyUsage=critical,keyCertSign,cRLSign"));
+        run(dir, List.of(o, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "server.key",
+                "-out", "server.csr", "-subj", "/CN=localhost"));
+        run(dir, List.of(o, "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", "server.pem", "-days", "2", "-extfile", "server.ext"));
+        run(dir, List.of(o, "pkcs12", "-export", "-in", "server.pem", "-inkey", "server.key", "-certfile", "ca.pem", "-name", "server",
+                "-out", "server.p12", "-passout", "pass:" + new String(password)));
+        return new RunCertificates(dir, password);
+    }
+
+    private static void run(Path dir, List<String> command) {
+        try {
+            Process process = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("openssl.log").toFile()).start();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new ServerStartException("openssl " + command.get(1) + " did not finish within 30 s");
+            }
+            if (process.exitValue() != 0) {
+                throw new ServerStartException("openssl " + command.get(1) + " failed (exit " + process.exitValue() + "): "
+                        + Files.readString(dir.resolve("openssl.log")).strip());
+            }
+        } catch (IOException e) {
+            throw new ServerStartException("cannot run openssl: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerStartException("interrupted making certificates", e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort at exit; the folder is the user's own, in the temporary directory
+        }
+    }
+
+    /** The key store's password: random per run, like the credentials. */
+    private static final class RunSecretsHolder {
+        static char[] storePassword() {
+            byte[] bytes = new byte[12];
+            new java.security.SecureRandom().nextBytes(bytes);
+            return java.util.HexFormat.of().formatHex(bytes).toCharArray();
+        }
+    }
+}
