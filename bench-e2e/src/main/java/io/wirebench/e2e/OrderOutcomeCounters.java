@@ -18,6 +18,7 @@ public class OrderOutcomeCounters {
     public long paymentFailed;
     public long rejected;
     public long outOfStock;
+    public long paymentUnknown;
     public long retries;
 
     OrderOutcome count(OrderOutcome outcome) {
@@ -26,6 +27,7 @@ public class OrderOutcomeCounters {
             case PAYMENT_FAILED -> paymentFailed++;
             case REJECTED -> rejected++;
             case OUT_OF_STOCK -> outOfStock++;
+            case PAYMENT_UNKNOWN -> paymentUnknown++;
             default -> throw new IllegalStateException("unknown status " + outcome.status());
         }
         if (outcome.status() == OrderStatus.ACCEPTED || outcome.status() == OrderStatus.PAYMENT_FAILED) {

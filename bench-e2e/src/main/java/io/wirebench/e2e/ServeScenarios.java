@@ -77,8 +77,8 @@ public final class ServeScenarios implements Callable<Integer> {
                     case VALIDATION -> server.register(OrderValidationService.ENDPOINT,
                             new OrderValidationService(codecImpl, validator, StageClock.OFF));
                     case INVENTORY -> new InventoryService(codecImpl, new Inventory(settings.initialStock()), StageClock.OFF).register(server);
-                    case PAYMENT -> server.register(PaymentService.ENDPOINT,
-                            new PaymentService(codecImpl, new PaymentLedger(new FailureInjection(paymentFailureRate, 0)), StageClock.OFF));
+                    case PAYMENT -> new PaymentService(codecImpl, new PaymentLedger(new FailureInjection(paymentFailureRate, 0)), StageClock.OFF)
+                            .register(server);
                     case GATEWAY -> {
                         gatewayClient = impl.newClient();
                         server.register(OrderGateway.ENDPOINT, new OrderGateway(codecImpl, gatewayClient, settings.retry(), StageClock.OFF));

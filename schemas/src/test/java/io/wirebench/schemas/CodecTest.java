@@ -84,7 +84,10 @@ class CodecTest {
                 new AggregateSnapshot(3, 300, 12_345, 17, Map.of("click:shoe", 7L), Map.of("click:shoe", 7L)),
                 new ChunkAck("fil_abcdefabcdef", 4, false, "checksum mismatch"),
                 new FileRef("fil_abcdefabcdef"),
-                new FileSummary("fil_abcdefabcdef", false, 0, null, 0, List.of(2, 5)));
+                new FileSummary("fil_abcdefabcdef", false, 0, null, 0, List.of(2, 5)),
+                new OrderOutcome(order.id(), OrderStatus.PAYMENT_UNKNOWN, 3, null, List.of("void not confirmed")),
+                new io.wirebench.schemas.service.VoidRequest(order.id()),
+                new io.wirebench.schemas.service.VoidReply(order.id(), true));
         for (Object message : messages) {
             assertEquals(message, codec.decode(codec.encode(message), message.getClass()), name + " " + message);
         }

@@ -91,6 +91,10 @@ public final class EcommerceLoad implements LoadScenario {
                 if (!order.id().equals(outcome.orderId())) {
                     throw new LoadFailure(FailureKind.WRONG_REPLY, "outcome " + outcome.orderId() + " for order " + order.id());
                 }
+                if (outcome.status() == OrderStatus.PAYMENT_UNKNOWN) {
+                    unanswered.add(order.id()); // its fate is in the ledger, as for an order whose answer was lost
+                    throw new LoadFailure(FailureKind.TRANSPORT, order.id() + ": " + outcome.violations());
+                }
                 if (outcome.status() == OrderStatus.PAYMENT_FAILED) {
                     throw new LoadFailure(FailureKind.DECLINED, order.id() + ": " + outcome.violations());
                 }
@@ -112,6 +116,7 @@ public final class EcommerceLoad implements LoadScenario {
         books.put("chargesDeclined", pipeline.ledger().declined());
         books.put("charged", pipeline.ledger().charged());
         books.put("repeatedCharges", pipeline.ledger().repeated());
+        books.put("chargesVoided", pipeline.ledger().undone());
         books.put("paymentFailureRate", config.errorRate());
         books.put("complexValidation", config.complexValidation());
         long accepted = pipeline.gateway().count(OrderStatus.ACCEPTED);

@@ -13,6 +13,8 @@ import io.wirebench.schemas.service.OrderStatus;
 import io.wirebench.schemas.service.StockReply;
 import io.wirebench.schemas.service.StockRequest;
 import io.wirebench.schemas.service.ValidationReport;
+import io.wirebench.schemas.service.VoidReply;
+import io.wirebench.schemas.service.VoidRequest;
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.RpcException;
 import io.wirebench.transport.RpcHandler;
@@ -69,6 +71,7 @@ public final class OrderGateway implements RpcHandler {
             return new OrderOutcome(order.id(), OrderStatus.OUT_OF_STOCK, 0, null, List.of("short of " + reserved.shortSku()));
         }
         RpcException lastError = null;
+        boolean unanswered = false;
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             if (attempt > 1) {
                 retries.increment();
@@ -84,6 +87,18 @@ public final class OrderGateway implements RpcHandler {
                 }
             } catch (RpcException e) {
                 lastError = e;
+                // an error reply from the service means it did not charge; no reply means it may have
+                unanswered |= e.kind() != RpcException.Kind.REMOTE;
+            }
+        }
+        if (unanswered) {
+            // a charge may have gone through with its reply lost: void the payment, so it is taken back and no
+            // charge still in flight can land later; if the void is not confirmed either, say so
+            try {
+                codec.decode(services.request(PaymentService.VOID, codec.encode(new VoidRequest(order.id()))), VoidReply.class);
+            } catch (RpcException e) {
+                return new OrderOutcome(order.id(), OrderStatus.PAYMENT_UNKNOWN, retry.maxAttempts(), null,
+                        List.of("charge unanswered (" + lastError.getMessage() + "), void not confirmed: " + e.getMessage()));
             }
         }
         services.request(InventoryService.RELEASE, stock);

@@ -40,7 +40,7 @@ public final class OrderPipeline implements AutoCloseable {
             server.register(OrderValidationService.ENDPOINT,
                     new OrderValidationService(timed, settings.validate() ? validator : null, stages));
             new InventoryService(timed, inventory, stages).register(server);
-            server.register(PaymentService.ENDPOINT, new PaymentService(timed, ledger, stages));
+            new PaymentService(timed, ledger, stages).register(server);
             this.gatewayClient = transport.newClient();
             this.gateway = new OrderGateway(timed, gatewayClient, settings.retry(), stages);
             server.register(OrderGateway.ENDPOINT, gateway);

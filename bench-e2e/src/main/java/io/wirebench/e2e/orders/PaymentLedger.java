@@ -9,14 +9,22 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The payment processor: charges an order's total once per order id (the idempotency key: a repeated
  * charge returns the first one and moves no money) and declines attempts that the {@link FailureInjection}
- * picks, as a processor declines a transient error. Counts what it did, so a run can prove no order was
- * charged twice.
+ * picks, as a processor declines a transient error. A void takes an order's charge back and blocks any
+ * later charge for it (one atomic entry per order, no global lock). Counts what it did, so a run can prove
+ * no order was charged twice.
  */
 public final class PaymentLedger {
+    /** The entry of an order whose payment was voided. */
+    private static final String VOID = "void";
+
+    /** Per order: its charge id, or {@link #VOID}. */
     private final ConcurrentMap<String, String> charges = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Long> amounts = new ConcurrentHashMap<>();
     private final FailureInjection failures;
+    private final LongAdder charged = new LongAdder();
     private final LongAdder declined = new LongAdder();
     private final LongAdder repeated = new LongAdder();
+    private final LongAdder undone = new LongAdder();
     private final LongAdder chargedMinor = new LongAdder();
 
     public PaymentLedger(FailureInjection failures) {
@@ -25,31 +33,51 @@ public final class PaymentLedger {
 
     public ChargeReply charge(ChargeRequest request) {
         String existing = charges.get(request.orderId());
-        if (existing != null) {
-            repeated.increment();
-            return new ChargeReply(request.orderId(), true, existing, null);
-        }
-        if (failures.fails(request.orderId(), request.attempt())) {
+        if (existing == null && failures.fails(request.orderId(), request.attempt())) {
             declined.increment();
             return new ChargeReply(request.orderId(), false, null, "processor unavailable (injected)");
         }
         String chargeId = "ch_" + request.orderId().substring(4) + "_" + request.attempt();
-        String winner = charges.putIfAbsent(request.orderId(), chargeId);
-        if (winner != null) {
-            repeated.increment();
-            return new ChargeReply(request.orderId(), true, winner, null);
+        if (existing == null) {
+            amounts.put(request.orderId(), request.amountMinor());
+            existing = charges.putIfAbsent(request.orderId(), chargeId);
+            if (existing == null) {
+                charged.increment();
+                chargedMinor.add(request.amountMinor());
+                return new ChargeReply(request.orderId(), true, chargeId, null);
+            }
         }
-        chargedMinor.add(request.amountMinor());
-        return new ChargeReply(request.orderId(), true, chargeId, null);
+        if (VOID.equals(existing)) {
+            declined.increment();
+            return new ChargeReply(request.orderId(), false, null, "payment voided");
+        }
+        repeated.increment();
+        return new ChargeReply(request.orderId(), true, existing, null);
     }
 
-    /** Orders charged (each exactly once). */
+    /**
+     * Voids an order's payment: takes back its charge if there is one (true), and from now on declines every
+     * charge for it, so a charge request still in flight cannot land after the gateway gave up. Idempotent.
+     */
+    public boolean voidPayment(String orderId) {
+        String previous = charges.put(orderId, VOID);
+        if (previous == null || VOID.equals(previous)) {
+            return false;
+        }
+        charged.decrement();
+        chargedMinor.add(-amounts.getOrDefault(orderId, 0L));
+        undone.increment();
+        return true;
+    }
+
+    /** Orders charged (each exactly once), voided ones not counted. */
     public long charged() {
-        return charges.size();
+        return charged.sum();
     }
 
     public boolean isCharged(String orderId) {
-        return charges.containsKey(orderId);
+        String entry = charges.get(orderId);
+        return entry != null && !VOID.equals(entry);
     }
 
     public long declined() {
@@ -61,6 +89,11 @@ public final class PaymentLedger {
         return repeated.sum();
     }
 
+    /** Charges taken back by a void. */
+    public long undone() {
+        return undone.sum();
+    }
+
     public long chargedMinor() {
         return chargedMinor.sum();
     }
@@ -68,8 +101,11 @@ public final class PaymentLedger {
     /** Forgets every charge (between benchmark iterations, after their accounting was checked). */
     public void clear() {
         charges.clear();
+        amounts.clear();
+        charged.reset();
         declined.reset();
         repeated.reset();
+        undone.reset();
         chargedMinor.reset();
     }
 }

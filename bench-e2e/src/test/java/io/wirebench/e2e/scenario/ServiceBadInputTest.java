@@ -78,7 +78,7 @@ class ServiceBadInputTest {
                      RpcClient client = transport.newClient()) {
                     OrderClient orders = new OrderClient(client, JSON, StageClock.OFF);
                     for (String endpoint : List.of(OrderGateway.ENDPOINT, OrderValidationService.ENDPOINT, InventoryService.RESERVE,
-                            InventoryService.RELEASE, PaymentService.ENDPOINT)) {
+                            InventoryService.RELEASE, PaymentService.ENDPOINT, PaymentService.VOID)) {
                         for (byte[] input : badInputs(goodOrder)) {
                             RpcException e = assertThrows(RpcException.class, () -> client.request(endpoint, input), endpoint);
                             assertEquals(RpcException.Kind.REMOTE, e.kind(), endpoint + ": " + e.getMessage());

@@ -89,7 +89,8 @@ public final class KryoCodec implements Codec {
         kryo.register(OrderStatus.class, id++);
         for (Class<?> type : List.of(OrderOutcome.class, ValidationReport.class, StockRequest.class, StockReply.class,
                 ChargeRequest.class, ChargeReply.class, IngestAck.class, AggregateQuery.class, AggregateSnapshot.class,
-                ChunkAck.class, FileRef.class, FileSummary.class)) {
+                ChunkAck.class, FileRef.class, FileSummary.class, io.wirebench.schemas.service.VoidRequest.class,
+                io.wirebench.schemas.service.VoidReply.class)) {
             kryo.register(type, id++);
         }
         return kryo;
