@@ -69,8 +69,7 @@ public final class HttpTransport implements Transport {
         d.put("transport", name());
         d.put("url", String.valueOf(baseUrl));
         d.put("server", "Jetty " + org.eclipse.jetty.util.Jetty.VERSION + " (core API), HTTP/1.1 keep-alive");
-        d.put("security", settings.security().parameter() + (settings.security().encrypts() ? " (HTTPS, bearer token)"
-                : settings.security().authenticates() ? " (bearer token)" : ""));
+        d.put("security", settings.security().describe("HTTPS, bearer token", "bearer token"));
         d.put("client", clientKind == Client.JETTY ? "Jetty HttpClient " + org.eclipse.jetty.util.Jetty.VERSION
                 : "java.net.http.HttpClient " + Runtime.version());
         return d;

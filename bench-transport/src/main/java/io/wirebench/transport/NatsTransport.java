@@ -250,8 +250,7 @@ public final class NatsTransport implements Transport {
         d.put("transport", name);
         d.put("url", clientUrl.equals(serviceUrl) ? clientUrl : "service " + serviceUrl + ", callers " + clientUrl);
         d.put("client", "jnats " + LibraryVersions.of("io.nats", "jnats"));
-        d.put("security", settings.security().parameter() + (settings.security().encrypts() ? " (TLS, token)"
-                : settings.security().authenticates() ? " (token)" : ""));
+        d.put("security", settings.security().describe("TLS, token", "token"));
         d.put("responders", settings.responderThreads() + " dispatchers in queue group " + QUEUE);
         d.put("server", servers.isEmpty() ? "external" : servers.size() + " managed nats-server(s), "
                 + servers.get(0).directory().getParent());

@@ -198,8 +198,7 @@ public final class RabbitMqTransport implements Transport {
         d.put("client", "amqp-client " + LibraryVersions.of("com.rabbitmq", "amqp-client")
                 + ", direct reply-to, prefetch 32");
         d.put("responders", settings.responderThreads() + " consumer channels per endpoint");
-        d.put("security", settings.security().parameter() + (settings.security().encrypts() ? " (AMQPS, own user)"
-                : settings.security().authenticates() ? " (own user, no guest)" : ""));
+        d.put("security", settings.security().describe("AMQPS, own user", "own user, no guest"));
         d.put("server", server == null ? "external" : "managed rabbitmq-server, " + server.directory());
         return d;
     }

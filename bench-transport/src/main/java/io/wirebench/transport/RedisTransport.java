@@ -201,8 +201,7 @@ public final class RedisTransport implements Transport {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("transport", "redis");
         d.put("url", uri.toString().replaceFirst("//[^@]*@", "//***@"));
-        d.put("security", settings.security().parameter() + (settings.security().encrypts() ? " (TLS, requirepass)"
-                : settings.security().authenticates() ? " (requirepass)" : ""));
+        d.put("security", settings.security().describe("TLS, requirepass", "requirepass"));
         d.put("client", "Jedis " + LibraryVersions.of("redis.clients", "jedis") + " (pooled), LPUSH + BRPOP per endpoint list, reply list per client");
         d.put("responders", settings.responderThreads() + " worker threads per endpoint");
         d.put("server", server == null ? "external" : "managed redis-server, " + server.directory());

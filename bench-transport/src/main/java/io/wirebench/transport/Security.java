@@ -27,6 +27,11 @@ public enum Security {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** For a transport's description: the parameter, and what it means on that transport ({@code tls}: e.g. "TLS, token"). */
+    public String describe(String withTls, String withAuth) {
+        return parameter() + (encrypts() ? " (" + withTls + ")" : authenticates() ? " (" + withAuth + ")" : "");
+    }
+
     public static Security byName(String name) {
         for (Security s : values()) {
             if (s.parameter().equals(name)) {

@@ -90,27 +90,28 @@ public final class FaultSchedule implements AutoCloseable {
             check(fault, transport, services);
             long breakAt = (long) ((rampSeconds + fault.at()) * 1e9);
             long repairAt = (long) ((rampSeconds + fault.at() + fault.duration()) * 1e9);
-            if (fault.action().equals("slow")) {
-                Duration delay = Duration.ofNanos((long) (fault.delayMs() * 1e6));
-                timer.schedule(() -> step(fault, "slow", () -> services.slow(fault.target(), delay),
-                        () -> repairs.put(fault, () -> services.normal(fault.target()))), breakAt, TimeUnit.NANOSECONDS);
-                timer.schedule(() -> step(fault, "normal", () -> services.normal(fault.target()), () -> repairs.remove(fault)), repairAt,
-                        TimeUnit.NANOSECONDS);
-                continue;
-            }
-            FaultTarget server = serverOf(transport, fault.target());
-            switch (fault.action()) {
-                case "kill" -> {
-                    timer.schedule(() -> step(fault, "kill", server::kill, () -> repairs.put(fault, server::restart)), breakAt, TimeUnit.NANOSECONDS);
-                    timer.schedule(() -> step(fault, "restart", server::restart, () -> repairs.remove(fault)), repairAt, TimeUnit.NANOSECONDS);
-                }
-                case "pause" -> {
-                    timer.schedule(() -> step(fault, "pause", server::pause, () -> repairs.put(fault, server::resume)), breakAt, TimeUnit.NANOSECONDS);
-                    timer.schedule(() -> step(fault, "resume", server::resume, () -> repairs.remove(fault)), repairAt, TimeUnit.NANOSECONDS);
-                }
-                default -> throw new IllegalArgumentException("unknown fault action '" + fault.action() + "'; known: kill, pause, slow");
-            }
+            Steps steps = stepsOf(fault, transport, services);
+            timer.schedule(() -> step(fault, steps.breakStep(), steps.breakIt(), () -> repairs.put(fault, steps.repair())), breakAt,
+                    TimeUnit.NANOSECONDS);
+            timer.schedule(() -> step(fault, steps.repairStep(), steps.repair(), () -> repairs.remove(fault)), repairAt, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** A fault's two steps, by name: the one that breaks something and the one that repairs it. */
+    private record Steps(String breakStep, Runnable breakIt, String repairStep, Runnable repair) {
+    }
+
+    private static Steps stepsOf(Fault fault, Transport transport, ServiceDelays services) {
+        if (fault.action().equals("slow")) {
+            Duration delay = Duration.ofNanos((long) (fault.delayMs() * 1e6));
+            return new Steps("slow", () -> services.slow(fault.target(), delay), "normal", () -> services.normal(fault.target()));
+        }
+        FaultTarget server = serverOf(transport, fault.target());
+        return switch (fault.action()) {
+            case "kill" -> new Steps("kill", server::kill, "restart", server::restart);
+            case "pause" -> new Steps("pause", server::pause, "resume", server::resume);
+            default -> throw new IllegalArgumentException("unknown fault action '" + fault.action() + "'; known: kill, pause, slow");
+        };
     }
 
     private void step(Fault fault, String step, Runnable action, Runnable after) {

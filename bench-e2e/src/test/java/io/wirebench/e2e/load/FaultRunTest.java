@@ -74,31 +74,28 @@ class FaultRunTest {
         assertEquals(exit == 0, "passed".equals(json.get("status").asText()));
     }
 
-    @Test
-    void aSlowFaultOnAServiceTheScenarioLacksIsRefusedBeforeTheRun() throws Exception {
-        String yaml = LoadConfigTest.GOOD + "faults:\n  - {at: 1, action: slow, target: payment, duration: 1, delay_ms: 10}\n";
-        Path config = Files.writeString(dir.resolve("config.yaml"), yaml);
+    /** Runs the load command over in-memory with {@code fault}, expecting it refused (exit 2) before the run; its message. */
+    private String refusedBeforeTheRun(String fault, String scenario) throws Exception {
+        Path config = Files.writeString(dir.resolve("config.yaml"), LoadConfigTest.GOOD + "faults:\n  - " + fault + "\n");
         CommandLine cli = new CommandLine(new LoadCommand());
         StringBuilder error = new StringBuilder();
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             error.append(e.getMessage());
             return 2;
         });
-        assertEquals(2, cli.execute("--config", config.toString(), "--transport", "in-memory", "--scenario", "analytics", "--out", dir.toString()));
-        assertTrue(error.toString().contains("'payment' is not a service of this scenario; its services are: analytics"), error.toString());
+        assertEquals(2, cli.execute("--config", config.toString(), "--transport", "in-memory", "--scenario", scenario, "--out", dir.toString()));
+        return error.toString();
+    }
+
+    @Test
+    void aSlowFaultOnAServiceTheScenarioLacksIsRefusedBeforeTheRun() throws Exception {
+        String error = refusedBeforeTheRun("{at: 1, action: slow, target: payment, duration: 1, delay_ms: 10}", "analytics");
+        assertTrue(error.contains("'payment' is not a service of this scenario; its services are: analytics"), error);
     }
 
     @Test
     void aFaultTheTransportCannotReachIsRefusedBeforeTheRun() throws Exception {
-        String yaml = LoadConfigTest.GOOD + "faults:\n  - {at: 1, action: kill, target: redis, duration: 1}\n";
-        Path config = Files.writeString(dir.resolve("config.yaml"), yaml);
-        CommandLine cli = new CommandLine(new LoadCommand());
-        StringBuilder error = new StringBuilder();
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            error.append(e.getMessage());
-            return 2;
-        });
-        assertEquals(2, cli.execute("--config", config.toString(), "--transport", "in-memory", "--out", dir.toString()));
-        assertTrue(error.toString().contains("fault target 'redis' is not the server of transport 'in-memory'"), error.toString());
+        String error = refusedBeforeTheRun("{at: 1, action: kill, target: redis, duration: 1}", "ecommerce");
+        assertTrue(error.contains("fault target 'redis' is not the server of transport 'in-memory'"), error);
     }
 }

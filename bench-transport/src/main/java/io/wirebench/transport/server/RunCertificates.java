@@ -94,7 +94,7 @@ public final class RunCertificates {
             throw new ServerStartException("cannot make a folder for this run's certificates: " + e.getMessage(), e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir), "wirebench-tls-cleanup"));
-        char[] password = RunSecretsHolder.storePassword();
+        char[] password = randomPassword();
         String o = openssl.toString();
         run(dir, List.of(o, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "ca.key",
                 "-out", "ca.pem", "-days", "2", "-subj", "/CN=wirebench run CA", "-addext", "basicConstraints=critical,CA:TRUE",
@@ -137,11 +137,9 @@ public final class RunCertificates {
     }
 
     /** The key store's password: random per run, like the credentials. */
-    private static final class RunSecretsHolder {
-        static char[] storePassword() {
-            byte[] bytes = new byte[12];
-            new java.security.SecureRandom().nextBytes(bytes);
-            return java.util.HexFormat.of().formatHex(bytes).toCharArray();
-        }
+    private static char[] randomPassword() {
+        byte[] bytes = new byte[12];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes).toCharArray();
     }
 }
