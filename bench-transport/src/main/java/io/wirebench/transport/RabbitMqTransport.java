@@ -86,7 +86,8 @@ public final class RabbitMqTransport implements Transport {
     @Override
     public RpcServer newServer() {
         Connection connection = connect("service");
-        List<Channel> channels = new ArrayList<>();
+        Map<Channel, String> consumers = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
         return new RpcServer() {
             @Override
             public void register(String endpoint, RpcHandler handler) {
@@ -95,30 +96,56 @@ public final class RabbitMqTransport implements Transport {
                         Channel channel = connection.createChannel();
                         channel.queueDeclare(queue(endpoint), false, false, false, null);
                         channel.basicQos(32);
-                        channel.basicConsume(queue(endpoint), false, (tag, delivery) -> {
-                            AMQP.BasicProperties request = delivery.getProperties();
-                            AMQP.BasicProperties.Builder reply = new AMQP.BasicProperties.Builder().correlationId(request.getCorrelationId());
-                            byte[] body;
+                        String tag = channel.basicConsume(queue(endpoint), false, (consumerTag, delivery) -> {
+                            inFlight.incrementAndGet();
                             try {
-                                body = handler.handle(delivery.getBody());
-                            } catch (Exception e) {
-                                reply.headers(Map.of(ERROR_HEADER, String.valueOf(e.getMessage())));
-                                body = String.valueOf(e).getBytes(StandardCharsets.UTF_8);
+                                AMQP.BasicProperties request = delivery.getProperties();
+                                AMQP.BasicProperties.Builder reply = new AMQP.BasicProperties.Builder().correlationId(request.getCorrelationId());
+                                byte[] body;
+                                try {
+                                    body = handler.handle(delivery.getBody());
+                                } catch (Exception e) {
+                                    reply.headers(Map.of(ERROR_HEADER, String.valueOf(e.getMessage())));
+                                    body = String.valueOf(e).getBytes(StandardCharsets.UTF_8);
+                                }
+                                if (request.getReplyTo() != null) {
+                                    channel.basicPublish("", request.getReplyTo(), reply.build(), body);
+                                }
+                                channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+                            } finally {
+                                inFlight.decrementAndGet();
                             }
-                            if (request.getReplyTo() != null) {
-                                channel.basicPublish("", request.getReplyTo(), reply.build(), body);
-                            }
-                            channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
-                        }, tag -> { });
-                        channels.add(channel);
+                        }, consumerTag -> { });
+                        consumers.put(channel, tag);
                     }
                 } catch (Exception e) {
                     throw new RpcException(RpcException.Kind.TRANSPORT, "cannot consume " + queue(endpoint) + ": " + e.getMessage(), e);
                 }
             }
 
+            /**
+             * Stops consuming first and lets the requests being handled finish and be acknowledged (bounded:
+             * 5 s), then closes: closing with an unacknowledged request would have the broker hand it to the
+             * next consumer of the queue, which would handle it a second time.
+             */
             @Override
             public void close() {
+                consumers.forEach((channel, tag) -> {
+                    try {
+                        channel.basicCancel(tag);
+                    } catch (Exception ignored) {
+                        // the channel is gone already; nothing to stop
+                    }
+                });
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+                long quietSince = System.nanoTime();
+                // quiet for 20 ms: deliveries already on their way to a handler get to start and finish
+                while (System.nanoTime() < deadline && System.nanoTime() - quietSince < 20_000_000L) {
+                    if (inFlight.get() > 0) {
+                        quietSince = System.nanoTime();
+                    }
+                    ManagedSleep.pause(2);
+                }
                 try {
                     connection.close(5_000);
                 } catch (Exception ignored) {

@@ -21,6 +21,51 @@ class RabbitMqTransportTest extends TransportContract {
         return Set.of(RpcException.Kind.TIMEOUT, RpcException.Kind.TRANSPORT);
     }
 
+    /**
+     * A service closed while it is handling requests finishes and acknowledges those first: the next service
+     * on the same queue gets only the requests the first never started (the broker redelivers whatever was
+     * not acknowledged, and a request handled twice would, say, count an order twice).
+     */
+    @Test
+    void aServiceClosedMidRequestLeavesNoHandledRequestToBeHandledAgain() throws Exception {
+        java.util.Set<Byte> byFirst = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Set<Byte> bySecond = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        RpcServer first = transport.newServer();
+        first.register("once", request -> {
+            byFirst.add(request[0]);
+            Thread.sleep(50);
+            return request;
+        });
+        try (RpcClient caller = transport.newClient()) {
+            java.util.List<java.util.concurrent.CompletableFuture<byte[]>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                replies.add(caller.requestAsync("once", new byte[] {(byte) i}));
+            }
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            while (byFirst.size() < 4 && System.nanoTime() < until) {
+                Thread.sleep(1);
+            }
+            first.close(); // with handlers asleep in the middle of requests
+            RpcServer second = transport.newServer();
+            second.register("once", request -> {
+                bySecond.add(request[0]);
+                return request;
+            });
+            for (java.util.concurrent.CompletableFuture<byte[]> reply : replies) {
+                try {
+                    reply.get(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException lostWithTheFirst) {
+                    // a reply the first service could not send is the caller's failure, not a second handling
+                }
+            }
+            second.close();
+        }
+        java.util.Set<Byte> twice = new java.util.HashSet<>(byFirst);
+        twice.retainAll(bySecond);
+        assertTrue(twice.isEmpty(), "handled by both services: " + twice + " (first " + byFirst.size() + ", second " + bySecond.size() + ")");
+        assertTrue(byFirst.size() + bySecond.size() >= 64, "every request was handled: " + byFirst.size() + " + " + bySecond.size());
+    }
+
     /** The managed broker itself refuses a message over the body limit (406, channel closed), so a client that skips the check is refused too. */
     @Test
     void theManagedBrokerRefusesAMessageOverTheBodyLimit() throws Exception {
