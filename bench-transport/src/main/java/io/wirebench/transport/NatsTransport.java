@@ -43,7 +43,8 @@ public final class NatsTransport implements Transport {
         this.name = "nats";
         settings.requireManagedFor(name);
         if (settings.externalUrl() == null) {
-            ManagedNatsServer server = new ManagedNatsServer().secured(settings.security());
+            ManagedNatsServer server = new ManagedNatsServer();
+            server.secure(settings.security());
             server.start();
             this.servers = List.of(server);
             this.serviceUrl = server.url();

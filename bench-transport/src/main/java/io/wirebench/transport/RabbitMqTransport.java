@@ -35,7 +35,8 @@ public final class RabbitMqTransport implements Transport {
         this.settings = settings;
         settings.requireManagedFor("rabbitmq");
         if (settings.externalUrl() == null) {
-            server = new ManagedRabbitMqServer().secured(settings.security());
+            server = new ManagedRabbitMqServer();
+            server.secure(settings.security());
             server.start();
             uri = server.uri();
         } else {

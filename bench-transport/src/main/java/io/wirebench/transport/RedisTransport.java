@@ -34,7 +34,8 @@ public final class RedisTransport implements Transport {
         this.settings = settings;
         settings.requireManagedFor("redis");
         if (settings.externalUrl() == null) {
-            server = new ManagedRedisServer().secured(settings.security());
+            server = new ManagedRedisServer();
+            server.secure(settings.security());
             server.start();
             uri = URI.create(server.url());
         } else {

@@ -45,8 +45,26 @@ class SecurityTest {
             }
             assertTrue(transport.describe().get("security").startsWith(security), transport.describe().toString());
             refusesAStranger(transport, level);
+            keepsTheSecretPrivate(transport);
             server.close();
         }
+    }
+
+    /** The credentials are in no process's command line, and the server's files (its configuration) are this user's only. */
+    private static void keepsTheSecretPrivate(Transport transport) throws Exception {
+        io.wirebench.transport.server.ManagedServer server = transport instanceof NatsTransport n ? n.managedServer()
+                : transport instanceof RedisTransport r ? r.managedServer() : transport instanceof RabbitMqTransport q ? q.managedServer() : null;
+        if (server == null) {
+            return; // the HTTP service runs in this JVM: its token never leaves it
+        }
+        java.util.List<ProcessHandle> tree = java.util.stream.Stream.concat(java.util.stream.Stream.of(server.process()),
+                server.process().descendants()).toList();
+        for (ProcessHandle process : tree) {
+            String command = process.info().commandLine().orElse("");
+            assertTrue(!command.contains(RunSecrets.password()), "the password shows in the process list: " + command);
+        }
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(server.directory())), server.directory().toString());
     }
 
     private static void refusesAStranger(Transport transport, Security level) throws Exception {

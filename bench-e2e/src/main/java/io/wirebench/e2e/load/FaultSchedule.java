@@ -73,21 +73,13 @@ public final class FaultSchedule implements AutoCloseable {
 
     /** Refuses, before the run, a fault this transport or scenario cannot carry out, naming why. */
     static void check(Fault fault, Transport transport, ServiceDelays services) {
-        if (fault.action().equals("slow")) {
-            if (!services.services().contains(fault.target())) {
-                throw new IllegalArgumentException("slow fault target '" + fault.target() + "' is not a service of this scenario; its services are: "
-                        + String.join(", ", services.services()));
-            }
-        } else {
-            serverOf(transport, fault.target());
-        }
+        stepsOf(fault, transport, services);
     }
 
     /** Schedules every fault at {@code rampSeconds + at} from now, the run's start. */
     public void start(List<Fault> faults, Transport transport, ServiceDelays services, double rampSeconds) {
         startNanos = System.nanoTime();
         for (Fault fault : faults) {
-            check(fault, transport, services);
             long breakAt = (long) ((rampSeconds + fault.at()) * 1e9);
             long repairAt = (long) ((rampSeconds + fault.at() + fault.duration()) * 1e9);
             Steps steps = stepsOf(fault, transport, services);
@@ -103,6 +95,10 @@ public final class FaultSchedule implements AutoCloseable {
 
     private static Steps stepsOf(Fault fault, Transport transport, ServiceDelays services) {
         if (fault.action().equals("slow")) {
+            if (!services.services().contains(fault.target())) {
+                throw new IllegalArgumentException("slow fault target '" + fault.target() + "' is not a service of this scenario; its services are: "
+                        + String.join(", ", services.services()));
+            }
             Duration delay = Duration.ofNanos((long) (fault.delayMs() * 1e6));
             return new Steps("slow", () -> services.slow(fault.target(), delay), "normal", () -> services.normal(fault.target()));
         }

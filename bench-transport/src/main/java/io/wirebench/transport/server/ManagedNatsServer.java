@@ -16,7 +16,6 @@ import java.util.List;
  */
 public final class ManagedNatsServer extends ManagedServer {
     private final List<Integer> routes = new ArrayList<>();
-    private io.wirebench.transport.Security security = io.wirebench.transport.Security.NONE;
     private int clusterPort;
 
     public ManagedNatsServer(Duration startTimeout) {
@@ -31,12 +30,6 @@ public final class ManagedNatsServer extends ManagedServer {
     public ManagedNatsServer clustered(int clusterPort, List<Integer> routeTo) {
         this.clusterPort = clusterPort;
         this.routes.addAll(routeTo);
-        return this;
-    }
-
-    /** Before {@link #start()}: {@code auth} requires this run's token; {@code tls} that over TLS with this run's certificate. */
-    public ManagedNatsServer secured(io.wirebench.transport.Security security) {
-        this.security = security;
         return this;
     }
 
@@ -56,10 +49,10 @@ public final class ManagedNatsServer extends ManagedServer {
                 .append("port: ").append(port).append('\n')
                 .append("max_payload: 8MB\n")
                 .append("server_name: wirebench-").append(port).append('\n');
-        if (security.authenticates()) {
+        if (security().authenticates()) {
             config.append("authorization {\n  token: \"").append(io.wirebench.transport.RunSecrets.password()).append("\"\n}\n");
         }
-        if (security.encrypts()) {
+        if (security().encrypts()) {
             RunCertificates certificates = RunCertificates.get();
             config.append("tls {\n  cert_file: \"").append(certificates.serverCertificate()).append("\"\n  key_file: \"")
                     .append(certificates.serverKey()).append("\"\n  timeout: 2\n}\n");
@@ -81,12 +74,12 @@ public final class ManagedNatsServer extends ManagedServer {
 
     @Override
     protected boolean ready(int port) {
-        if (security.encrypts()) {
+        if (security().encrypts()) {
             // the INFO line comes before the TLS handshake; a server that asks for TLS in it is listening and ready
             byte[] info = Probe.exchange(port, null, new byte[0], 4096);
             return Probe.text(info).startsWith("INFO ") && Probe.text(info).contains("\"tls_required\":true");
         }
-        String token = security.authenticates() ? ",\"auth_token\":\"" + io.wirebench.transport.RunSecrets.password() + "\"" : "";
+        String token = security().authenticates() ? ",\"auth_token\":\"" + io.wirebench.transport.RunSecrets.password() + "\"" : "";
         byte[] reply = Probe.exchange(port, "\r\n".getBytes(StandardCharsets.US_ASCII),
                 ("CONNECT {\"verbose\":false,\"pedantic\":false" + token + "}\r\nPING\r\n").getBytes(StandardCharsets.US_ASCII), 64);
         return Probe.text(reply).startsWith("PONG");

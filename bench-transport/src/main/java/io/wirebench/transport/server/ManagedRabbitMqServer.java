@@ -28,18 +28,10 @@ public final class ManagedRabbitMqServer extends ManagedServer {
         this(Duration.ofSeconds(60));
     }
 
-    private io.wirebench.transport.Security security = io.wirebench.transport.Security.NONE;
-
-    /** Before {@link #start()}: {@code auth} makes this run's user the only one (no guest); {@code tls} serves AMQP over TLS only. */
-    public ManagedRabbitMqServer secured(io.wirebench.transport.Security security) {
-        this.security = security;
-        return this;
-    }
-
     public String uri() {
-        String credentials = security.authenticates() ? io.wirebench.transport.RunSecrets.USER + ":" + io.wirebench.transport.RunSecrets.password()
+        String credentials = security().authenticates() ? io.wirebench.transport.RunSecrets.USER + ":" + io.wirebench.transport.RunSecrets.password()
                 : "guest:guest";
-        return (security.encrypts() ? "amqps://" : "amqp://") + credentials + "@127.0.0.1:" + port();
+        return (security().encrypts() ? "amqps://" : "amqp://") + credentials + "@127.0.0.1:" + port();
     }
 
     @Override
@@ -78,7 +70,7 @@ public final class ManagedRabbitMqServer extends ManagedServer {
 
     private String listeners(int port) {
         StringBuilder conf = new StringBuilder();
-        if (security.encrypts()) {
+        if (security().encrypts()) {
             RunCertificates certificates = RunCertificates.get();
             conf.append("listeners.tcp = none\n").append("listeners.ssl.default = 127.0.0.1:").append(port).append('\n')
                     .append("ssl_options.cacertfile = ").append(certificates.caCertificate()).append('\n')
@@ -88,7 +80,7 @@ public final class ManagedRabbitMqServer extends ManagedServer {
         } else {
             conf.append("listeners.tcp.default = 127.0.0.1:").append(port).append('\n');
         }
-        if (security.authenticates()) {
+        if (security().authenticates()) {
             conf.append("default_user = ").append(io.wirebench.transport.RunSecrets.USER).append('\n')
                     .append("default_pass = ").append(io.wirebench.transport.RunSecrets.password()).append('\n');
         }
@@ -124,7 +116,7 @@ public final class ManagedRabbitMqServer extends ManagedServer {
 
     @Override
     protected boolean ready(int port) {
-        byte[] reply = Probe.exchange(port, null, new byte[] {'A', 'M', 'Q', 'P', 0, 0, 9, 1}, 16, security.encrypts());
+        byte[] reply = Probe.exchange(port, null, new byte[] {'A', 'M', 'Q', 'P', 0, 0, 9, 1}, 16, security().encrypts());
         // frame type 1 (method), channel 0, then class 10 (connection) method 10 (start) after the size
         return reply != null && reply.length >= 7 && reply[0] == 1 && reply[1] == 0 && reply[2] == 0;
     }

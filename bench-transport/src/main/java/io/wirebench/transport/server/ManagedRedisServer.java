@@ -14,14 +14,6 @@ import java.util.List;
  */
 public final class ManagedRedisServer extends ManagedServer {
 
-    private io.wirebench.transport.Security security = io.wirebench.transport.Security.NONE;
-
-    /** Before {@link #start()}: {@code auth} sets {@code requirepass} to this run's password; {@code tls} serves that over TLS only. */
-    public ManagedRedisServer secured(io.wirebench.transport.Security security) {
-        this.security = security;
-        return this;
-    }
-
     public ManagedRedisServer(Duration startTimeout) {
         super("redis-server", "redis-server", startTimeout);
     }
@@ -31,8 +23,8 @@ public final class ManagedRedisServer extends ManagedServer {
     }
 
     public String url() {
-        String credentials = security.authenticates() ? ":" + io.wirebench.transport.RunSecrets.password() + "@" : "";
-        return (security.encrypts() ? "rediss://" : "redis://") + credentials + "127.0.0.1:" + port();
+        String credentials = security().authenticates() ? ":" + io.wirebench.transport.RunSecrets.password() + "@" : "";
+        return (security().encrypts() ? "rediss://" : "redis://") + credentials + "127.0.0.1:" + port();
     }
 
     @Override
@@ -41,18 +33,18 @@ public final class ManagedRedisServer extends ManagedServer {
     }
 
     @Override
-    protected List<String> command(Path binary, int port, Path directory) {
-        List<String> command = new java.util.ArrayList<>(List.of(binary.toString(), "--bind", "127.0.0.1"));
-        if (security.encrypts()) {
+    protected List<String> command(Path binary, int port, Path directory) throws java.io.IOException {
+        // a configuration file first (in the private directory): the password must not show in the process list
+        Path config = java.nio.file.Files.writeString(directory.resolve("redis.conf"),
+                security().authenticates() ? "requirepass " + io.wirebench.transport.RunSecrets.password() + "\n" : "");
+        List<String> command = new java.util.ArrayList<>(List.of(binary.toString(), config.toString(), "--bind", "127.0.0.1"));
+        if (security().encrypts()) {
             RunCertificates certificates = RunCertificates.get();
             command.addAll(List.of("--port", "0", "--tls-port", Integer.toString(port), "--tls-cert-file", certificates.serverCertificate().toString(),
                     "--tls-key-file", certificates.serverKey().toString(), "--tls-ca-cert-file", certificates.caCertificate().toString(),
                     "--tls-auth-clients", "no"));
         } else {
             command.addAll(List.of("--port", Integer.toString(port)));
-        }
-        if (security.authenticates()) {
-            command.addAll(List.of("--requirepass", io.wirebench.transport.RunSecrets.password()));
         }
         command.addAll(List.of(
                 "--dir", directory.toString(), "--save", "", "--appendonly", "no", "--protected-mode", "yes",
@@ -64,9 +56,9 @@ public final class ManagedRedisServer extends ManagedServer {
 
     @Override
     protected boolean ready(int port) {
-        if (security.authenticates()) {
+        if (security().authenticates()) {
             String auth = "AUTH " + io.wirebench.transport.RunSecrets.password() + "\r\n";
-            return Probe.text(Probe.exchange(port, null, auth.getBytes(StandardCharsets.US_ASCII), 16, security.encrypts())).startsWith("+OK");
+            return Probe.text(Probe.exchange(port, null, auth.getBytes(StandardCharsets.US_ASCII), 16, security().encrypts())).startsWith("+OK");
         }
         return Probe.text(Probe.exchange(port, null, "PING\r\n".getBytes(StandardCharsets.US_ASCII), 16)).startsWith("+PONG");
     }

@@ -36,6 +36,23 @@ public abstract class ManagedServer implements AutoCloseable, io.wirebench.trans
     private final List<ProcessHandle> descendants = new ArrayList<>();
     private final List<Path> descendantPidFiles = new ArrayList<>();
 
+    private io.wirebench.transport.Security security = io.wirebench.transport.Security.NONE;
+
+    /**
+     * Before {@link #start()}: {@code auth} makes the server require this run's credentials, {@code tls} that
+     * over TLS with this run's certificate (each server says how in its configuration).
+     */
+    public void secure(io.wirebench.transport.Security security) {
+        if (directory != null) {
+            throw new IllegalStateException(name + " is already started");
+        }
+        this.security = security;
+    }
+
+    protected final io.wirebench.transport.Security security() {
+        return security;
+    }
+
     protected ManagedServer(String name, String debianPackage, Duration startTimeout) {
         this.name = name;
         this.debianPackage = debianPackage;
@@ -90,7 +107,9 @@ public abstract class ManagedServer implements AutoCloseable, io.wirebench.trans
         port = FreePorts.pick();
         try {
             directory = Files.createDirectories(WORK_ROOT.toAbsolutePath()).resolve(name + "-" + port + "-" + System.nanoTime());
-            Files.createDirectories(directory);
+            // this user's only: the configuration written here may hold the run's credentials
+            Files.createDirectory(directory, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
         } catch (IOException e) {
             throw new ServerStartException("cannot prepare " + name + " in " + directory + ": " + e.getMessage(), e);
         }

@@ -62,8 +62,17 @@ public final class RunCertificates {
         return new String(storePassword);
     }
 
-    /** TLS for a client: trusts this run's authority only. */
-    public SSLContext clientContext() {
+    private SSLContext clientContext;
+
+    /** TLS for a client: trusts this run's authority only (made once, shared: an {@code SSLContext} is thread-safe). */
+    public synchronized SSLContext clientContext() {
+        if (clientContext == null) {
+            clientContext = loadClientContext();
+        }
+        return clientContext;
+    }
+
+    private SSLContext loadClientContext() {
         try (InputStream in = Files.newInputStream(caCertificate())) {
             X509Certificate ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
