@@ -3,9 +3,12 @@ package io.wirebench.report;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /**
@@ -19,16 +22,47 @@ public record BenchmarkProfiles(@JsonProperty(value = "modules", required = true
     static final Set<String> SCENARIOS = Set.of("ecommerce", "analytics", "files");
     static final Set<String> TRANSPORTS = Set.of("nats", "nats-cluster", "http", "http-jdk", "redis", "rabbitmq", "in-memory");
 
-    /** One profile. */
+    static final Pattern RUN_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    static final String DEFAULT_LOAD_CONFIG = "config/test-config.yaml";
+
+    /**
+     * One profile. Without {@code runs} every module runs once with the profile's options and its
+     * {@code params}; with {@code runs}, exactly those runs are made instead (a module may run several
+     * times, e.g. at different {@code -t}), each with the profile's options and its own arguments.
+     */
     public record Profile(@JsonProperty(value = "jmh", required = true) List<String> jmh,
                           @JsonProperty(value = "params", required = true) Map<String, List<String>> params,
-                          @JsonProperty(value = "load", required = true) List<LoadRun> load) {
+                          @JsonProperty(value = "load", required = true) List<LoadRun> load,
+                          @JsonProperty("runs") List<Run> runs) {
+        public Profile {
+            runs = runs == null ? List.of() : runs;
+        }
     }
 
-    /** A load run after the benchmarks: {@code scripts/load --scenario S --transport T --duration Ns}. */
+    /**
+     * One JMH run of a module: the benchmarks matching {@code include} (all when absent; {@code --only}
+     * replaces it), the profile's JMH options and then {@code args}, into {@code <module>-<name>.json}.
+     */
+    public record Run(@JsonProperty(value = "module", required = true) String module,
+                      @JsonProperty(value = "name", required = true) String name,
+                      @JsonProperty("include") String include,
+                      @JsonProperty("args") List<String> args) {
+        public Run {
+            args = args == null ? List.of() : args;
+        }
+    }
+
+    /**
+     * A load run after the benchmarks: {@code scripts/load --config C --scenario S --transport T --duration Ns},
+     * the configuration file {@value #DEFAULT_LOAD_CONFIG} unless {@code config} names another.
+     */
     public record LoadRun(@JsonProperty(value = "scenario", required = true) String scenario,
                           @JsonProperty(value = "transport", required = true) String transport,
-                          @JsonProperty(value = "duration_seconds", required = true) int durationSeconds) {
+                          @JsonProperty(value = "duration_seconds", required = true) int durationSeconds,
+                          @JsonProperty("config") String config) {
+        public LoadRun {
+            config = config == null ? DEFAULT_LOAD_CONFIG : config;
+        }
     }
 
     public static BenchmarkProfiles read(Path file) {
@@ -63,6 +97,44 @@ public record BenchmarkProfiles(@JsonProperty(value = "modules", required = true
                     throw new ConfigFileException(file, at + ".params." + module, "is not one of the modules " + modules);
                 }
             }
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < p.runs().size(); i++) {
+                Run run = p.runs().get(i);
+                String key = at + ".runs[" + i + "]";
+                if (run == null) {
+                    throw new ConfigFileException(file, key, "is empty; a run needs module and name");
+                }
+                if (!modules.contains(run.module())) {
+                    throw new ConfigFileException(file, key + ".module", "is not one of the modules " + modules + ", was '" + run.module() + "'");
+                }
+                if (!RUN_NAME.matcher(run.name()).matches()) {
+                    throw new ConfigFileException(file, key + ".name", "must be lower-case letters, digits and '-' (it names the result file), was '" + run.name() + "'");
+                }
+                if (!names.add(run.module() + "-" + run.name())) {
+                    throw new ConfigFileException(file, key + ".name", "repeats '" + run.name() + "' for " + run.module() + ": two runs would write one file");
+                }
+                if (run.include() != null) {
+                    if (run.include().isBlank()) {
+                        throw new ConfigFileException(file, key + ".include", "is blank; leave it out to run every benchmark of the module");
+                    }
+                    try {
+                        Pattern.compile(run.include());
+                    } catch (PatternSyntaxException e) {
+                        throw new ConfigFileException(file, key + ".include", "is not a regular expression: " + e.getDescription());
+                    }
+                }
+                for (String arg : run.args()) {
+                    if (arg == null || arg.isBlank() || arg.contains("\t") || arg.contains("\n")) {
+                        throw new ConfigFileException(file, key + ".args", "holds an empty argument or one with a tab or newline");
+                    }
+                }
+                if (!run.args().isEmpty() && !run.args().get(0).startsWith("-")) {
+                    throw new ConfigFileException(file, key + ".args", "must start with an option such as -t (benchmarks go in include), was '" + run.args().get(0) + "'");
+                }
+            }
+            if (!p.runs().isEmpty() && !p.params().isEmpty()) {
+                throw new ConfigFileException(file, at + ".params", "must be empty when the profile lists runs (give each run its -p options)");
+            }
             for (int i = 0; i < p.load().size(); i++) {
                 LoadRun run = p.load().get(i);
                 String key = at + ".load[" + i + "]";
@@ -77,6 +149,9 @@ public record BenchmarkProfiles(@JsonProperty(value = "modules", required = true
                 if (run.durationSeconds() < 1) {
                     throw new ConfigFileException(file, key + ".duration_seconds", "must be at least 1, was " + run.durationSeconds());
                 }
+                if (run.config().isBlank() || run.config().contains("\t")) {
+                    throw new ConfigFileException(file, key + ".config", "must name a load configuration file, was '" + run.config() + "'");
+                }
             }
         }
     }
@@ -87,6 +162,19 @@ public record BenchmarkProfiles(@JsonProperty(value = "modules", required = true
             throw new ConfigFileException(file, "profiles." + name, "no such profile; available: " + String.join(", ", profiles.keySet()));
         }
         return profile;
+    }
+
+    public Run run(Path file, String profileName, String runName) {
+        return profile(file, profileName).runs().stream().filter(r -> (r.module() + "-" + r.name()).equals(runName)).findFirst()
+                .orElseThrow(() -> new ConfigFileException(file, "profiles." + profileName + ".runs", "has no run '" + runName + "'"));
+    }
+
+    /** A run's JMH options: the profile's, then the run's own, each left out when the command line sets it. */
+    public static List<String> jmhArguments(Profile profile, Run run, List<String> overrides) {
+        List<String> out = new ArrayList<>();
+        append(out, profile.jmh(), overrides);
+        append(out, run.args(), overrides);
+        return out;
     }
 
     /**

@@ -66,23 +66,46 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
         return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%,.0f" : "%.2f", v);
     }
 
+    /**
+     * A figure with its interval: JMH's 99.9% confidence interval when it gives one, else how far it moved
+     * between forks (or between the iterations of a single fork: sample mode's percentiles), else none.
+     */
+    record Figure(double score, double low, double high, String interval) {
+        static Figure of(JmhResult r, String metric) {
+            Metric m = r.metric(metric);
+            if (Double.isFinite(m.error())) {
+                return new Figure(m.score(), m.score() - m.error(), m.score() + m.error(), "99.9% CI");
+            }
+            JmhResult.Spread spread = r.spread(metric);
+            if (spread != null) {
+                return new Figure(m.score(), Math.min(m.score(), spread.low()), Math.max(m.score(), spread.high()),
+                        "range over " + spread.n() + " " + spread.over());
+            }
+            return new Figure(m.score(), m.score(), m.score(), null);
+        }
+    }
+
     private static Answer below(Claim c, List<JmhResult> all) {
         Map<String, String> where = c.where() == null ? Map.of() : c.where();
         List<String> evidence = new ArrayList<>();
         int held = 0;
         int failed = 0;
+        int open = 0;
         for (JmhResult r : all) {
             if (!matches(r, c.benchmark(), where) || r.metric(c.metric()) == null) {
                 continue;
             }
             Metric m = r.metric(c.metric());
-            boolean holds = m.score() < c.limit();
-            held += holds ? 1 : 0;
-            failed += holds ? 0 : 1;
-            evidence.add(String.format(Locale.ROOT, "%s %s = %s %s (%s %s)%s", r.shortName(), c.metric(), fmt(m.score()), m.unit(),
-                    holds ? "under" : "not under", fmt(c.limit()), samplesNote(r)));
+            Figure f = Figure.of(r, c.metric());
+            Verdict v = f.high() < c.limit() ? Verdict.SUPPORTED : f.low() >= c.limit() ? Verdict.REFUTED : Verdict.INCONCLUSIVE;
+            held += v == Verdict.SUPPORTED ? 1 : 0;
+            failed += v == Verdict.REFUTED ? 1 : 0;
+            open += v == Verdict.INCONCLUSIVE ? 1 : 0;
+            String interval = f.interval() == null ? " (no interval)" : String.format(Locale.ROOT, " [%s, %s] (%s)", fmt(f.low()), fmt(f.high()), f.interval());
+            evidence.add(String.format(Locale.ROOT, "%s %s = %s%s %s, limit %s%s: %s", r.shortName(), c.metric(), fmt(m.score()), interval, m.unit(),
+                    fmt(c.limit()), samplesNote(r), v));
         }
-        return new Answer(c, verdict(held, failed, 0), evidence.isEmpty() ? List.of("no result of " + c.benchmark() + " " + where) : evidence);
+        return new Answer(c, verdict(held, failed, open), evidence.isEmpty() ? List.of("no result of " + c.benchmark() + " " + where) : evidence);
     }
 
     private static String samplesNote(JmhResult r) {
@@ -90,8 +113,8 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
     }
 
     private static Answer ratio(Claim c, List<JmhResult> all) {
-        Map<String, Metric> num = new LinkedHashMap<>();
-        Map<String, Metric> den = new LinkedHashMap<>();
+        Map<String, Figure> num = new LinkedHashMap<>();
+        Map<String, Figure> den = new LinkedHashMap<>();
         for (JmhResult r : all) {
             Metric m = r.metric(c.metric());
             if (m == null) {
@@ -105,28 +128,29 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
                 point += " t=" + r.threads(); // compare like with like: the same number of callers
             }
             if (matches(r, c.benchmark(), c.numerator())) {
-                num.put(point, m);
+                num.put(point, Figure.of(r, c.metric()));
             }
             if (matches(r, c.benchmark(), c.denominator())) {
-                den.put(point, m);
+                den.put(point, Figure.of(r, c.metric()));
             }
         }
         List<String> evidence = new ArrayList<>();
         int held = 0;
         int failed = 0;
         int open = 0;
-        for (Map.Entry<String, Metric> e : num.entrySet()) {
-            Metric d = den.get(e.getKey());
+        for (Map.Entry<String, Figure> e : num.entrySet()) {
+            Figure d = den.get(e.getKey());
             if (d == null) {
                 continue;
             }
-            Metric n = e.getValue();
+            Figure n = e.getValue();
             double ratio = n.score() / d.score();
-            double en = Double.isFinite(n.error()) ? n.error() : 0;
-            double ed = Double.isFinite(d.error()) ? d.error() : 0;
-            double lo = (n.score() - en) / (d.score() + ed);
-            double hi = d.score() - ed > 0 ? (n.score() + en) / (d.score() - ed) : Double.POSITIVE_INFINITY;
-            boolean noInterval = !Double.isFinite(n.error()) || !Double.isFinite(d.error());
+            // the ratio's interval from both figures' intervals (conservative: the extremes of each)
+            double lo = n.low() / d.high();
+            double hi = d.low() > 0 ? n.high() / d.low() : Double.POSITIVE_INFINITY;
+            boolean noInterval = n.interval() == null || d.interval() == null;
+            String kind = noInterval ? " (no interval: a figure without error or spread)"
+                    : n.interval().equals(d.interval()) && n.interval().startsWith("99.9%") ? "" : " (from " + n.interval() + " / " + d.interval() + ")";
             Verdict v;
             if (c.atLeast() != null) {
                 v = lo >= c.atLeast() ? Verdict.SUPPORTED : hi < c.atLeast() ? Verdict.REFUTED : Verdict.INCONCLUSIVE;
@@ -136,8 +160,7 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
             held += v == Verdict.SUPPORTED ? 1 : 0;
             failed += v == Verdict.REFUTED ? 1 : 0;
             open += v == Verdict.INCONCLUSIVE ? 1 : 0;
-            evidence.add(String.format(Locale.ROOT, "%s=%s: %.2fx [%.2f, %.2f]%s: %s", c.per(), e.getKey(), ratio, lo, hi,
-                    noInterval ? " (no interval: a score without error)" : "", v));
+            evidence.add(String.format(Locale.ROOT, "%s=%s: %.2fx [%.2f, %.2f]%s: %s", c.per(), e.getKey(), ratio, lo, hi, kind, v));
         }
         if (evidence.isEmpty()) {
             return new Answer(c, Verdict.INCONCLUSIVE, List.of("no pair of results of " + c.benchmark() + " for " + c.numerator()

@@ -11,6 +11,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads JMH's JSON result format as JMH really writes it: an array of results; scores that may be the
@@ -61,14 +64,78 @@ public final class JmhJson {
         Metric primary = metric(file, where + " primaryMetric", primaryNode);
         Map<String, Metric> secondary = new LinkedHashMap<>();
         Map<String, List<Double>> forkMeans = new LinkedHashMap<>();
+        Map<String, JmhResult.Spread> spreads = new LinkedHashMap<>();
         forkMeans.put("primary", forkMeans(file, where, primaryNode));
         for (Iterator<Map.Entry<String, JsonNode>> it = node.path("secondaryMetrics").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String name = entry.getKey().startsWith("\u00b7") ? entry.getKey().substring(1) : entry.getKey();
-            secondary.put(name, metric(file, where + " secondary " + name, entry.getValue()));
+            Metric metric = metric(file, where + " secondary " + name, entry.getValue());
+            secondary.put(name, metric);
             forkMeans.put(name, forkMeans(file, where, entry.getValue()));
+            Matcher percentile = PERCENTILE.matcher(name);
+            if (percentile.matches() && !Double.isFinite(metric.error())) {
+                JmhResult.Spread spread = percentileSpread(file, where, primaryNode, entry.getValue(), Double.parseDouble(percentile.group(1)));
+                if (spread != null) {
+                    spreads.put(name, spread);
+                }
+            }
         }
-        return new JmhResult(benchmark, mode, threads, forks, params, primary, secondary, samples(primaryNode), forkMeans);
+        return new JmhResult(benchmark, mode, threads, forks, params, primary, secondary, samples(primaryNode), forkMeans, spreads);
+    }
+
+    /** sample mode's percentile metrics: {@code p0.50}, {@code p0.999}, {@code p1.00}. */
+    private static final Pattern PERCENTILE = Pattern.compile("p([01]\\.\\d+)");
+
+    /**
+     * How far a percentile moved: with two forks or more, between each fork's own percentile (from its
+     * histogram, {@code rawDataHistogram}); with one fork, between its iterations' percentiles (the
+     * metric's {@code rawData}, as JMH writes it). Null when neither is there.
+     */
+    private static JmhResult.Spread percentileSpread(Path file, String where, JsonNode primary, JsonNode metric, double quantile) {
+        JsonNode histograms = primary.get("rawDataHistogram");
+        if (histograms != null && histograms.isArray() && histograms.size() >= 2) {
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            int n = 0;
+            for (JsonNode fork : histograms) {
+                TreeMap<Double, Long> counts = new TreeMap<>();
+                long total = 0;
+                for (JsonNode iteration : fork) {
+                    for (JsonNode pair : iteration) {
+                        long count = pair.path(1).asLong(0);
+                        counts.merge(number(file, where + " rawDataHistogram", pair.path(0)), count, Long::sum);
+                        total += count;
+                    }
+                }
+                if (total == 0) {
+                    continue;
+                }
+                long rank = Math.max(1, (long) Math.ceil(quantile * total)); // nearest rank
+                long seen = 0;
+                for (Map.Entry<Double, Long> bucket : counts.entrySet()) {
+                    seen += bucket.getValue();
+                    if (seen >= rank) {
+                        low = Math.min(low, bucket.getKey());
+                        high = Math.max(high, bucket.getKey());
+                        n++;
+                        break;
+                    }
+                }
+            }
+            return n >= 2 ? new JmhResult.Spread(low, high, n, "forks") : null;
+        }
+        JsonNode raw = metric.get("rawData");
+        if (raw != null && raw.isArray() && raw.size() == 1 && raw.get(0).size() >= 2) {
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            for (JsonNode value : raw.get(0)) {
+                double v = number(file, where + " rawData", value);
+                low = Math.min(low, v);
+                high = Math.max(high, v);
+            }
+            return new JmhResult.Spread(low, high, raw.get(0).size(), "iterations of one fork");
+        }
+        return null;
     }
 
     /** Each fork's mean: of its iterations' scores ({@code rawData}) or of its histogram ({@code rawDataHistogram}). */

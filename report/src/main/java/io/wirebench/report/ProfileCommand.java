@@ -12,8 +12,9 @@ import picocli.CommandLine.Parameters;
 /**
  * What {@code scripts/bench} asks of {@code config/benchmark-config.yaml}, one item per line: the modules
  * ({@code modules}), a module's JMH options in a profile ({@code jmh MODULE}, with the command line's
- * extra options after {@code --} taking precedence), or the profile's load runs ({@code load}: scenario,
- * transport and seconds, tab-separated).
+ * extra options after {@code --} taking precedence), the profile's own runs if it lists them ({@code runs}:
+ * module, run name and include pattern, tab-separated; {@code jmh-run MODULE-NAME} for a run's options), or
+ * its load runs ({@code load}: scenario, transport, seconds and configuration file, tab-separated).
  */
 @Command(name = "profile", mixinStandardHelpOptions = true, description = "Read a scripts/bench profile.")
 public final class ProfileCommand implements Callable<Integer> {
@@ -24,10 +25,10 @@ public final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--profile", required = true, description = "quick, nightly, full, or another the file defines")
     String profile;
 
-    @Parameters(index = "0", description = "modules | jmh | load")
+    @Parameters(index = "0", description = "modules | jmh | runs | jmh-run | load")
     String what;
 
-    @Parameters(index = "1..*", arity = "0..*", description = "for jmh: the module, then the extra JMH options")
+    @Parameters(index = "1..*", arity = "0..*", description = "for jmh: the module (for jmh-run: MODULE-NAME), then the extra JMH options")
     List<String> rest = new ArrayList<>();
 
     @Override
@@ -43,8 +44,18 @@ public final class ProfileCommand implements Callable<Integer> {
                 List<String> extra = rest.subList(1, rest.size());
                 BenchmarkProfiles.jmhArguments(chosen, rest.get(0), extra).forEach(System.out::println);
             }
-            case "load" -> chosen.load().forEach(run -> System.out.println(run.scenario() + "\t" + run.transport() + "\t" + run.durationSeconds()));
-            default -> throw new IllegalArgumentException("unknown request '" + what + "'; use modules, jmh or load");
+            case "runs" -> chosen.runs().forEach(run -> System.out.println(run.module() + "\t" + run.name() + "\t"
+                    + (run.include() == null ? "" : run.include())));
+            case "jmh-run" -> {
+                if (rest.isEmpty()) {
+                    throw new IllegalArgumentException("jmh-run needs the run, as MODULE-NAME");
+                }
+                List<String> extra = rest.subList(1, rest.size());
+                BenchmarkProfiles.jmhArguments(chosen, profiles.run(config, profile, rest.get(0)), extra).forEach(System.out::println);
+            }
+            case "load" -> chosen.load().forEach(run -> System.out.println(run.scenario() + "\t" + run.transport() + "\t" + run.durationSeconds()
+                    + "\t" + run.config()));
+            default -> throw new IllegalArgumentException("unknown request '" + what + "'; use modules, jmh, runs, jmh-run or load");
         }
         return 0;
     }

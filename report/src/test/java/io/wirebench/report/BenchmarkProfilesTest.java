@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,7 @@ class BenchmarkProfilesTest {
     @Test
     void theShippedProfilesAreValidAndNamed() {
         BenchmarkProfiles profiles = BenchmarkProfiles.read(SHIPPED);
-        assertEquals(List.of("quick", "nightly", "full"), List.copyOf(profiles.profiles().keySet()));
+        assertEquals(List.of("quick", "nightly", "claims", "full"), List.copyOf(profiles.profiles().keySet()));
         assertEquals(List.of("bench-serialization", "bench-validation", "bench-transport", "bench-e2e"), profiles.modules());
         BenchmarkProfiles.Profile nightly = profiles.profile(SHIPPED, "nightly");
         int forks = Integer.parseInt(nightly.jmh().get(nightly.jmh().indexOf("-f") + 1));
@@ -67,6 +68,54 @@ class BenchmarkProfilesTest {
                 refused("{scenario: ecommerce, transport: nats, duration_seconds: 30}", "{scenario: ecommerce, transport: nats, duration_seconds: thirty}").key());
         ConfigFileException noProfile = assertThrows(ConfigFileException.class,
                 () -> BenchmarkProfiles.read(SHIPPED).profile(SHIPPED, "weekly"));
-        assertTrue(noProfile.getMessage().contains("available: quick, nightly, full"), noProfile.getMessage());
+        assertTrue(noProfile.getMessage().contains("available: quick, nightly, claims, full"), noProfile.getMessage());
+    }
+
+    @Test
+    void aProfilesOwnRunsGetTheProfilesOptionsThenTheirOwnWithTheCommandLineWinning() {
+        BenchmarkProfiles profiles = BenchmarkProfiles.read(SHIPPED);
+        BenchmarkProfiles.Profile claims = profiles.profile(SHIPPED, "claims");
+        assertEquals(List.of("bench-transport-roundtrip-t1", "bench-transport-roundtrip-t16", "bench-e2e-orders-t1", "bench-e2e-goodput-t4"),
+                claims.runs().stream().map(r -> r.module() + "-" + r.name()).toList());
+        BenchmarkProfiles.Run t16 = profiles.run(SHIPPED, "claims", "bench-transport-roundtrip-t16");
+        assertEquals("RoundTripBenchmark\\.roundTrip$", t16.include());
+        assertEquals(List.of("-f", "3", "-wi", "2", "-i", "3", "-w", "1s", "-r", "1s", "-foe", "true",
+                "-t", "16", "-p", "transport=nats,http", "-p", "shape=tiny,small,large"), BenchmarkProfiles.jmhArguments(claims, t16, List.of()));
+        List<String> overridden = BenchmarkProfiles.jmhArguments(claims, t16, List.of("-f", "5", "-p", "shape=huge"));
+        assertEquals(-1, overridden.indexOf("-f"), overridden.toString());
+        assertTrue(overridden.contains("transport=nats,http") && !overridden.contains("shape=tiny,small,large"), overridden.toString());
+        assertEquals("config/claims-load.yaml", claims.load().get(0).config());
+        assertEquals("config/test-config.yaml", profiles.profile(SHIPPED, "nightly").load().get(0).config(), "the default load configuration");
+        ConfigFileException none = assertThrows(ConfigFileException.class, () -> profiles.run(SHIPPED, "claims", "bench-e2e-nope"));
+        assertEquals("profiles.claims.runs", none.key());
+    }
+
+    @Test
+    void theClaimsProfileRunsABenchmarkForEveryShippedClaimThatNeedsOne() {
+        BenchmarkProfiles.Profile claims = BenchmarkProfiles.read(SHIPPED).profile(SHIPPED, "claims");
+        for (Claim claim : Claims.read(Path.of("../config/claims.yaml")).claims()) {
+            if (claim.benchmark() == null) {
+                assertEquals("load-rate", claim.kind(), claim.id());
+                assertTrue(claims.load().stream().anyMatch(l -> claim.transport() == null || claim.transport().equals(l.transport())), claim.id());
+                continue;
+            }
+            String method = claim.benchmark();
+            assertTrue(claims.runs().stream().anyMatch(r -> Pattern.compile(r.include()).matcher("io.wirebench.x." + method).find()),
+                    claim.id() + ": no run of the claims profile includes " + method);
+        }
+    }
+
+    @Test
+    void badRunsAreRefusedWithTheKeyAndTheReason() throws Exception {
+        assertEquals("profiles.claims.runs[0].module", refused("{module: bench-transport, name: roundtrip-t1,", "{module: bench-transports, name: roundtrip-t1,").key());
+        assertEquals("profiles.claims.runs[0].name", refused("name: roundtrip-t1,", "name: Round Trip,").key());
+        ConfigFileException twice = refused("name: roundtrip-t16,", "name: roundtrip-t1,");
+        assertEquals("profiles.claims.runs[1].name", twice.key());
+        assertTrue(twice.getMessage().contains("one file"), twice.getMessage());
+        assertEquals("profiles.claims.runs[2].include", refused("include: 'OrderPipelineBenchmark\\.latency$'", "include: 'OrderPipeline(Benchmark'").key());
+        assertEquals("profiles.claims.runs[3].args", refused("args: [-t, \"4\",", "args: [OrderGoodputBenchmark, -t, \"4\",").key());
+        assertEquals("profiles.claims.params", refused("    params: {}\n    runs:", "    params: {bench-e2e: [-p, shape=large]}\n    runs:").key());
+        assertEquals("profiles.claims.load[0].config", refused("config: config/claims-load.yaml}\n      - {scenario: analytics, transport: http",
+                "config: ''}\n      - {scenario: analytics, transport: http").key());
     }
 }

@@ -32,6 +32,29 @@ class JmhJsonTest {
         assertEquals("medium", first.params().get("shape"));
     }
 
+    /** Two sample-mode results as JMH writes them: two forks (medians 100 and 300), and one fork of three iterations. */
+    static final String PERCENTILES = """
+            [{"benchmark": "io.wirebench.x.LatencyBenchmark.roundTrip", "mode": "sample", "threads": 1, "forks": 2,
+              "params": {"transport": "nats"},
+              "primaryMetric": {"score": 250, "scoreError": 20, "scoreUnit": "us/op",
+                "rawDataHistogram": [[[[100, 50], [200, 50]]], [[[300, 60], [400, 40]]]]},
+              "secondaryMetrics": {"p0.50": {"score": 200, "scoreError": "NaN", "scoreUnit": "us/op", "rawData": [[100], [300]]},
+                                   "p1.00": {"score": 400, "scoreError": "NaN", "scoreUnit": "us/op", "rawData": [[200], [400]]}}},
+             {"benchmark": "io.wirebench.x.LatencyBenchmark.roundTrip", "mode": "sample", "threads": 1, "forks": 1,
+              "params": {"transport": "http"},
+              "primaryMetric": {"score": 25, "scoreError": 2, "scoreUnit": "us/op", "rawDataHistogram": [[[[10, 3]], [[20, 3]], [[30, 3]]]]},
+              "secondaryMetrics": {"p0.99": {"score": 30, "scoreError": "NaN", "scoreUnit": "us/op", "rawData": [[10, 30, 20]]}}}]
+            """;
+
+    @Test
+    void aPercentileCarriesHowFarItMovedBetweenForksOrIterations() throws IOException {
+        List<JmhResult> results = JmhJson.read(Files.writeString(dir.resolve("percentiles.json"), PERCENTILES));
+        assertEquals(new JmhResult.Spread(100, 300, 2, "forks"), results.get(0).spread("p0.50"), "each fork's own median");
+        assertEquals(new JmhResult.Spread(200, 400, 2, "forks"), results.get(0).spread("p1.00"), "each fork's own maximum");
+        assertEquals(new JmhResult.Spread(10, 30, 3, "iterations of one fork"), results.get(1).spread("p0.99"));
+        assertEquals(null, results.get(0).spread("primary"), "the mean has JMH's own interval");
+    }
+
     @Test
     void readsJmhEdgeCases() throws Exception {
         List<JmhResult> results = JmhJson.read(resource("edge-cases.json"));

@@ -73,6 +73,22 @@ class ReportTest {
     }
 
     @Test
+    void aPercentileClaimIsJudgedOnItsSpreadNotOnlyItsPoint() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("percentiles"));
+        Files.writeString(folder.resolve("bench.json"), JmhJsonTest.PERCENTILES);
+        RunFolder run = RunFolder.read(folder);
+        Claim median = new Claim("median", "median under 250", "below", "LatencyBenchmark.roundTrip", "p0.50",
+                Map.of("transport", "nats"), 250.0, null, null, null, null, null, null, null);
+        // the median is 200, under the limit, but one fork's median was 300: not established
+        Claims.Answer answer = new Claims(List.of(median)).check(run).get(0);
+        assertEquals(Claims.Verdict.INCONCLUSIVE, answer.verdict(), answer.evidence().toString());
+        assertTrue(answer.evidence().get(0).contains("[100, 300] (range over 2 forks)"), answer.evidence().toString());
+        Claim lower = new Claim("median", "median under 350", "below", "LatencyBenchmark.roundTrip", "p0.50",
+                Map.of("transport", "nats"), 350.0, null, null, null, null, null, null, null);
+        assertEquals(Claims.Verdict.SUPPORTED, new Claims(List.of(lower)).check(run).get(0).verdict());
+    }
+
+    @Test
     void theCommandWritesMarkdownCsvAndSelfContainedHtml() throws IOException {
         assertEquals(0, new CommandLine(new ReportCommand()).execute(dir.toString(), "--claims", "../config/claims.yaml"));
         String md = Files.readString(dir.resolve("report.md"));
