@@ -33,10 +33,14 @@ public final class CompareCommand implements Callable<Integer> {
             + " (tab-separated), for re-running it under the profiler")
     Path regressed;
 
+    @Option(names = "--across", split = ",", description = "environment lines allowed to differ, to compare what they change"
+            + " (e.g. java: the same suite on two JVMs); one or more of cpu, memory, java, nats-server, redis-server, rabbitmq-server")
+    java.util.Set<String> across = new java.util.LinkedHashSet<>();
+
     @Override
     public Integer call() throws Exception {
         RegressionGate gate = new RegressionGate(RegressionGate.Settings.read(config));
-        RegressionGate.Outcome outcome = gate.compare(RunFolder.read(baseline), RunFolder.read(current));
+        RegressionGate.Outcome outcome = gate.compare(RunFolder.read(baseline), RunFolder.read(current), across);
         String md = RegressionGate.markdown(outcome);
         System.out.print(md);
         if (out != null) {

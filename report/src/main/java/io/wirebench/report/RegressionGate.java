@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.commons.math3.stat.StatUtils;
@@ -69,8 +70,9 @@ public final class RegressionGate {
                       double threshold, Change change, JmhResult result) {
     }
 
-    public record Outcome(int exitCode, List<String> notComparable, List<Row> rows, List<String> added, List<String> removed,
-                          Map<Path, String> problems) {
+    /** {@code across}: the environment differences the comparison was asked to allow (e.g. two JVMs compared). */
+    public record Outcome(int exitCode, List<String> notComparable, List<String> across, List<Row> rows, List<String> added,
+                          List<String> removed, Map<Path, String> problems) {
     }
 
     private final Settings settings;
@@ -80,7 +82,26 @@ public final class RegressionGate {
     }
 
     public Outcome compare(RunFolder baseline, RunFolder current) {
-        List<String> notComparable = new ArrayList<>(environmentDifferences(baseline.environment(), current.environment()));
+        return compare(baseline, current, Set.of());
+    }
+
+    /**
+     * As {@link #compare(RunFolder, RunFolder)}, but the environment lines named in {@code across} (of
+     * {@link #SAME_ENVIRONMENT}) may differ: the question is then what that difference (another JVM,
+     * another server version) changes, asked with the same statistics; the differences are listed.
+     */
+    public Outcome compare(RunFolder baseline, RunFolder current, Set<String> across) {
+        for (String key : across) {
+            if (!SAME_ENVIRONMENT.contains(key)) {
+                throw new IllegalArgumentException("--across " + key + ": not an environment line the gate checks; one of " + SAME_ENVIRONMENT);
+            }
+        }
+        List<String> notComparable = new ArrayList<>();
+        List<String> allowed = new ArrayList<>();
+        for (String difference : environmentDifferences(baseline.environment(), current.environment())) {
+            String key = difference.substring(0, difference.indexOf(' '));
+            (across.contains(key) ? allowed : notComparable).add(difference);
+        }
         Map<String, JmhResult> base = byKey(baseline.allJmh());
         Map<String, JmhResult> cur = byKey(current.allJmh());
         List<String> added = cur.keySet().stream().filter(k -> !base.containsKey(k)).sorted().toList();
@@ -128,7 +149,7 @@ public final class RegressionGate {
         int exit = !notComparable.isEmpty() ? 2 : rows.stream().anyMatch(r -> r.change() == Change.REGRESSION) ? 1 : 0;
         Map<Path, String> problems = new LinkedHashMap<>(baseline.problems());
         problems.putAll(current.problems());
-        return new Outcome(exit, notComparable, rows, added, removed, problems);
+        return new Outcome(exit, notComparable, allowed, rows, added, removed, problems);
     }
 
     /**
@@ -198,7 +219,7 @@ public final class RegressionGate {
     }
 
     public static String markdown(Outcome o) {
-        StringBuilder md = new StringBuilder("# wirebench regression gate\n\n");
+        StringBuilder md = new StringBuilder(o.across().isEmpty() ? "# wirebench regression gate\n\n" : "# wirebench comparison\n\n");
         String verdict = switch (o.exitCode()) {
             case 0 -> "**No regression** (exit 0)";
             case 1 -> "**Regression** (exit 1)";
@@ -208,6 +229,10 @@ public final class RegressionGate {
                 .append(o.rows().stream().filter(r -> r.change() == Change.IMPROVEMENT).count()).append(" improvements, ")
                 .append(o.rows().stream().filter(r -> r.change() == Change.NO_SIGNIFICANT_CHANGE).count()).append(" with no significant change, ")
                 .append(o.added().size()).append(" added, ").append(o.removed().size()).append(" removed.\n\n");
+        if (!o.across().isEmpty()) {
+            md.append("Compared across (allowed to differ; every change below may be theirs): ")
+                    .append(String.join("; ", o.across())).append("\n\n");
+        }
         if (!o.notComparable().isEmpty()) {
             md.append("## Not comparable\n\n");
             o.notComparable().forEach(n -> md.append("- ").append(n).append('\n'));

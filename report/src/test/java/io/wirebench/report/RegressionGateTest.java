@@ -1,6 +1,7 @@
 package io.wirebench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -114,6 +115,21 @@ class RegressionGateTest {
                 RunFolder.read(run("oneFork", 100, 1000, 1, ENV, false, false)));
         assertEquals(2, forks.exitCode());
         assertTrue(forks.notComparable().get(0).contains("1 current forks; at least 3"), forks.notComparable().toString());
+    }
+
+    @Test
+    void twoJvmsCompareWhenAskedAcrossTheJvm() throws IOException {
+        RunFolder base = RunFolder.read(run("base", 100, 1000, 3, ENV, false, false));
+        RunFolder jdk25 = RunFolder.read(run("jdk25", 130, 1000, 3, ENV.replace("17.0.15", "25.0.1"), false, false));
+        RegressionGate.Outcome o = gate().compare(base, jdk25, java.util.Set.of("java"));
+        assertEquals(1, o.exitCode(), "the JVM is allowed to differ; the 30% slowdown is then the JVM's");
+        assertTrue(o.notComparable().isEmpty() && o.across().get(0).startsWith("java differs"), o.across().toString());
+        String md = RegressionGate.markdown(o);
+        assertTrue(md.startsWith("# wirebench comparison") && md.contains("Compared across"), md);
+        RunFolder otherCpu = RunFolder.read(run("cpu", 100, 1000, 3, ENV.replace("17.0.15", "25.0.1").replaceFirst("cpu: [^\\n]*", "cpu: another"),
+                false, false));
+        assertEquals(2, gate().compare(base, otherCpu, java.util.Set.of("java")).exitCode(), "only the named line may differ");
+        assertThrows(IllegalArgumentException.class, () -> gate().compare(base, jdk25, java.util.Set.of("weather")));
     }
 
     @Test
