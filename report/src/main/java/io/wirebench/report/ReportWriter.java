@@ -68,7 +68,7 @@ public final class ReportWriter {
         }
         md.append("Marks: ⚠ a p99 from fewer than ").append(MIN_SAMPLES_P99).append(" samples; ⛔ a load run over its error budget"
                 + " or with unbalanced books; ⚖ rate × latency above the concurrency the run allowed (Little's law).\n"
-                + "Intervals: JMH's 99.9% score errors; a ratio's interval is built from both scores' intervals.\n\n");
+                + "Intervals: JMH's 99.9% score errors; percentiles have none from JMH, so the claims use the range over forks (or over one fork's iterations); a ratio's interval is built from both figures' intervals.\n\n");
         if (!answers.isEmpty()) {
             md.append("## Claims\n\n| claim | verdict | evidence |\n|---|---|---|\n");
             for (Claims.Answer a : answers) {
