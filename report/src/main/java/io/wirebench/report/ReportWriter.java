@@ -20,11 +20,13 @@ public final class ReportWriter {
     private final RunFolder run;
     private final List<Claims.Answer> answers;
     private final List<Comparison> comparisons;
+    private final List<QuestionViews.View> views;
 
     public ReportWriter(RunFolder run, List<Claims.Answer> answers) {
         this.run = run;
         this.answers = answers;
         this.comparisons = Comparison.of(run.allJmh());
+        this.views = QuestionViews.of(run.allJmh());
     }
 
     static String num(double v) {
@@ -38,9 +40,13 @@ public final class ReportWriter {
         return String.format(Locale.ROOT, a >= 100 ? "%,.0f" : a >= 10 ? "%.1f" : a >= 0.01 || a == 0 ? "%.2f" : "%.2e", v);
     }
 
+    /** A score with its 99.9% error when JMH gives one. */
+    static String scoreText(Metric m) {
+        return num(m.score()) + (Double.isFinite(m.error()) && m.error() > 0 ? " ± " + num(m.error()) : "");
+    }
+
     static String cell(JmhResult r) {
-        Metric m = r.primary();
-        String s = num(m.score()) + (Double.isFinite(m.error()) && m.error() > 0 ? " ± " + num(m.error()) : "");
+        String s = scoreText(r.primary());
         if ("sample".equals(r.mode())) {
             Metric p50 = r.metric("p0.50");
             Metric p99 = r.metric("p0.99");
@@ -88,9 +94,25 @@ public final class ReportWriter {
         if (run.loads().stream().anyMatch(l -> !l.faults().isEmpty())) {
             md.append("## What each fault cost, by transport\n\n").append(faultTableMarkdown()).append('\n');
         }
+        int budget = MARKDOWN_LIMIT - md.length() - 2_000;
+        if (!views.isEmpty()) {
+            md.append("## The suite's questions, side by side (charts in report.html)\n\n");
+            for (QuestionViews.View v : views) {
+                if (v.markdown().isEmpty()) {
+                    md.append("- ").append(v.title()).append(": charts only, in report.html\n\n");
+                    continue;
+                }
+                String block = "<details><summary>" + escape(v.title()) + "</summary>\n\n" + v.markdown() + "\n</details>\n\n";
+                if (block.length() > budget / 2) {
+                    md.append("- ").append(v.title()).append(": left out here to keep this report short; in report.html\n\n");
+                    continue;
+                }
+                md.append(block);
+                budget -= block.length();
+            }
+        }
         if (!comparisons.isEmpty()) {
             md.append("## Benchmarks\n\n");
-            int budget = MARKDOWN_LIMIT - md.length() - 2_000;
             for (Comparison c : comparisons) {
                 String table = comparisonMarkdown(c);
                 String block = "<details><summary>" + escape(c.benchmark()) + " (" + c.mode() + ", " + escape(c.unit()) + ")</summary>\n\n" + table + "\n</details>\n\n";
@@ -276,6 +298,15 @@ public final class ReportWriter {
                 values.add(l.p99());
             }
             h.append(BarChart.svg("Load runs: corrected p99 (µs)", labels, values));
+        }
+        for (QuestionViews.View v : views) {
+            h.append("<h2>").append(html(v.title())).append("</h2>\n");
+            for (String table : v.markdown().strip().split("\n\n")) {
+                if (!table.isBlank()) {
+                    h.append(markdownTableToHtml(table));
+                }
+            }
+            v.charts().forEach(h::append);
         }
         for (Comparison c : comparisons) {
             h.append("<h2>").append(html(c.benchmark())).append(" <small>(").append(c.mode()).append(", ").append(html(c.unit())).append(")</small></h2>\n");

@@ -66,6 +66,7 @@ class ReportInBrowserTest {
         assertEquals("0", dom[0], dom[2]);
         assertTrue(dom[1].contains("<svg") && dom[1].contains("<rect"), "the charts are in the page the browser built");
         assertTrue(dom[1].contains("<table") && dom[1].contains("SUPPORTED"), "the claims table is there");
+        assertTrue(dom[1].contains("Transports side by side") && dom[1].contains("<polyline"), "the latency percentile chart is drawn");
         for (String line : dom[2].split("\n")) {
             assertFalse(line.contains("CONSOLE") && (line.contains("rror") || line.contains("Uncaught")), "browser console: " + line);
         }

@@ -1,0 +1,237 @@
+package io.wirebench.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The suite's questions answered side by side from one run's JMH results, each as a table (Markdown) and
+ * charts (SVG), present only when the run holds the results it needs:
+ * <ul>
+ *   <li>transports side by side: per shape and caller count, each transport's p50, p99 and mean latency of
+ *       a round trip, the mean's ratio to HTTP with its interval, the throughput at the same caller count
+ *       and the allocation per request; with a chart of the latency percentiles per transport;</li>
+ *   <li>throughput against concurrency: every throughput benchmark run at two caller counts or more;</li>
+ *   <li>codecs: per shape each codec's encode and decode time and wire size, with a chart of time against
+ *       wire size;</li>
+ *   <li>validation's share: per shape, Hibernate Validator's time as a share of decoding and validating a
+ *       valid order, and in the order pipeline the validation stage as a share of the whole request.</li>
+ * </ul>
+ */
+final class QuestionViews {
+    /** A view: its heading, a Markdown table (empty if none), SVG charts (may be empty). */
+    record View(String title, String markdown, List<String> charts) {
+    }
+
+    static final List<String> PERCENTILES = List.of("p0.50", "p0.90", "p0.99", "p0.999", "p0.9999");
+    static final int MAX_CHARTS = 8;
+
+    private QuestionViews() {
+    }
+
+    static List<View> of(List<JmhResult> all) {
+        List<View> views = new ArrayList<>();
+        addIfAny(views, transports(all));
+        addIfAny(views, concurrency(all));
+        addIfAny(views, codecs(all));
+        addIfAny(views, validationShare(all));
+        return views;
+    }
+
+    private static void addIfAny(List<View> views, View v) {
+        if (v != null && (!v.markdown().isEmpty() || !v.charts().isEmpty())) {
+            views.add(v);
+        }
+    }
+
+    private static boolean is(JmhResult r, String benchmark) {
+        return r.shortName().equals(benchmark);
+    }
+
+    /** The result's parameters but {@code leaveOut}, as "name=value ...", then its caller count. */
+    static String setting(JmhResult r, String... leaveOut) {
+        String params = params(r, leaveOut);
+        return (params.isEmpty() ? "" : params + " ") + "t=" + r.threads();
+    }
+
+    /** The result's parameters but {@code leaveOut}, as "name=value ...". */
+    static String params(JmhResult r, String... leaveOut) {
+        Map<String, String> rest = new TreeMap<>(r.params());
+        for (String p : leaveOut) {
+            rest.remove(p);
+        }
+        StringBuilder s = new StringBuilder();
+        rest.forEach((k, v) -> s.append(s.isEmpty() ? "" : " ").append(k).append('=').append(v));
+        return s.toString();
+    }
+
+    private static String fig(Metric m) {
+        return m == null ? "" : ReportWriter.num(m.score());
+    }
+
+    static View transports(List<JmhResult> all) {
+        Map<String, Map<String, JmhResult>> latency = new LinkedHashMap<>(); // setting -> transport -> result
+        Map<String, JmhResult> throughput = new LinkedHashMap<>();          // setting + transport -> result
+        for (JmhResult r : all) {
+            if (is(r, "RoundTripBenchmark.roundTrip") && r.params().containsKey("transport")) {
+                latency.computeIfAbsent(setting(r, "transport"), k -> new TreeMap<>()).put(r.params().get("transport"), r);
+            } else if (is(r, "RoundTripBenchmark.throughput") && !"per-thread".equals(r.params().get("connection"))) {
+                throughput.put(setting(r, "transport", "connection") + "\u0000" + r.params().get("transport"), r);
+            }
+        }
+        if (latency.isEmpty()) {
+            return null;
+        }
+        StringBuilder md = new StringBuilder("| setting | transport | p50 µs | p99 µs | mean µs | mean / http | requests/s (shared client, same callers) | B/request |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|\n");
+        List<String> charts = new ArrayList<>();
+        for (Map.Entry<String, Map<String, JmhResult>> row : latency.entrySet()) {
+            JmhResult http = row.getValue().get("http");
+            LineChart chart = LineChart.overNames("Round-trip latency percentiles, " + row.getKey(), List.of("p50", "p90", "p99", "p99.9", "p99.99"),
+                    "µs", true);
+            for (Map.Entry<String, JmhResult> cell : row.getValue().entrySet()) {
+                JmhResult r = cell.getValue();
+                JmhResult t = throughput.get(row.getKey() + "\u0000" + cell.getKey());
+                String ratio = http == null || r == http ? "" : ReportWriter.ratioText(Comparison.ratio(r.primary(), http.primary()));
+                md.append("| ").append(ReportWriter.escape(row.getKey())).append(" | ").append(cell.getKey()).append(" | ")
+                        .append(fig(r.metric("p0.50"))).append(" | ").append(fig(r.metric("p0.99")))
+                        .append(r.samples() >= 0 && r.samples() < ReportWriter.MIN_SAMPLES_P99 ? " ⚠" : "").append(" | ")
+                        .append(ReportWriter.scoreText(r.primary()))
+                        .append(" | ").append(ratio).append(" | ").append(t == null ? "" : ReportWriter.cell(t)).append(" | ")
+                        .append(fig(r.metric("gc.alloc.rate.norm"))).append(" |\n");
+                for (int i = 0; i < PERCENTILES.size(); i++) {
+                    Metric p = r.metric(PERCENTILES.get(i));
+                    if (p != null) {
+                        chart.add(cell.getKey(), i, p.score());
+                    }
+                }
+            }
+            if (charts.size() < MAX_CHARTS && !chart.isEmpty()) {
+                charts.add(chart.svg());
+            }
+        }
+        return new View("Transports side by side (RoundTripBenchmark)", md.toString(), charts);
+    }
+
+    static View concurrency(List<JmhResult> all) {
+        // benchmark + setting without threads and the compared parameter -> series -> points
+        Map<String, Map<String, TreeMap<Integer, Double>>> groups = new LinkedHashMap<>();
+        for (JmhResult r : all) {
+            if (!"thrpt".equals(r.mode())) {
+                continue;
+            }
+            String compared = Comparison.BASELINES.keySet().stream().filter(r.params()::containsKey).findFirst().orElse("");
+            String rest = params(r, compared);
+            String group = r.shortName() + (rest.isEmpty() ? "" : " " + rest);
+            String series = compared.isEmpty() ? "score" : r.params().get(compared);
+            groups.computeIfAbsent(group, k -> new TreeMap<>()).computeIfAbsent(series, k -> new TreeMap<>()).put(r.threads(), r.primary().score());
+        }
+        StringBuilder md = new StringBuilder();
+        List<String> charts = new ArrayList<>();
+        for (Map.Entry<String, Map<String, TreeMap<Integer, Double>>> g : groups.entrySet()) {
+            TreeSet<Integer> threads = new TreeSet<>();
+            g.getValue().values().forEach(points -> threads.addAll(points.keySet()));
+            if (threads.size() < 2) {
+                continue;
+            }
+            if (md.isEmpty()) {
+                md.append("| benchmark and setting | series | ops/s by callers |\n|---|---|---|\n");
+            }
+            LineChart chart = LineChart.lines("Throughput against callers: " + g.getKey(), "callers (-t)", "ops/s", true, false);
+            for (Map.Entry<String, TreeMap<Integer, Double>> s : g.getValue().entrySet()) {
+                StringBuilder points = new StringBuilder();
+                s.getValue().forEach((t, v) -> {
+                    points.append(points.isEmpty() ? "" : ", ").append("t=").append(t).append(": ").append(ReportWriter.num(v));
+                    chart.add(s.getKey(), t, v);
+                });
+                md.append("| ").append(ReportWriter.escape(g.getKey())).append(" | ").append(s.getKey()).append(" | ").append(points).append(" |\n");
+            }
+            if (charts.size() < MAX_CHARTS) {
+                charts.add(chart.svg());
+            }
+        }
+        return new View("Throughput against concurrency", md.toString(), charts);
+    }
+
+    static View codecs(List<JmhResult> all) {
+        Map<String, Map<String, JmhResult[]>> byShape = new LinkedHashMap<>(); // setting -> codec -> {encode, decode}, in JMH's order
+        for (JmhResult r : all) {
+            boolean encode = is(r, "CodecBenchmark.encode");
+            if ((encode || is(r, "CodecBenchmark.decode")) && r.params().containsKey("codec")) {
+                byShape.computeIfAbsent(setting(r, "codec"), k -> new TreeMap<>())
+                        .computeIfAbsent(r.params().get("codec"), k -> new JmhResult[2])[encode ? 0 : 1] = r;
+            }
+        }
+        if (byShape.isEmpty()) {
+            return null;
+        }
+        StringBuilder md = new StringBuilder("| setting | codec | encode µs | decode µs | wire bytes | deflated bytes | decode B/op |\n"
+                + "|---|---|---:|---:|---:|---:|---:|\n");
+        LineChart chart = LineChart.scatter("Codec decode time against wire size (one point per shape)", "wire bytes", "decode µs", true, true);
+        for (Map.Entry<String, Map<String, JmhResult[]>> shape : byShape.entrySet()) {
+            for (Map.Entry<String, JmhResult[]> codec : shape.getValue().entrySet()) {
+                JmhResult encode = codec.getValue()[0];
+                JmhResult decode = codec.getValue()[1];
+                JmhResult any = encode != null ? encode : decode;
+                md.append("| ").append(ReportWriter.escape(shape.getKey())).append(" | ").append(codec.getKey()).append(" | ")
+                        .append(encode == null ? "" : ReportWriter.cell(encode)).append(" | ").append(decode == null ? "" : ReportWriter.cell(decode))
+                        .append(" | ").append(fig(any.metric("wireBytes"))).append(" | ").append(fig(any.metric("deflatedBytes"))).append(" | ")
+                        .append(decode == null ? "" : fig(decode.metric("gc.alloc.rate.norm"))).append(" |\n");
+                if (decode != null && decode.metric("wireBytes") != null) {
+                    chart.add(codec.getKey(), decode.metric("wireBytes").score(), decode.primary().score());
+                }
+            }
+        }
+        return new View("Codecs: time and size per shape (CodecBenchmark)", md.toString(), chart.isEmpty() ? List.of() : List.of(chart.svg()));
+    }
+
+    static View validationShare(List<JmhResult> all) {
+        Map<String, Double> validate = new LinkedHashMap<>(); // by shape, in JMH's order
+        Map<String, Double> decode = new LinkedHashMap<>();
+        Map<String, String> pipeline = new TreeMap<>(); // setting + transport -> share text
+        List<String> labels = new ArrayList<>();
+        List<Double> shares = new ArrayList<>();
+        for (JmhResult r : all) {
+            String shape = r.params().get("shape");
+            if (is(r, "ValidationBenchmark.validate") && "hibernate".equals(r.params().get("validator")) && "valid".equals(r.params().get("payload"))
+                    && shape != null && r.threads() == 1) {
+                validate.put(shape, r.primary().score());
+            } else if (is(r, "CodecBenchmark.decode") && "json".equals(r.params().get("codec")) && shape != null) {
+                decode.put(shape, r.primary().score());
+            } else if (r.shortName().startsWith("Order") && r.metric("validateUs") != null && r.metric("endToEndUs") != null
+                    && r.metric("endToEndUs").score() > 0 && !"0.05".equals(r.params().get("paymentFailureRate"))) {
+                double share = r.metric("validateUs").score() / r.metric("endToEndUs").score();
+                pipeline.put(r.shortName() + " " + setting(r), String.format(Locale.ROOT, "%.1f%% (%s of %s µs)", 100 * share,
+                        ReportWriter.num(r.metric("validateUs").score()), ReportWriter.num(r.metric("endToEndUs").score())));
+            }
+        }
+        StringBuilder md = new StringBuilder();
+        for (Map.Entry<String, Double> v : validate.entrySet()) {
+            Double d = decode.get(v.getKey());
+            if (d == null) {
+                continue;
+            }
+            if (md.isEmpty()) {
+                md.append("| shape | Hibernate Validator µs (valid order) | JSON decode µs | validation's share of decode + validate |\n|---|---:|---:|---:|\n");
+            }
+            double share = v.getValue() / (v.getValue() + d);
+            md.append("| ").append(v.getKey()).append(" | ").append(ReportWriter.num(v.getValue())).append(" | ").append(ReportWriter.num(d))
+                    .append(" | ").append(String.format(Locale.ROOT, "%.1f%%", 100 * share)).append(" |\n");
+            labels.add("shape " + v.getKey());
+            shares.add(100 * share);
+        }
+        if (!pipeline.isEmpty()) {
+            md.append(md.isEmpty() ? "" : "\n").append("| order pipeline setting | validation stage's share of the whole request |\n|---|---:|\n");
+            pipeline.forEach((k, v) -> md.append("| ").append(ReportWriter.escape(k)).append(" | ").append(v).append(" |\n"));
+        }
+        if (md.isEmpty()) {
+            return null;
+        }
+        String chart = BarChart.svg("Validation's share of decode + validate (%), per shape", labels, shares);
+        return new View("Validation's share of a request", md.toString(), chart.isEmpty() ? List.of() : List.of(chart));
+    }
+}

@@ -1,0 +1,92 @@
+package io.wirebench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class QuestionViewsTest {
+
+    private static JmhResult result(String benchmark, String mode, int threads, Map<String, String> params, double score, String unit,
+                                    Map<String, Metric> secondary) {
+        return new JmhResult("io.wirebench.x." + benchmark, mode, threads, 1, params, new Metric(score, 1, unit), secondary);
+    }
+
+    @Test
+    void transportsSideBySideFromARealRun() throws Exception {
+        List<JmhResult> real = JmhJson.read(Path.of(QuestionViewsTest.class.getResource("/run/bench-transport.json").toURI()));
+        QuestionViews.View v = QuestionViews.transports(real);
+        // the fixture: NATS and HTTP round trips, tiny and small, one caller
+        JmhResult natsTiny = real.stream().filter(r -> "nats".equals(r.params().get("transport")) && "tiny".equals(r.params().get("shape")))
+                .findFirst().orElseThrow();
+        String row = v.markdown().lines().filter(l -> l.startsWith("| codec=json shape=tiny t=1 | nats |")).findFirst().orElseThrow();
+        assertTrue(row.contains("| " + ReportWriter.num(natsTiny.metric("p0.50").score()) + " | " + ReportWriter.num(natsTiny.metric("p0.99").score()) + " |"), row);
+        assertTrue(row.matches(".*\\| [0-9.]+x \\[[0-9.]+, [0-9.]+\\] \\|.*"), "the mean's ratio to HTTP with its interval: " + row);
+        assertEquals(2, v.charts().size(), "a percentile chart per shape");
+        assertTrue(v.charts().get(0).contains("<polyline") && v.charts().get(0).contains("p99.9"), v.charts().get(0));
+    }
+
+    @Test
+    void throughputAgainstCallersOnlyWhereThereAreSeveral() {
+        List<JmhResult> results = new ArrayList<>();
+        for (int t : new int[] {1, 4, 16}) {
+            results.add(result("RoundTripBenchmark.throughput", "thrpt", t, Map.of("transport", "nats", "shape", "tiny"), 1000.0 * t, "ops/s", Map.of()));
+            results.add(result("RoundTripBenchmark.throughput", "thrpt", t, Map.of("transport", "http", "shape", "tiny"), 900.0 + t, "ops/s", Map.of()));
+        }
+        results.add(result("RoundTripBenchmark.throughput", "thrpt", 1, Map.of("transport", "nats", "shape", "large"), 50, "ops/s", Map.of()));
+        QuestionViews.View v = QuestionViews.concurrency(results);
+        assertTrue(v.markdown().contains("| RoundTripBenchmark.throughput shape=tiny | nats | t=1: 1,000, t=4: 4,000, t=16: 16,000 |"), v.markdown());
+        assertTrue(!v.markdown().contains("shape=large"), "one caller count is no curve: " + v.markdown());
+        assertEquals(1, v.charts().size());
+        assertEquals(2, v.charts().get(0).split("<polyline", -1).length - 1, "a line per transport");
+    }
+
+    @Test
+    void codecsTimeAndSizeAndValidationsShare() {
+        List<JmhResult> results = new ArrayList<>();
+        for (String shape : List.of("small", "large")) {
+            double size = "small".equals(shape) ? 1_500 : 95_000;
+            for (String codec : List.of("json", "kryo")) {
+                double k = "json".equals(codec) ? 1 : 0.5;
+                Map<String, Metric> sizes = Map.of("wireBytes", new Metric(size * k, Double.NaN, "#"), "deflatedBytes", new Metric(size / 3, Double.NaN, "#"));
+                results.add(result("CodecBenchmark.decode", "avgt", 1, Map.of("codec", codec, "shape", shape), size / 100 * k, "us/op", sizes));
+                results.add(result("CodecBenchmark.encode", "avgt", 1, Map.of("codec", codec, "shape", shape), size / 200 * k, "us/op", sizes));
+            }
+            results.add(result("ValidationBenchmark.validate", "avgt", 1, Map.of("validator", "hibernate", "payload", "valid", "shape", shape),
+                    size / 100 * 3, "us/op", Map.of()));
+            results.add(result("ValidationBenchmark.validate", "avgt", 1, Map.of("validator", "none", "payload", "valid", "shape", shape), 0.01, "us/op", Map.of()));
+        }
+        results.add(result("OrderGoodputBenchmark.throughput", "thrpt", 4, Map.of("transport", "nats", "shape", "small", "paymentFailureRate", "0"), 100, "ops/s",
+                Map.of("validateUs", new Metric(50, Double.NaN, "#"), "endToEndUs", new Metric(2_000, Double.NaN, "#"))));
+
+        QuestionViews.View codecs = QuestionViews.codecs(results);
+        assertTrue(codecs.markdown().contains("| shape=small t=1 | kryo | 3.75 ± 1.00 | 7.50 ± 1.00 | 750 | 500 |"), codecs.markdown());
+        assertEquals(4, codecs.charts().get(0).split("<circle", -1).length - 1, "a point per codec and shape");
+
+        QuestionViews.View share = QuestionViews.validationShare(results);
+        // Hibernate Validator takes 3x the JSON decode: 75% of decode + validate, whatever the shape
+        assertTrue(share.markdown().contains("| small | 45.0 | 15.0 | 75.0% |") && share.markdown().contains("| large | 2,850 | 950 | 75.0% |"), share.markdown());
+        assertTrue(share.markdown().contains("2.5% (50.0 of 2,000 µs)"), "the pipeline's validation stage: " + share.markdown());
+        assertEquals(1, share.charts().size());
+    }
+
+    @Test
+    void viewsWithoutTheirResultsAreLeftOut() {
+        List<JmhResult> unrelated = List.of(result("FileChunkCodecBenchmark.decode", "avgt", 1, Map.of("codec", "json"), 5, "us/op", Map.of()));
+        assertEquals(List.of(), QuestionViews.of(unrelated));
+        assertNull(QuestionViews.transports(unrelated));
+    }
+
+    @Test
+    void aLogAxisLeavesOutWhatItCannotShow() {
+        LineChart chart = LineChart.lines("t", "x", "y", true, true).add("a", 0, 5).add("a", 1, -1).add("a", 2, Double.NaN);
+        assertTrue(chart.isEmpty() && chart.svg().isEmpty(), "no point can be drawn on log axes");
+        chart.add("a", 1, 10).add("a", 10, 100);
+        assertEquals(2, chart.svg().split("<circle", -1).length - 1);
+    }
+}
