@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * <ul>
  *   <li>transports side by side: per shape and caller count, each transport's p50, p99 and mean latency of
  *       a round trip, the mean's ratio to HTTP with its interval, the throughput at the same caller count
- *       and the allocation per request; with a chart of the latency percentiles per transport;</li>
+ *       (marked when it and the mean latency break Little's law) and the allocation per request; with a
+ *       chart of the latency percentiles per transport;</li>
  *   <li>throughput against concurrency: every throughput benchmark run at two caller counts or more;</li>
  *   <li>codecs: per shape each codec's encode and decode time and wire size, with a chart of time against
  *       wire size;</li>
@@ -101,7 +102,8 @@ final class QuestionViews {
                         .append(fig(r.metric("p0.50"))).append(" | ").append(fig(r.metric("p0.99")))
                         .append(r.samples() >= 0 && r.samples() < ReportWriter.MIN_SAMPLES_P99 ? " ⚠" : "").append(" | ")
                         .append(ReportWriter.scoreText(r.primary()))
-                        .append(" | ").append(ratio).append(" | ").append(t == null ? "" : ReportWriter.cell(t)).append(" | ")
+                        .append(" | ").append(ratio).append(" | ").append(t == null ? "" : ReportWriter.cell(t) + (breaksLittlesLaw(t, r) ? " ⚖" : ""))
+                        .append(" | ")
                         .append(fig(r.metric("gc.alloc.rate.norm"))).append(" |\n");
                 for (int i = 0; i < PERCENTILES.size(); i++) {
                     Metric p = r.metric(PERCENTILES.get(i));
@@ -115,6 +117,17 @@ final class QuestionViews {
             }
         }
         return new View("Transports side by side (RoundTripBenchmark)", md.toString(), charts);
+    }
+
+    /**
+     * A closed loop of {@code t} callers cannot complete more than t / mean latency requests per second: a
+     * throughput over that (beyond 10% for noise) and the latency measured beside it cannot both be true,
+     * e.g. because they come from runs made under different conditions.
+     */
+    static boolean breaksLittlesLaw(JmhResult throughput, JmhResult latency) {
+        double meanSeconds = latency.primary().score() / 1e6; // sample mode, µs
+        return "us/op".equals(latency.primary().unit()) && "ops/s".equals(throughput.primary().unit()) && meanSeconds > 0
+                && throughput.primary().score() * meanSeconds > throughput.threads() * 1.1;
     }
 
     static View concurrency(List<JmhResult> all) {

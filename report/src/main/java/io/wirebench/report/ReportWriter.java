@@ -73,7 +73,7 @@ public final class ReportWriter {
             md.append("<details><summary>Environment</summary>\n\n```\n").append(run.environment().strip()).append("\n```\n</details>\n\n");
         }
         md.append("Marks: ⚠ a p99 from fewer than ").append(MIN_SAMPLES_P99).append(" samples; ⛔ a load run over its error budget"
-                + " or with unbalanced books; ⚖ rate × latency above the concurrency the run allowed (Little's law).\n"
+                + " or with unbalanced books; ⚖ rate × latency above the concurrency the run allowed (Little's law: a load run's, or a round trip's throughput and mean latency at the same callers).\n"
                 + "Intervals: JMH's 99.9% score errors; percentiles have none from JMH, so the claims use the range over forks (or over one fork's iterations); a ratio's interval is built from both figures' intervals.\n\n");
         if (!answers.isEmpty()) {
             md.append("## Claims\n\n| claim | verdict | evidence |\n|---|---|---|\n");

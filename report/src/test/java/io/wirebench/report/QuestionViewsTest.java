@@ -32,6 +32,16 @@ class QuestionViewsTest {
     }
 
     @Test
+    void aThroughputTheLatencyBesideItCannotAllowIsMarked() {
+        Map<String, String> p = Map.of("transport", "nats", "shape", "tiny");
+        JmhResult latency = result("RoundTripBenchmark.roundTrip", "sample", 16, p, 2_000, "us/op", Map.of()); // 2 ms with 16 callers: 8,000/s at most
+        JmhResult possible = result("RoundTripBenchmark.throughput", "thrpt", 16, p, 7_900, "ops/s", Map.of());
+        JmhResult impossible = result("RoundTripBenchmark.throughput", "thrpt", 16, p, 13_400, "ops/s", Map.of());
+        assertTrue(!QuestionViews.breaksLittlesLaw(possible, latency) && QuestionViews.breaksLittlesLaw(impossible, latency));
+        assertTrue(QuestionViews.transports(List.of(latency, impossible)).markdown().contains("13,400 ± 1.00 ⚖"));
+    }
+
+    @Test
     void throughputAgainstCallersOnlyWhereThereAreSeveral() {
         List<JmhResult> results = new ArrayList<>();
         for (int t : new int[] {1, 4, 16}) {
