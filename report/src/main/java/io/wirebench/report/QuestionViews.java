@@ -121,13 +121,18 @@ final class QuestionViews {
 
     /**
      * A closed loop of {@code t} callers cannot complete more than t / mean latency requests per second: a
-     * throughput over that (beyond 10% for noise) and the latency measured beside it cannot both be true,
-     * e.g. because they come from runs made under different conditions.
+     * throughput over that (beyond 10%, and beyond both figures' 99.9% intervals: their low ends are used)
+     * and the latency measured beside it cannot both be true, e.g. because they come from runs made under
+     * different conditions.
      */
     static boolean breaksLittlesLaw(JmhResult throughput, JmhResult latency) {
-        double meanSeconds = latency.primary().score() / 1e6; // sample mode, µs
+        double meanSeconds = low(latency.primary()) / 1e6; // sample mode, µs
         return "us/op".equals(latency.primary().unit()) && "ops/s".equals(throughput.primary().unit()) && meanSeconds > 0
-                && throughput.primary().score() * meanSeconds > throughput.threads() * 1.1;
+                && low(throughput.primary()) * meanSeconds > throughput.threads() * 1.1;
+    }
+
+    private static double low(Metric m) {
+        return m.score() - (Double.isFinite(m.error()) ? m.error() : 0);
     }
 
     static View concurrency(List<JmhResult> all) {

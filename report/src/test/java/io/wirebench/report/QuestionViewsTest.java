@@ -38,6 +38,8 @@ class QuestionViewsTest {
         JmhResult possible = result("RoundTripBenchmark.throughput", "thrpt", 16, p, 7_900, "ops/s", Map.of());
         JmhResult impossible = result("RoundTripBenchmark.throughput", "thrpt", 16, p, 13_400, "ops/s", Map.of());
         assertTrue(!QuestionViews.breaksLittlesLaw(possible, latency) && QuestionViews.breaksLittlesLaw(impossible, latency));
+        JmhResult uncertain = new JmhResult(impossible.benchmark(), "thrpt", 16, 1, p, new Metric(13_400, 6_000, "ops/s"), Map.of());
+        assertTrue(!QuestionViews.breaksLittlesLaw(uncertain, latency), "13,400 ± 6,000/s may be 7,400/s: not a contradiction");
         assertTrue(QuestionViews.transports(List.of(latency, impossible)).markdown().contains("13,400 ± 1.00 ⚖"));
     }
 
