@@ -30,7 +30,8 @@ public record Claim(@JsonProperty(value = "id", required = true) String id,
                     @JsonProperty("at_least") Double atLeast,
                     @JsonProperty("at_most") Double atMost,
                     @JsonProperty("scenario") String scenario,
-                    @JsonProperty("transport") String transport) {
+                    @JsonProperty("transport") String transport,
+                    @JsonProperty("p99_limit_ms") Double p99LimitMs) {
 
     void validate(Path file, String at) {
         switch (kind) {
@@ -49,7 +50,12 @@ public record Claim(@JsonProperty(value = "id", required = true) String id,
                     throw new ConfigFileException(file, at, "a ratio claim needs exactly one of at_least and at_most");
                 }
             }
-            case "load-rate" -> need(file, at, "at_least", atLeast);
+            case "load-rate" -> {
+                need(file, at, "at_least", atLeast);
+                if (p99LimitMs != null && !(p99LimitMs > 0)) {
+                    throw new ConfigFileException(file, at + ".p99_limit_ms", "must be > 0, was " + p99LimitMs);
+                }
+            }
             default -> throw new ConfigFileException(file, at + ".kind", "unknown kind '" + kind + "'; known: below, ratio, load-rate");
         }
     }
