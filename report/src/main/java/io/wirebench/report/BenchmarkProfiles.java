@@ -171,10 +171,7 @@ public record BenchmarkProfiles(@JsonProperty(value = "modules", required = true
 
     /** A run's JMH options: the profile's, then the run's own, each left out when the command line sets it. */
     public static List<String> jmhArguments(Profile profile, Run run, List<String> overrides) {
-        List<String> out = new ArrayList<>();
-        append(out, profile.jmh(), overrides);
-        append(out, run.args(), overrides);
-        return out;
+        return arguments(profile, run.args(), overrides);
     }
 
     /**
@@ -183,9 +180,13 @@ public record BenchmarkProfiles(@JsonProperty(value = "modules", required = true
      * option given twice. A {@code -p name=...} override replaces only the profile's {@code -p} of that name.
      */
     public static List<String> jmhArguments(Profile profile, String module, List<String> overrides) {
+        return arguments(profile, profile.params().getOrDefault(module, List.of()), overrides);
+    }
+
+    private static List<String> arguments(Profile profile, List<String> own, List<String> overrides) {
         List<String> out = new ArrayList<>();
         append(out, profile.jmh(), overrides);
-        append(out, profile.params().getOrDefault(module, List.of()), overrides);
+        append(out, own, overrides);
         return out;
     }
 
