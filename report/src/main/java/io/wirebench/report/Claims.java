@@ -66,25 +66,6 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
         return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%,.0f" : "%.2f", v);
     }
 
-    /**
-     * A figure with its interval: JMH's 99.9% confidence interval when it gives one, else how far it moved
-     * between forks (or between the iterations of a single fork: sample mode's percentiles), else none.
-     */
-    record Figure(double score, double low, double high, String interval) {
-        static Figure of(JmhResult r, String metric) {
-            Metric m = r.metric(metric);
-            if (Double.isFinite(m.error())) {
-                return new Figure(m.score(), m.score() - m.error(), m.score() + m.error(), "99.9% CI");
-            }
-            JmhResult.Spread spread = r.spread(metric);
-            if (spread != null) {
-                return new Figure(m.score(), Math.min(m.score(), spread.low()), Math.max(m.score(), spread.high()),
-                        "range over " + spread.n() + " " + spread.over());
-            }
-            return new Figure(m.score(), m.score(), m.score(), null);
-        }
-    }
-
     private static Answer below(Claim c, List<JmhResult> all) {
         Map<String, String> where = c.where() == null ? Map.of() : c.where();
         List<String> evidence = new ArrayList<>();
@@ -144,10 +125,10 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
                 continue;
             }
             Figure n = e.getValue();
-            double ratio = n.score() / d.score();
-            // the ratio's interval from both figures' intervals (conservative: the extremes of each)
-            double lo = n.low() / d.high();
-            double hi = d.low() > 0 ? n.high() / d.low() : Double.POSITIVE_INFINITY;
+            double[] r = Figure.ratio(n, d);
+            double ratio = r[0];
+            double lo = r[1];
+            double hi = r[2];
             boolean noInterval = n.interval() == null || d.interval() == null;
             String kind = noInterval ? " (no interval: a figure without error or spread)"
                     : n.interval().equals(d.interval()) && n.interval().startsWith("99.9%") ? "" : " (from " + n.interval() + " / " + d.interval() + ")";

@@ -64,11 +64,6 @@ public record Comparison(String benchmark, String mode, String unit, String comp
         if (base == null || cell == null || !(base.score() > 0)) {
             return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }
-        double ec = Double.isFinite(cell.error()) ? cell.error() : 0;
-        double eb = Double.isFinite(base.error()) ? base.error() : 0;
-        double r = cell.score() / base.score();
-        double lo = (cell.score() - ec) / (base.score() + eb);
-        double hi = base.score() - eb > 0 ? (cell.score() + ec) / (base.score() - eb) : Double.POSITIVE_INFINITY;
-        return new double[] {r, lo, hi};
+        return Figure.ratio(Figure.of(cell), Figure.of(base));
     }
 }
