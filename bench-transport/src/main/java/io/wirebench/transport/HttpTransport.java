@@ -41,9 +41,14 @@ public final class HttpTransport implements Transport {
         return lastServer;
     }
 
+    /** The base URL clients reach ({@code http://127.0.0.1:<port>}); null before a server is started or a URL given. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     @Override
     public RpcServer newServer() {
-        JettyRpcServer server = new JettyRpcServer(settings.security());
+        JettyRpcServer server = new JettyRpcServer(settings.security(), settings.responderThreads());
         lastServer = server;
         opened.add(server);
         if (settings.externalUrl() == null) {
@@ -70,6 +75,7 @@ public final class HttpTransport implements Transport {
         d.put("url", String.valueOf(baseUrl));
         d.put("server", "Jetty " + org.eclipse.jetty.util.Jetty.VERSION + " (core API), HTTP/1.1 keep-alive");
         d.put("security", settings.security().describe("HTTPS, bearer token", "bearer token"));
+        d.put("responders", settings.responderThreads() + " handler threads (Jetty pool: those, 1 acceptor, 1 selector)");
         d.put("client", clientKind == Client.JETTY ? "Jetty HttpClient " + org.eclipse.jetty.util.Jetty.VERSION
                 : "java.net.http.HttpClient " + Runtime.version());
         return d;

@@ -19,7 +19,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The REST side: an embedded Jetty 12 server (core API, no servlet layer) on 127.0.0.1, one
  * {@code POST /rpc/<endpoint>} per handler, body in, body out, like a FastAPI or Flask endpoint.
- * HTTP/1.1 with keep-alive (Jetty's default); the handler runs on Jetty's pooled threads; a handler
+ * HTTP/1.1 with keep-alive (Jetty's default); the handler runs on Jetty's pooled threads, as many as the
+ * transport's {@code responders}; a handler
  * failure is a 500 with the message; an unknown endpoint a 404; a body over {@link #MAX_BODY} a 413, refused
  * from its declared length before it is read (or as soon as a chunked body passes the limit). Jetty's
  * defaults otherwise.
@@ -27,6 +28,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 final class JettyRpcServer implements RpcServer, FaultTarget {
     /** Largest request body accepted ({@link BodyLimit}); larger gets 413 before it is buffered. */
     static final long MAX_BODY = BodyLimit.MAX_BYTES;
+    /** The connector's acceptor and selector threads, which the pool holds beside the responders. */
+    private static final int IO_THREADS = 2;
 
     private final Server server;
     private final ServerConnector connector;
@@ -35,13 +38,18 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
     private final Security security;
 
     JettyRpcServer() {
-        this(Security.NONE);
+        this(Security.NONE, TransportSettings.DEFAULT_RESPONDERS);
     }
 
-    /** {@code auth}: every request needs {@code Authorization: Bearer <run secret>} (else 401); {@code tls}: that over HTTPS. */
-    JettyRpcServer(Security security) {
+    /**
+     * {@code auth}: every request needs {@code Authorization: Bearer <run secret>} (else 401); {@code tls}: that over HTTPS.
+     * Handlers run on {@code responders} threads, as on every transport: Jetty's pool holds those plus its one acceptor and
+     * one selector thread, and keeps no reserved threads beyond them.
+     */
+    JettyRpcServer(Security security, int responders) {
         this.security = security;
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        QueuedThreadPool threads = new QueuedThreadPool(responders + IO_THREADS, Math.min(responders + IO_THREADS, 8));
+        threads.setReservedThreads(0);
         threads.setName("jetty-rpc");
         server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
@@ -55,10 +63,10 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
             org.eclipse.jetty.server.SecureRequestCustomizer secure = new org.eclipse.jetty.server.SecureRequestCustomizer();
             secure.setSniHostCheck(false); // clients reach 127.0.0.1, a name SNI does not carry
             http.addCustomizer(secure);
-            connector = new ServerConnector(server, new org.eclipse.jetty.server.SslConnectionFactory(tls, "http/1.1"),
+            connector = new ServerConnector(server, 1, 1, new org.eclipse.jetty.server.SslConnectionFactory(tls, "http/1.1"),
                     new HttpConnectionFactory(http));
         } else {
-            connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         }
         connector.setHost("127.0.0.1");
         connector.setPort(0);

@@ -9,13 +9,13 @@ import java.util.Properties;
  * parent pom at build time: jar manifests do not survive shading, and some of these libraries (jnats,
  * built with Gradle) ship no Maven metadata to read at run time.
  */
-final class LibraryVersions {
+public final class LibraryVersions {
     private static final Properties VERSIONS = load();
 
     private LibraryVersions() {
     }
 
-    static String of(String group, String artifact) {
+    public static String of(String group, String artifact) {
         return VERSIONS.getProperty(group + ":" + artifact, "unknown");
     }
 

@@ -213,14 +213,15 @@ public final class NatsTransport implements Transport {
                 CompletableFuture<Message> reply;
                 try {
                     // jnats expires requests from a cleanup timer; while it reconnects that may lag: bound it here too
-                    reply = connection.requestWithTimeout(subject(endpoint), payload, settings.timeout())
-                            .orTimeout(settings.timeout().toMillis() + 1_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    reply = Deadlines.bound(connection.requestWithTimeout(subject(endpoint), payload, settings.timeout()),
+                            settings.timeout().plusSeconds(1), java.util.concurrent.TimeoutException::new);
                 } catch (RuntimeException e) {
                     return Futures.failed(Futures.asRpc(e, "nats " + endpoint));
                 }
                 return reply.handle((msg, failure) -> {
                     if (failure != null) {
-                        if (failure instanceof java.util.concurrent.CancellationException) {
+                        if (failure instanceof java.util.concurrent.CancellationException
+                                || failure instanceof java.util.concurrent.TimeoutException) {
                             throw new RpcException(RpcException.Kind.TIMEOUT, "nats " + endpoint + ": no reply within "
                                     + settings.timeout().toMillis() + " ms", failure);
                         }

@@ -3,7 +3,6 @@ package io.wirebench.transport;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,7 +25,8 @@ final class PendingReplies {
     long open(CompletableFuture<byte[]> reply) {
         long id = ids.incrementAndGet();
         pending.put(id, reply);
-        reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((r, failure) -> pending.remove(id));
+        // one sweeper for all requests, not a timer per request (Deadlines says why)
+        Deadlines.bound(reply, timeout, java.util.concurrent.TimeoutException::new).whenComplete((r, failure) -> pending.remove(id));
         return id;
     }
 

@@ -179,12 +179,37 @@ public final class RabbitMqTransport implements Transport {
         } catch (Exception e) {
             throw new RpcException(RpcException.Kind.TRANSPORT, "cannot consume direct reply-to: " + e.getMessage(), e);
         }
+        // requestAsync only queues: the sender publishes what is queued, in turn, on the channel (SendQueue)
+        record Outgoing(long id, String queue, AMQP.BasicProperties properties, byte[] body) {
+        }
+        SendQueue<Outgoing> sender = new SendQueue<>("rabbitmq-sender", batch -> {
+            synchronized (channel) {
+                for (Outgoing o : batch) {
+                    channel.basicPublish("", o.queue(), true, o.properties(), o.body());
+                }
+            }
+        }, (o, e) -> pending.fail(o.id(), new RpcException(RpcException.Kind.TRANSPORT, "rabbitmq: " + e.getMessage(), e)));
         return new RpcClient() {
+            /** Blocking anyway: the publish goes out on the caller's own thread, with no hand-off to the sender. */
             @Override
             public byte[] request(String endpoint, byte[] payload) {
-                return Futures.await(requestAsync(endpoint, payload), settings.timeout(), "rabbitmq " + endpoint);
+                RpcException tooLarge = BodyLimit.exceededBy("rabbitmq", endpoint, payload);
+                if (tooLarge != null) {
+                    throw tooLarge;
+                }
+                CompletableFuture<byte[]> reply = new CompletableFuture<>();
+                long id = pending.open(reply);
+                try {
+                    synchronized (channel) {
+                        channel.basicPublish("", queue(endpoint), true, properties(id), payload);
+                    }
+                } catch (Exception e) {
+                    pending.fail(id, new RpcException(RpcException.Kind.TRANSPORT, "rabbitmq " + endpoint + ": " + e.getMessage(), e));
+                }
+                return Futures.await(pending.withRpcTimeout(reply), settings.timeout(), "rabbitmq " + endpoint);
             }
 
+            /** No network I/O and no lock on the caller's thread: the request is queued for the sender. */
             @Override
             public CompletableFuture<byte[]> requestAsync(String endpoint, byte[] payload) {
                 RpcException tooLarge = BodyLimit.exceededBy("rabbitmq", endpoint, payload);
@@ -194,20 +219,16 @@ public final class RabbitMqTransport implements Transport {
                 }
                 CompletableFuture<byte[]> reply = new CompletableFuture<>();
                 long id = pending.open(reply);
-                AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
-                        .correlationId(Long.toString(id)).replyTo(REPLY_TO).build();
-                try {
-                    synchronized (channel) {
-                        channel.basicPublish("", queue(endpoint), true, properties, payload);
-                    }
-                } catch (Exception e) {
-                    pending.fail(id, new RpcException(RpcException.Kind.TRANSPORT, "rabbitmq " + endpoint + ": " + e.getMessage(), e));
+                if (!sender.offer(new Outgoing(id, queue(endpoint), properties(id), payload))) {
+                    pending.fail(id, new RpcException(RpcException.Kind.TRANSPORT, "rabbitmq " + endpoint + ": " + SendQueue.CAPACITY
+                            + " requests already queued for publishing (the broker is pushing back)"));
                 }
                 return pending.withRpcTimeout(reply);
             }
 
             @Override
             public void close() {
+                sender.close();
                 pending.failAll("client closed");
                 try {
                     connection.close(5_000);
@@ -216,6 +237,10 @@ public final class RabbitMqTransport implements Transport {
                 }
             }
         };
+    }
+
+    private static AMQP.BasicProperties properties(long id) {
+        return new AMQP.BasicProperties.Builder().correlationId(Long.toString(id)).replyTo(REPLY_TO).build();
     }
 
     @Override

@@ -159,17 +159,25 @@ public final class RedisTransport implements Transport {
         }, "redis-reply-reader");
         reader.setDaemon(true);
         reader.start();
+        // requestAsync only queues: the sender pipelines what is queued in one round trip (SendQueue)
+        record Outgoing(long id, byte[] queue, byte[] envelope) {
+        }
+        SendQueue<Outgoing> sender = new SendQueue<>("redis-sender", batch -> {
+            try (Jedis jedis = pool.getResource()) {
+                redis.clients.jedis.Pipeline pipeline = jedis.pipelined();
+                for (Outgoing o : batch) {
+                    pipeline.lpush(o.queue(), o.envelope());
+                }
+                pipeline.sync();
+            }
+        }, (o, e) -> pending.fail(o.id(), new RpcException(RpcException.Kind.TRANSPORT, "redis: " + e.getMessage(), e)));
         RpcClient client = new RpcClient() {
+            /** Blocking anyway: the LPUSH goes out on the caller's own thread, with no hand-off to the sender. */
             @Override
             public byte[] request(String endpoint, byte[] payload) {
-                return Futures.await(requestAsync(endpoint, payload), settings.timeout(), "redis " + endpoint);
-            }
-
-            @Override
-            public CompletableFuture<byte[]> requestAsync(String endpoint, byte[] payload) {
                 RpcException tooLarge = BodyLimit.exceededBy("redis", endpoint, payload);
                 if (tooLarge != null) {
-                    return CompletableFuture.failedFuture(tooLarge);
+                    throw tooLarge;
                 }
                 CompletableFuture<byte[]> reply = new CompletableFuture<>();
                 long id = pending.open(reply);
@@ -178,11 +186,28 @@ public final class RedisTransport implements Transport {
                 } catch (RuntimeException e) {
                     pending.fail(id, new RpcException(RpcException.Kind.TRANSPORT, "redis " + endpoint + ": " + e.getMessage(), e));
                 }
+                return Futures.await(pending.withRpcTimeout(reply), settings.timeout(), "redis " + endpoint);
+            }
+
+            /** No network I/O on the caller's thread: the request is queued for the sender. */
+            @Override
+            public CompletableFuture<byte[]> requestAsync(String endpoint, byte[] payload) {
+                RpcException tooLarge = BodyLimit.exceededBy("redis", endpoint, payload);
+                if (tooLarge != null) {
+                    return CompletableFuture.failedFuture(tooLarge);
+                }
+                CompletableFuture<byte[]> reply = new CompletableFuture<>();
+                long id = pending.open(reply);
+                if (!sender.offer(new Outgoing(id, queue(endpoint), Envelope.request(id, replyKey, payload)))) {
+                    pending.fail(id, new RpcException(RpcException.Kind.TRANSPORT, "redis " + endpoint + ": " + SendQueue.CAPACITY
+                            + " requests already queued for sending (the connection is not keeping up)"));
+                }
                 return pending.withRpcTimeout(reply);
             }
 
             @Override
             public void close() {
+                sender.close();
                 running.set(false);
                 try {
                     reader.join(POP_SECONDS * 3_000L);

@@ -36,6 +36,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       latency percentiles (µs). Run with {@code -t 1} for single-request latency.</li>
  *   <li>{@code throughput}: requests per second, with {@code -t 1, 4, 16} callers over one shared
  *       client ({@code connection=shared}) or one client each ({@code connection=per-thread}).</li>
+ *   <li>{@code concurrent}: requests per second with {@code inFlight} requests kept outstanding by one
+ *       caller thread (async API), the way {@code wrk -c16} keeps 16 connections busy from one event loop;
+ *       run with {@code -t 1}. This is the figure set against each transport's floor
+ *       ({@code scripts/bench peers}): 16 blocking JMH threads on 2 cores measure the threads' hand-offs
+ *       as much as the transport.</li>
  *   <li>{@code pipelined}: each caller keeps {@value #IN_FLIGHT} requests in flight (async API);
  *       the score counts requests, not batches.</li>
  * </ul>
@@ -67,6 +72,10 @@ public class RoundTripBenchmark {
     @Param({"none"})
     public String security;
 
+    /** Threads running the service's handlers, the same on every transport (Jetty's pool, dispatchers, workers, channels). */
+    @Param({"8"})
+    public int responders;
+
     Transport impl;
     RpcClient shared;
     private RpcServer server;
@@ -83,7 +92,7 @@ public class RoundTripBenchmark {
         for (int i = 0; i < MESSAGES; i++) {
             requests[i] = codecImpl.encode(orders[i]);
         }
-        impl = Transports.byName(transport, TransportSettings.defaults().withSecurity(Security.byName(security)));
+        impl = Transports.byName(transport, TransportSettings.defaults().withSecurity(Security.byName(security)).withResponders(responders));
         server = impl.newServer();
         server.register(ENDPOINT, new OrderReceiptHandler(codecImpl));
         shared = impl.newClient();
@@ -175,6 +184,72 @@ public class RoundTripBenchmark {
     public OrderReceipt throughput(Caller caller) {
         int i = caller.next();
         return check(caller.client.request(ENDPOINT, requests[i]), i);
+    }
+
+    /**
+     * A window of {@code inFlight} requests kept outstanding by one caller thread over the async API, as
+     * {@code wrk -c<inFlight>} keeps one request in flight per connection: each invocation takes one
+     * completed reply, checks it, and sends the next request in its place. Filled before each iteration and
+     * drained (every reply checked, bounded by the timeout) after it, so none crosses an iteration's edge.
+     */
+    @State(Scope.Thread)
+    public static class Window {
+        @Param({"16"})
+        public int inFlight;
+
+        /** A completed request: which order it carried, and its reply or failure. */
+        record Done(int index, byte[] reply, Throwable failure) {
+        }
+
+        private java.util.concurrent.BlockingQueue<Done> done;
+        private int next;
+        private int open;
+        private RoundTripBenchmark bench;
+
+        @Setup(Level.Iteration)
+        public void fill(RoundTripBenchmark bench) {
+            this.bench = bench;
+            done = new java.util.concurrent.ArrayBlockingQueue<>(inFlight);
+            for (int k = 0; k < inFlight; k++) {
+                send();
+            }
+        }
+
+        void send() {
+            int i = next;
+            next = (next + 1) & (MESSAGES - 1);
+            open++;
+            bench.shared.requestAsync(ENDPOINT, bench.requests[i]).whenComplete((reply, failure) -> done.offer(new Done(i, reply, failure)));
+        }
+
+        OrderReceipt receive() throws InterruptedException {
+            Done d = done.poll(TransportSettings.DEFAULT_TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            if (d == null) {
+                throw new IllegalStateException(bench.transport + ": none of " + open + " requests in flight answered within "
+                        + (TransportSettings.DEFAULT_TIMEOUT.toMillis() + 1_000) + " ms");
+            }
+            open--;
+            if (d.failure() != null) {
+                throw new IllegalStateException(bench.transport + ": request for order #" + d.index() + " failed: " + d.failure(), d.failure());
+            }
+            return bench.check(d.reply(), d.index());
+        }
+
+        @TearDown(Level.Iteration)
+        public void drain() throws InterruptedException {
+            while (open > 0) {
+                receive();
+            }
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public OrderReceipt concurrent(Window window) throws InterruptedException {
+        OrderReceipt receipt = window.receive();
+        window.send();
+        return receipt;
     }
 
     @Benchmark

@@ -3,8 +3,9 @@ package io.wirebench.transport;
 import java.time.Duration;
 
 /**
- * What every transport is configured with: the per-request timeout, how many responder threads a
- * server runs (enough that the responder is not the bottleneck at 16 callers on 2 cores), and an
+ * What every transport is configured with: the per-request timeout, how many threads run a server's
+ * handlers ({@code responders}: the same for every transport, Jetty included, so service concurrency is
+ * equal; a transport's I/O threads are its own), and an
  * external address to use instead of a managed server ({@code natsUrl}, {@code redisUrl},
  * {@code amqpUri}, {@code httpUrl}; null means start one here), and the {@link Security} of the connections.
  */
@@ -28,6 +29,14 @@ public record TransportSettings(Duration timeout, int responderThreads, String e
 
     public TransportSettings withExternalUrl(String url) {
         return new TransportSettings(timeout, responderThreads, url, security);
+    }
+
+    /** The same settings with {@code responders} handler threads on the service side (at least 1). */
+    public TransportSettings withResponders(int responders) {
+        if (responders < 1) {
+            throw new IllegalArgumentException("responders must be at least 1, not " + responders);
+        }
+        return new TransportSettings(timeout, responders, externalUrl, security);
     }
 
     public TransportSettings withSecurity(Security security) {

@@ -33,9 +33,15 @@ public record BenchmarkProfiles(@JsonProperty(value = "modules", required = true
     public record Profile(@JsonProperty(value = "jmh", required = true) List<String> jmh,
                           @JsonProperty(value = "params", required = true) Map<String, List<String>> params,
                           @JsonProperty(value = "load", required = true) List<LoadRun> load,
-                          @JsonProperty("runs") List<Run> runs) {
+                          @JsonProperty("runs") List<Run> runs,
+                          @JsonProperty("peers") List<String> peers) {
         public Profile {
             runs = runs == null ? List.of() : runs;
+        }
+
+        /** Whether the profile measures each transport's floor ({@code peers.json}) before and after its runs. */
+        public boolean measuresPeers() {
+            return peers != null;
         }
     }
 
@@ -91,6 +97,13 @@ public record BenchmarkProfiles(@JsonProperty(value = "modules", required = true
             }
             if (!p.jmh().isEmpty() && !p.jmh().get(0).startsWith("-")) {
                 throw new ConfigFileException(file, at + ".jmh", "must start with an option such as -f, was '" + p.jmh().get(0) + "'");
+            }
+            if (p.peers() != null) {
+                for (String option : p.peers()) {
+                    if (option == null || option.isBlank()) {
+                        throw new ConfigFileException(file, at + ".peers", "holds an empty option (the peers stage's options, e.g. [--shapes, \"tiny,small\"])");
+                    }
+                }
             }
             for (String module : p.params().keySet()) {
                 if (!modules.contains(module)) {

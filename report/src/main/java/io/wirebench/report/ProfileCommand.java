@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
  * ({@code modules}), a module's JMH options in a profile ({@code jmh MODULE}, with the command line's
  * extra options after {@code --} taking precedence), the profile's own runs if it lists them ({@code runs}:
  * module, run name and include pattern, tab-separated; {@code jmh-run MODULE-NAME} for a run's options), or
- * its load runs ({@code load}: scenario, transport, seconds and configuration file, tab-separated).
+ * its load runs ({@code load}: scenario, transport, seconds and configuration file, tab-separated), or whether it
+ * measures the transports' floors ({@code peers}: {@code on} or {@code off}, then the stage's options).
  */
 @Command(name = "profile", mixinStandardHelpOptions = true, description = "Read a scripts/bench profile.")
 public final class ProfileCommand implements Callable<Integer> {
@@ -25,7 +26,7 @@ public final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--profile", required = true, description = "quick, nightly, full, or another the file defines")
     String profile;
 
-    @Parameters(index = "0", description = "modules | jmh | runs | jmh-run | load")
+    @Parameters(index = "0", description = "modules | jmh | runs | jmh-run | peers | load")
     String what;
 
     @Parameters(index = "1..*", arity = "0..*", description = "for jmh: the module (for jmh-run: MODULE-NAME), then the extra JMH options")
@@ -53,9 +54,16 @@ public final class ProfileCommand implements Callable<Integer> {
                 List<String> extra = rest.subList(1, rest.size());
                 BenchmarkProfiles.jmhArguments(chosen, profiles.run(config, profile, rest.get(0)), extra).forEach(System.out::println);
             }
+            case "peers" -> {
+                // first line: on or off; then the peers stage's options, one per line
+                System.out.println(chosen.measuresPeers() ? "on" : "off");
+                if (chosen.measuresPeers()) {
+                    chosen.peers().forEach(System.out::println);
+                }
+            }
             case "load" -> chosen.load().forEach(run -> System.out.println(run.scenario() + "\t" + run.transport() + "\t" + run.durationSeconds()
                     + "\t" + run.config()));
-            default -> throw new IllegalArgumentException("unknown request '" + what + "'; use modules, jmh, runs, jmh-run or load");
+            default -> throw new IllegalArgumentException("unknown request '" + what + "'; use modules, jmh, runs, jmh-run, peers or load");
         }
         return 0;
     }

@@ -239,8 +239,9 @@ public final class LoadCommand implements Callable<Integer> {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%n%-22s %d scheduled, %d succeeded, %d failed %s%n", "operations", r.scheduled(), r.succeeded(),
                 r.failed(), r.failures()));
-        s.append(String.format(Locale.ROOT, "%-22s %.1f/s in the steady phase; run %.1f s; sender lagged its schedule by up to %.0f ms;"
-                + " %d GCs, %d ms%n", "achieved", r.achievedRatePerSecond(), r.elapsedSeconds(), r.maxSendLagMillis(), r.gcCount(), r.gcMillis()));
+        s.append(String.format(Locale.ROOT, "%-22s %.1f/s in the steady phase; run %.1f s; sender lagged its schedule by up to %.0f ms"
+                + " (p99 %.2f ms); %d GCs, %d ms%n", "achieved", r.achievedRatePerSecond(), r.elapsedSeconds(), r.maxSendLagMillis(), r.sendLagP99Millis(),
+                r.gcCount(), r.gcMillis()));
         s.append(String.format(Locale.ROOT, "%-22s %10s %10s %10s %10s%n", "latency (us), steady", "p50", "p99", "p99.9", "max"));
         s.append(row("corrected", r.corrected()));
         s.append(row("uncorrected", r.uncorrected()));

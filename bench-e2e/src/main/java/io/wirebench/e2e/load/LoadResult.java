@@ -9,13 +9,26 @@ import org.HdrHistogram.Histogram;
  * a user of a fixed-rate service waits, stalls included); {@code uncorrected}: from the moment it was
  * actually sent (what a closed-loop tool reports). Both in nanoseconds, successes of the steady phase
  * only; failures are counted by kind apart. {@code maxSendLagMillis}: how far the sender fell behind
- * its own schedule. {@code gcCount}/{@code gcMillis}: collections during the run. {@code steadyCompleted}
+ * its own schedule; {@code sendLag}: how late it was to every request (ns). {@code gcCount}/{@code gcMillis}: collections during the run. {@code steadyCompleted}
  * over {@code steadySeconds}: the steady phase's completions and length (from the end of the ramp-up).
  */
 public record LoadResult(LoadPlan plan, long scheduled, long succeeded, Map<FailureKind, Long> failures,
                          Histogram corrected, Histogram uncorrected, List<IntervalSample> intervals,
                          double elapsedSeconds, double maxSendLagMillis, long gcCount, long gcMillis,
-                         long steadyCompleted, double steadySeconds) {
+                         long steadyCompleted, double steadySeconds, Histogram sendLag) {
+
+    /** How late the sender got to its requests (ns), every request: its p99 is the generator's own precision. */
+    public double sendLagP99Millis() {
+        return sendLag == null || sendLag.getTotalCount() == 0 ? 0 : sendLag.getValueAtPercentile(99) / 1e6;
+    }
+
+    /** The sender kept its schedule: never more than {@link #SENDER_LAG_LIMIT_MILLIS} behind. */
+    public boolean senderKeptUp() {
+        return maxSendLagMillis <= SENDER_LAG_LIMIT_MILLIS;
+    }
+
+    /** How far behind its schedule the sender may fall before a run says the generator, not the service, limited it. */
+    public static final double SENDER_LAG_LIMIT_MILLIS = 100;
 
     public long failed() {
         return failures.values().stream().mapToLong(Long::longValue).sum();

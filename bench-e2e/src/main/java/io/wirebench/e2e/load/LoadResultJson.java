@@ -53,14 +53,19 @@ public final class LoadResultJson {
         root.put("errorRate", result.errorRate());
         root.put("errorBudget", errorBudget);
         root.put("maxSendLagMillis", result.maxSendLagMillis());
+        root.put("sendLagP99Millis", result.sendLagP99Millis());
         root.put("gcCount", result.gcCount());
         root.put("gcMillis", result.gcMillis());
         ObjectNode books = root.putObject("accounting");
         accounting.forEach((k, v) -> books.set(k, new ObjectMapper().valueToTree(v)));
         boolean overBudget = result.errorRate() > errorBudget;
         boolean unbalanced = Boolean.FALSE.equals(accounting.get("booksBalance"));
-        root.put("status", overBudget || unbalanced ? "failed" : "passed");
-        if (overBudget) {
+        boolean behind = !result.senderKeptUp();
+        root.put("status", overBudget || unbalanced || behind ? "failed" : "passed");
+        if (behind) {
+            root.put("reason", String.format(java.util.Locale.ROOT, "the sender fell %.0f ms behind its schedule (limit %.0f ms): the generator,"
+                    + " not only the service, limited this run", result.maxSendLagMillis(), LoadResult.SENDER_LAG_LIMIT_MILLIS));
+        } else if (overBudget) {
             root.put("reason", String.format("error rate %.4f above the budget %.4f", result.errorRate(), errorBudget));
         } else if (unbalanced) {
             root.put("reason", "the scenario's books do not balance: " + accounting);

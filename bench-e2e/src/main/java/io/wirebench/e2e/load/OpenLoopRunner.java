@@ -68,6 +68,7 @@ public final class OpenLoopRunner {
         long total = plan.requests();
         long rampRequests = plan.rampRequests();
         AtomicLong maxLag = new AtomicLong();
+        Histogram sendLag = new Histogram(3); // recorded by the sender thread alone
         List<IntervalSample> intervals = new ArrayList<>();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long[] gcAtStart = gc();
@@ -123,13 +124,16 @@ public final class OpenLoopRunner {
             if (lag > maxLag.get()) {
                 maxLag.set(lag);
             }
+            sendLag.recordValue(Math.min(Math.max(0, lag), HIGHEST_TRACKABLE));
             boolean steady = i >= rampRequests;
             long sent = System.nanoTime();
             final long index = i;
             CompletableFuture<?> done;
             try {
                 // bounded here whatever the operation does: a hung one times out and frees its slot
-                done = operation.start(index).orTimeout(slotWaitNanos, TimeUnit.NANOSECONDS);
+                // (one shared sweeper, not a timer per request on the sender's path: Deadlines)
+                done = io.wirebench.transport.Deadlines.bound(operation.start(index), java.time.Duration.ofNanos(slotWaitNanos),
+                        java.util.concurrent.TimeoutException::new);
             } catch (RuntimeException e) {
                 done = CompletableFuture.failedFuture(e);
             }
@@ -174,7 +178,7 @@ public final class OpenLoopRunner {
         }
         return new LoadResult(plan, total, succeeded.sum(), counted, corrected.getIntervalHistogram(), uncorrected.getIntervalHistogram(),
                 List.copyOf(intervals), (end - start) / 1e9, maxLag.get() / 1e6, gcEnd[0] - gcAtStart[0], gcEnd[1] - gcAtStart[1],
-                steadyCompleted.sum(), (end - start - plan.ramp().toNanos()) / 1e9);
+                steadyCompleted.sum(), (end - start - plan.ramp().toNanos()) / 1e9, sendLag);
     }
 
     static FailureKind kindOf(Throwable failure) {
