@@ -24,6 +24,8 @@ import redis.clients.jedis.JedisPoolConfig;
  */
 public final class RedisTransport implements Transport {
     private static final int POP_SECONDS = 1;
+    /** How many more replies the reader takes with one {@code RPOP key count} after each {@code BRPOP}. */
+    private static final int DRAIN = 256;
 
     private final TransportSettings settings;
     private final ManagedRedisServer server;
@@ -142,12 +144,12 @@ public final class RedisTransport implements Transport {
                         if (popped == null || popped.size() < 2) {
                             continue;
                         }
-                        byte[] reply = popped.get(1);
-                        if (Envelope.status(reply) == Envelope.OK) {
-                            pending.complete(Envelope.id(reply), Envelope.replyPayload(reply));
-                        } else {
-                            pending.fail(Envelope.id(reply), new RpcException(RpcException.Kind.REMOTE,
-                                    "redis: " + new String(Envelope.replyPayload(reply), StandardCharsets.UTF_8)));
+                        deliver(pending, popped.get(1));
+                        // more replies are often waiting (many requests in flight): take them in one round trip
+                        // instead of one BRPOP each (seen in the profile of 16 requests in flight)
+                        List<byte[]> more = jedis.rpop(replyKey, DRAIN);
+                        if (more != null) {
+                            more.forEach(reply -> deliver(pending, reply));
                         }
                     }
                 } catch (RuntimeException connectionLost) {
@@ -220,6 +222,15 @@ public final class RedisTransport implements Transport {
         };
         opened.add(client);
         return client;
+    }
+
+    private static void deliver(PendingReplies pending, byte[] reply) {
+        if (Envelope.status(reply) == Envelope.OK) {
+            pending.complete(Envelope.id(reply), Envelope.replyPayload(reply));
+        } else {
+            pending.fail(Envelope.id(reply), new RpcException(RpcException.Kind.REMOTE,
+                    "redis: " + new String(Envelope.replyPayload(reply), StandardCharsets.UTF_8)));
+        }
     }
 
     @Override

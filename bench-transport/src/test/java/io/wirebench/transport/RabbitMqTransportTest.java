@@ -85,4 +85,9 @@ class RabbitMqTransportTest extends TransportContract {
             assertTrue(after.queueDeclarePassive("wirebench.test.oversized").getMessageCount() == 0, "nothing was queued");
         }
     }
+
+    @Test
+    void requestAsyncDoesNoNetworkRoundTripOnTheCallersThread() {
+        assertRequestAsyncDoesNotWaitFor(((RabbitMqTransport) transport).managedServer());
+    }
 }

@@ -34,4 +34,9 @@ class RedisTransportTest extends TransportContract {
             assertEquals(0, raw.llen("wirebench:oversized"), "nothing was stored");
         }
     }
+
+    @Test
+    void requestAsyncDoesNoNetworkRoundTripOnTheCallersThread() {
+        assertRequestAsyncDoesNotWaitFor(((RedisTransport) transport).managedServer());
+    }
 }

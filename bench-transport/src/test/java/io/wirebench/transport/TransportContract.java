@@ -88,6 +88,33 @@ abstract class TransportContract {
         });
     }
 
+    /**
+     * Async means async: with the broker stopped (SIGSTOP), {@code requestAsync} still returns at once (a
+     * caller's thread does no network round trip), and every request is answered once the broker resumes.
+     */
+    void assertRequestAsyncDoesNotWaitFor(io.wirebench.transport.server.ManagedServer broker) {
+        List<CompletableFuture<byte[]>> replies = new ArrayList<>();
+        long elapsed;
+        broker.pause();
+        try {
+            long start = System.nanoTime();
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                for (int i = 0; i < 20; i++) {
+                    replies.add(client.requestAsync("reverse", new byte[] {(byte) i, 1}));
+                }
+            });
+            elapsed = System.nanoTime() - start;
+            assertTrue(replies.stream().noneMatch(CompletableFuture::isDone), "no reply can come from a stopped broker");
+        } finally {
+            broker.resume();
+        }
+        assertTrue(elapsed < Duration.ofSeconds(1).toNanos(), "20 requestAsync calls took " + elapsed / 1_000_000
+                + " ms against a stopped broker: the caller's thread waited on the network");
+        for (int i = 0; i < replies.size(); i++) {
+            assertArrayEquals(new byte[] {1, (byte) i}, replies.get(i).join(), "reply #" + i);
+        }
+    }
+
     @Test
     void carriesAMegabyte() {
         byte[] big = new byte[1 << 20];

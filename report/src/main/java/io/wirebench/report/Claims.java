@@ -38,10 +38,11 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
 
     public List<Answer> check(RunFolder run) {
         List<Answer> answers = new ArrayList<>();
+        HarnessEfficiency efficiency = HarnessEfficiency.of(run);
         for (Claim claim : claims) {
             answers.add(switch (claim.kind()) {
                 case "below" -> below(claim, run.allJmh());
-                case "ratio" -> ratio(claim, run.allJmh());
+                case "ratio" -> instrumentChecked(ratio(claim, run.allJmh()), efficiency);
                 case "load-rate" -> loadRate(claim, run);
                 default -> throw new IllegalStateException("unchecked kind " + claim.kind());
             });
@@ -148,6 +149,29 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
                     + " and " + c.denominator()));
         }
         return new Answer(c, verdict(held, failed, open), evidence);
+    }
+
+    /**
+     * A ratio between two transports is a verdict only where the harness is within its target for both
+     * ({@link HarnessEfficiency}); otherwise it stays INCONCLUSIVE and says why. Ratios within one transport
+     * (its p99 at 16 callers over its p99 at one) are the harness's against itself and pass unchanged.
+     */
+    static Answer instrumentChecked(Answer answer, HarnessEfficiency efficiency) {
+        String a = answer.claim().numerator().get("transport");
+        String b = answer.claim().denominator().get("transport");
+        if (a == null || b == null || a.equals(b)) {
+            return answer;
+        }
+        List<String> reasons = efficiency.reasonsAgainst(new java.util.LinkedHashSet<>(List.of(a, b)));
+        if (reasons.isEmpty() || answer.verdict() == Verdict.INCONCLUSIVE) {
+            List<String> evidence = new ArrayList<>(answer.evidence());
+            evidence.addAll(reasons.stream().map(r -> "also: " + r).toList());
+            return new Answer(answer.claim(), answer.verdict(), reasons.isEmpty() ? answer.evidence() : evidence);
+        }
+        List<String> evidence = new ArrayList<>();
+        evidence.add("INCONCLUSIVE instead of " + answer.verdict() + ": " + String.join("; ", reasons));
+        evidence.addAll(answer.evidence());
+        return new Answer(answer.claim(), Verdict.INCONCLUSIVE, evidence);
     }
 
     private static Answer loadRate(Claim c, RunFolder run) {

@@ -21,10 +21,12 @@ public final class ReportWriter {
     private final List<Claims.Answer> answers;
     private final List<Comparison> comparisons;
     private final List<QuestionViews.View> views;
+    private final HarnessEfficiency efficiency;
 
     public ReportWriter(RunFolder run, List<Claims.Answer> answers) {
         this.run = run;
         this.answers = answers;
+        this.efficiency = HarnessEfficiency.of(run);
         this.comparisons = Comparison.of(run.allJmh());
         this.views = QuestionViews.of(run.allJmh());
     }
@@ -83,6 +85,11 @@ public final class ReportWriter {
             }
             md.append('\n');
         }
+        if (efficiency.measured()) {
+            md.append("## Harness efficiency: the suite against each transport's floor\n\n").append(EFFICIENCY_NOTE).append("\n\n")
+                    .append(efficiency.markdown()).append('\n').append("<details><summary>The floors measured (peers.json)</summary>\n\n")
+                    .append(floorsMarkdown()).append("\n</details>\n\n");
+        }
         if (!run.problems().isEmpty()) {
             md.append("## Files that could not be read\n\n");
             run.problems().forEach((file, problem) -> md.append("- `").append(run.dir().relativize(file)).append("`: ").append(escape(problem)).append('\n'));
@@ -125,6 +132,22 @@ public final class ReportWriter {
                 md.append(block);
                 budget -= block.length();
             }
+        }
+        return md.toString();
+    }
+
+    static final String EFFICIENCY_NOTE = "Each transport's floor (wrk against the suite's own HTTP service; bare jnats, Jedis and amqp-client"
+            + " loops with the same handler and responders) was measured in this run, before and after the suite's own runs. A row outside"
+            + " its target measures the harness as much as the transport: claims comparing that transport are INCONCLUSIVE.";
+
+    String floorsMarkdown() {
+        StringBuilder md = new StringBuilder("| transport | tool | version | shape | callers | role | p50 µs | requests/s | command |\n"
+                + "|---|---|---|---|---:|---|---:|---:|---|\n");
+        for (PeerFloor f : run.peers()) {
+            md.append("| ").append(f.transport()).append(" | ").append(escape(f.tool())).append(" | ").append(escape(f.version())).append(" | ")
+                    .append(f.shape()).append(" | ").append(f.callers()).append(" | ").append(f.role()).append(" | ")
+                    .append(HarnessEfficiency.figureText(f.p50())).append(" | ").append(HarnessEfficiency.figureText(f.throughput())).append(" | `")
+                    .append(escape(f.command())).append("` |\n");
         }
         return md.toString();
     }
@@ -279,6 +302,12 @@ public final class ReportWriter {
                         .append(a.verdict()).append("</b></td><td style=\"text-align:left\">").append(html(String.join("; ", a.evidence()))).append("</td></tr>\n");
             }
             h.append("</table>\n");
+        }
+        if (efficiency.measured()) {
+            h.append("<h2>Harness efficiency: the suite against each transport's floor</h2>\n<p>").append(html(EFFICIENCY_NOTE)).append("</p>\n")
+                    .append(markdownTableToHtml(efficiency.markdown()))
+                    .append("<details><summary>The floors measured (peers.json)</summary>\n").append(markdownTableToHtml(floorsMarkdown()))
+                    .append("</details>\n");
         }
         if (!run.problems().isEmpty()) {
             h.append("<h2>Files that could not be read</h2><ul>\n");

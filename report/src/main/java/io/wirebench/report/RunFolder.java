@@ -15,11 +15,12 @@ import java.util.stream.Stream;
 /**
  * Everything a results folder holds ({@code scripts/bench}'s layout): JMH JSON per module
  * ({@code <module>.json}), load results and knee searches ({@code load/*.json} or beside the modules'),
+ * the transports' floors ({@code peers.json}),
  * {@code environment.txt}. Other folders inside (flame graphs, profiles) are not results of the run.
  * A file that cannot be read is listed with its problem and the others are still read.
  */
 public record RunFolder(Path dir, Map<String, List<JmhResult>> jmhByFile, List<LoadRun> loads, List<Knee> knees,
-                        String environment, Map<Path, String> problems) {
+                        List<PeerFloor> peers, String environment, Map<Path, String> problems) {
 
     /** A knee search's answer ({@code scripts/load --knee}): the highest sustained rate, NaN if none. */
     public record Knee(Path file, String scenario, String transport, double rate) {
@@ -32,6 +33,7 @@ public record RunFolder(Path dir, Map<String, List<JmhResult>> jmhByFile, List<L
         Map<String, List<JmhResult>> jmh = new LinkedHashMap<>();
         List<LoadRun> loads = new ArrayList<>();
         List<Knee> knees = new ArrayList<>();
+        List<PeerFloor> peers = new ArrayList<>();
         Map<Path, String> problems = new LinkedHashMap<>();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir, 2)) {
@@ -55,6 +57,8 @@ public record RunFolder(Path dir, Map<String, List<JmhResult>> jmhByFile, List<L
                     knees.add(new Knee(file, root.path("context").path("scenario").asText("?"),
                             root.path("context").path("transport").asText("?"),
                             JmhJson.number(file, "kneeRatePerSecond", root.get("kneeRatePerSecond"))));
+                } else if (root != null && root.isObject() && PeerFloor.FORMAT.equals(root.path("format").asText())) {
+                    peers.addAll(PeerFloor.read(file, root));
                 } else if (root != null && root.isObject() && root.has("format")) {
                     // another of the suite's formats (a knee search, a ceiling): not tabulated here
                     continue;
@@ -76,7 +80,7 @@ public record RunFolder(Path dir, Map<String, List<JmhResult>> jmhByFile, List<L
                 problems.put(env, "cannot read: " + e.getMessage());
             }
         }
-        return new RunFolder(dir, jmh, loads, knees, environment, problems);
+        return new RunFolder(dir, jmh, loads, knees, List.copyOf(peers), environment, problems);
     }
 
     public List<JmhResult> allJmh() {

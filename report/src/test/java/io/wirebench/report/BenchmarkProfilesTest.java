@@ -20,7 +20,11 @@ class BenchmarkProfilesTest {
     @Test
     void theShippedProfilesAreValidAndNamed() {
         BenchmarkProfiles profiles = BenchmarkProfiles.read(SHIPPED);
-        assertEquals(List.of("quick", "nightly", "claims", "full"), List.copyOf(profiles.profiles().keySet()));
+        assertEquals(List.of("quick", "nightly", "peers", "claims", "full"), List.copyOf(profiles.profiles().keySet()));
+        for (String measured : List.of("nightly", "peers", "claims", "full")) {
+            assertTrue(profiles.profile(SHIPPED, measured).measuresPeers(), measured + " measures the transports' floors in the same run");
+        }
+        assertTrue(!profiles.profile(SHIPPED, "quick").measuresPeers(), "quick is smoke-sized: no floors");
         assertEquals(List.of("bench-serialization", "bench-validation", "bench-transport", "bench-e2e"), profiles.modules());
         BenchmarkProfiles.Profile nightly = profiles.profile(SHIPPED, "nightly");
         int forks = Integer.parseInt(nightly.jmh().get(nightly.jmh().indexOf("-f") + 1));
@@ -68,14 +72,14 @@ class BenchmarkProfilesTest {
                 refused("{scenario: ecommerce, transport: nats, duration_seconds: 30}", "{scenario: ecommerce, transport: nats, duration_seconds: thirty}").key());
         ConfigFileException noProfile = assertThrows(ConfigFileException.class,
                 () -> BenchmarkProfiles.read(SHIPPED).profile(SHIPPED, "weekly"));
-        assertTrue(noProfile.getMessage().contains("available: quick, nightly, claims, full"), noProfile.getMessage());
+        assertTrue(noProfile.getMessage().contains("available: quick, nightly, peers, claims, full"), noProfile.getMessage());
     }
 
     @Test
     void aProfilesOwnRunsGetTheProfilesOptionsThenTheirOwnWithTheCommandLineWinning() {
         BenchmarkProfiles profiles = BenchmarkProfiles.read(SHIPPED);
         BenchmarkProfiles.Profile claims = profiles.profile(SHIPPED, "claims");
-        assertEquals(List.of("bench-transport-roundtrip-t1", "bench-transport-roundtrip-t16", "bench-e2e-orders-t1", "bench-e2e-goodput-t4"),
+        assertEquals(List.of("bench-transport-roundtrip-t1", "bench-transport-concurrent-16", "bench-transport-roundtrip-t16", "bench-e2e-orders-t1", "bench-e2e-goodput-t4"),
                 claims.runs().stream().map(r -> r.module() + "-" + r.name()).toList());
         BenchmarkProfiles.Run t16 = profiles.run(SHIPPED, "claims", "bench-transport-roundtrip-t16");
         assertEquals("RoundTripBenchmark\\.roundTrip$", t16.include());
@@ -107,14 +111,15 @@ class BenchmarkProfilesTest {
 
     @Test
     void badRunsAreRefusedWithTheKeyAndTheReason() throws Exception {
-        assertEquals("profiles.claims.runs[0].module", refused("{module: bench-transport, name: roundtrip-t1,", "{module: bench-transports, name: roundtrip-t1,").key());
-        assertEquals("profiles.claims.runs[0].name", refused("name: roundtrip-t1,", "name: Round Trip,").key());
+        assertEquals("profiles.peers.runs[0].module", refused("{module: bench-transport, name: roundtrip-t1,", "{module: bench-transports, name: roundtrip-t1,").key());
+        assertEquals("profiles.peers.runs[0].name", refused("name: roundtrip-t1,", "name: Round Trip,").key());
+        assertEquals("profiles.peers.peers", refused("    peers: [--shapes, \"tiny,small\", --callers, \"1,16\"]", "    peers: [--shapes, \" \"]").key());
         ConfigFileException twice = refused("name: roundtrip-t16,", "name: roundtrip-t1,");
-        assertEquals("profiles.claims.runs[1].name", twice.key());
+        assertEquals("profiles.claims.runs[2].name", twice.key());
         assertTrue(twice.getMessage().contains("one file"), twice.getMessage());
-        assertEquals("profiles.claims.runs[2].include", refused("include: 'OrderPipelineBenchmark\\.latency$'", "include: 'OrderPipeline(Benchmark'").key());
-        assertEquals("profiles.claims.runs[3].args", refused("args: [-t, \"4\",", "args: [OrderGoodputBenchmark, -t, \"4\",").key());
-        assertEquals("profiles.claims.params", refused("    params: {}\n    runs:", "    params: {bench-e2e: [-p, shape=large]}\n    runs:").key());
+        assertEquals("profiles.claims.runs[3].include", refused("include: 'OrderPipelineBenchmark\\.latency$'", "include: 'OrderPipeline(Benchmark'").key());
+        assertEquals("profiles.claims.runs[4].args", refused("args: [-t, \"4\",", "args: [OrderGoodputBenchmark, -t, \"4\",").key());
+        assertEquals("profiles.claims.params", refused("    params: {}\n    peers: [--transports", "    params: {bench-e2e: [-p, shape=large]}\n    peers: [--transports").key());
         assertEquals("profiles.claims.load[0].config", refused("config: config/claims-load.yaml}\n      - {scenario: analytics, transport: http",
                 "config: ''}\n      - {scenario: analytics, transport: http").key());
     }

@@ -60,16 +60,74 @@ class ReportTest {
         assertEquals(Claims.Verdict.SUPPORTED, byId.get("sub-ms-rpc"));
         // one load run at 200/s: nothing was asked of 10,000/s
         assertEquals(Claims.Verdict.INCONCLUSIVE, byId.get("ten-thousand-rps"));
-        // one caller: HTTP's mean over NATS's is 0.86x [0.78, 0.94] for tiny and 0.96x [0.88, 1.05] for small
-        assertEquals(Claims.Verdict.REFUTED, byId.get("faster-than-http"));
+        // one caller: HTTP's mean over NATS's is 0.86x [0.78, 0.94] for tiny and 0.96x [0.88, 1.05] for small, but this
+        // folder has no peers.json: nothing shows the harness was not what decided it
+        assertEquals(Claims.Verdict.INCONCLUSIVE, byId.get("faster-than-http"));
         Claims.Answer http = answers.stream().filter(a -> a.claim().id().equals("faster-than-http")).findFirst().orElseThrow();
+        assertTrue(http.evidence().get(0).startsWith("INCONCLUSIVE instead of REFUTED: the harness was not measured"), http.evidence().toString());
         assertTrue(http.evidence().stream().anyMatch(e -> e.startsWith("shape=tiny t=1: 0.86x") && e.endsWith("REFUTED")), http.evidence().toString());
         assertTrue(http.evidence().stream().anyMatch(e -> e.startsWith("shape=small t=1") && e.endsWith("REFUTED")), http.evidence().toString());
-        // the whole pipeline: HTTP is faster than NATS in this run
-        assertEquals(Claims.Verdict.REFUTED, byId.get("faster-than-http-order-pipeline"));
+        // the whole pipeline: the same
+        assertEquals(Claims.Verdict.INCONCLUSIVE, byId.get("faster-than-http-order-pipeline"));
         // no 16-caller results and no goodput results in this folder
         assertEquals(Claims.Verdict.INCONCLUSIVE, byId.get("minimal-degradation"));
         assertEquals(Claims.Verdict.INCONCLUSIVE, byId.get("consistent-under-errors"));
+    }
+
+    /** A peers.json with one pass: each transport's p50 floor at one caller for tiny and small (µs, three rounds each). */
+    static String peers(double natsFloor, double httpFloor) {
+        StringBuilder results = new StringBuilder();
+        for (String transport : List.of("nats", "http")) {
+            double p50 = "nats".equals(transport) ? natsFloor : httpFloor;
+            for (String shape : List.of("tiny", "small")) {
+                if (results.length() > 0) {
+                    results.append(',');
+                }
+                results.append(String.format(java.util.Locale.ROOT, "{\"transport\":\"%s\",\"tool\":\"%s\",\"version\":\"1\",\"command\":\"x\","
+                        + "\"shape\":\"%s\",\"callers\":1,\"role\":\"floor\",\"rounds\":[{\"p50Us\":%s,\"p99Us\":900,\"requestsPerSecond\":4000},"
+                        + "{\"p50Us\":%s,\"p99Us\":900,\"requestsPerSecond\":4000},{\"p50Us\":%s,\"p99Us\":900,\"requestsPerSecond\":4000}]}",
+                        transport, "nats".equals(transport) ? "jnats loop" : "wrk", shape, p50 * 0.95, p50, p50 * 1.05));
+            }
+        }
+        return "{\"format\":\"wirebench-peers-1\",\"passes\":[{\"finished\":\"2026-12-01T00:00:00Z\",\"results\":[" + results + "]}]}";
+    }
+
+    @Test
+    void aComparisonOfTransportsIsAVerdictOnlyWhereTheHarnessIsWithinItsTargetForBoth() throws IOException {
+        Claims claims = Claims.read(Path.of("../config/claims.yaml"));
+        // floors close to the suite's p50s (nats 251 us, http 243-261 us): within 1.3x
+        Files.writeString(dir.resolve("peers.json"), peers(230, 220));
+        RunFolder within = RunFolder.read(dir);
+        HarnessEfficiency efficiency = HarnessEfficiency.of(within);
+        assertEquals(4, efficiency.rows().size(), efficiency.markdown());
+        assertTrue(efficiency.rows().stream().noneMatch(HarnessEfficiency.Row::outside), efficiency.markdown());
+        assertEquals(Claims.Verdict.REFUTED, verdict(claims.check(within), "faster-than-http"));
+        // HTTP's floor at 40 us: the suite's 243 us is 6x it, so the comparison measures the harness
+        Files.writeString(dir.resolve("peers.json"), peers(230, 40));
+        RunFolder outside = RunFolder.read(dir);
+        Claims.Answer answer = claims.check(outside).stream().filter(a -> a.claim().id().equals("faster-than-http")).findFirst().orElseThrow();
+        assertEquals(Claims.Verdict.INCONCLUSIVE, answer.verdict());
+        assertTrue(answer.evidence().get(0).contains("outside its target for http (p50 at 1 caller (µs), shape=tiny: 6.09x its floor, target ≤ 1.30x)"),
+                answer.evidence().toString());
+        assertFalse(answer.evidence().get(0).contains("for nats"), "NATS is within its target: " + answer.evidence());
+        // a claim within one transport is not the harness against another: unchanged
+        assertEquals(Claims.Verdict.SUPPORTED, verdict(claims.check(outside), "sub-ms-rpc"));
+        String md = new ReportWriter(outside, List.of()).markdown();
+        assertTrue(md.contains("## Harness efficiency") && md.contains("| http | tiny | p50 at 1 caller (µs) | 243 [") && md.contains("✗ outside target"), md);
+    }
+
+    @Test
+    void aDamagedPeersFileIsNamedAndTheRestIsRead() throws IOException {
+        Files.writeString(dir.resolve("peers.json"), peers(230, 220).replaceFirst("\"p50Us\":[0-9.]+", "\"p50Us\":\"NaN\""));
+        RunFolder run = RunFolder.read(dir);
+        assertTrue(run.problems().entrySet().stream().anyMatch(e -> e.getKey().endsWith("peers.json")
+                && e.getValue().contains("nats jnats loop tiny 1: a round's p50Us is \"NaN\", not a positive number")), run.problems().toString());
+        assertTrue(run.peers().isEmpty());
+        assertFalse(run.jmhByFile().isEmpty());
+    }
+
+    private static Claims.Verdict verdict(List<Claims.Answer> answers, String id) {
+        return answers.stream().filter(a -> a.claim().id().equals(id)).findFirst().orElseThrow().verdict();
     }
 
     @Test

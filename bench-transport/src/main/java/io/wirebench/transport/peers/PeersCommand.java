@@ -42,6 +42,9 @@ public final class PeersCommand implements Callable<Integer> {
     static final String FORMAT = "wirebench-peers-1";
     static final List<String> TRANSPORTS = List.of("nats", "http", "redis", "rabbitmq");
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--out", required = true, description = "peers.json to write (a pass is added if it exists)")
     Path out;
 
@@ -73,7 +76,7 @@ public final class PeersCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         for (String t : transports) {
             if (!TRANSPORTS.contains(t)) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--transports: unknown '" + t + "'; valid: " + String.join(", ", TRANSPORTS));
+                throw new CommandLine.ParameterException(spec.commandLine(), "--transports: unknown '" + t + "'; valid: " + String.join(", ", TRANSPORTS));
             }
         }
         Codec codecImpl = Codecs.byName(codec);
