@@ -196,9 +196,12 @@ public record BenchmarkProfiles(@JsonProperty(value = "modules", required = true
         return arguments(profile, profile.params().getOrDefault(module, List.of()), overrides);
     }
 
+    /** The profile's options, each left out where the run's or module's own set it (a run may warm up longer), then those, then the command line's. */
     private static List<String> arguments(Profile profile, List<String> own, List<String> overrides) {
         List<String> out = new ArrayList<>();
-        append(out, profile.jmh(), overrides);
+        List<String> ownAndOverrides = new ArrayList<>(own);
+        ownAndOverrides.addAll(overrides);
+        append(out, profile.jmh(), ownAndOverrides);
         append(out, own, overrides);
         return out;
     }

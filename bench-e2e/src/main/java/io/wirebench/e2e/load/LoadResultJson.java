@@ -63,8 +63,9 @@ public final class LoadResultJson {
         boolean behind = !result.senderKeptUp();
         root.put("status", overBudget || unbalanced || behind ? "failed" : "passed");
         if (behind) {
-            root.put("reason", String.format(java.util.Locale.ROOT, "the sender fell %.0f ms behind its schedule (limit %.0f ms): the generator,"
-                    + " not only the service, limited this run", result.maxSendLagMillis(), LoadResult.SENDER_LAG_LIMIT_MILLIS));
+            root.put("reason", String.format(java.util.Locale.ROOT, "the sender fell behind its schedule: 1%% of requests went out more than"
+                    + " %.0f ms late (limit %.0f ms; at worst %.0f ms): the generator, not only the service, limited this run",
+                    result.sendLagP99Millis(), LoadResult.SENDER_LAG_LIMIT_MILLIS, result.maxSendLagMillis()));
         } else if (overBudget) {
             root.put("reason", String.format("error rate %.4f above the budget %.4f", result.errorRate(), errorBudget));
         } else if (unbalanced) {

@@ -123,6 +123,25 @@ class OpenLoopRunnerTest {
     }
 
     @Test
+    void aSenderThatCannotKeepItsScheduleSaysSoAndTheRunFails() throws Exception {
+        // 300 requests a second, but each start blocks the sender's thread for 4 ms: it can send 250 a second,
+        // falls further behind with every request, and the run's status says the generator limited it
+        LoadOperation blocking = i -> {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(4));
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        };
+        List<String> lines = new ArrayList<>();
+        LoadResult result = new OpenLoopRunner(blocking, lines::add).run(new LoadPlan(300, Duration.ofSeconds(2), 8, TIMEOUT));
+        assertTrue(result.sendLagP99Millis() > LoadResult.SENDER_LAG_LIMIT_MILLIS, "p99 send lag " + result.sendLagP99Millis() + " ms");
+        assertTrue(!result.senderKeptUp());
+        com.fasterxml.jackson.databind.node.ObjectNode json = LoadResultJson.toJson(result, java.util.Map.of(), 0.01);
+        assertEquals("failed", json.get("status").asText());
+        assertTrue(json.get("reason").asText().startsWith("the sender fell behind its schedule"), json.get("reason").asText());
+        assertTrue(json.get("sendLagP99Millis").asDouble() > 100, json.toPrettyString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("the sender fell")), lines.toString());
+    }
+
+    @Test
     void impossiblePlansAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new LoadPlan(0, Duration.ofSeconds(1), 1, TIMEOUT));
         assertThrows(IllegalArgumentException.class, () -> new LoadPlan(10, Duration.ZERO, 1, TIMEOUT));
