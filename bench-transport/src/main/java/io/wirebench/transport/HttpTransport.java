@@ -75,7 +75,7 @@ public final class HttpTransport implements Transport {
         d.put("url", String.valueOf(baseUrl));
         d.put("server", "Jetty " + org.eclipse.jetty.util.Jetty.VERSION + " (core API), HTTP/1.1 keep-alive");
         d.put("security", settings.security().describe("HTTPS, bearer token", "bearer token"));
-        d.put("responders", settings.responderThreads() + " handler threads (Jetty pool: those, 1 acceptor, 1 selector)");
+        d.put("responders", settings.responderThreads() + " handler threads per endpoint (Jetty pool: those, 1 acceptor, 1 selector, 2 spare)");
         d.put("client", clientKind == Client.JETTY ? "Jetty HttpClient " + org.eclipse.jetty.util.Jetty.VERSION
                 : "java.net.http.HttpClient " + Runtime.version());
         return d;

@@ -19,8 +19,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The REST side: an embedded Jetty 12 server (core API, no servlet layer) on 127.0.0.1, one
  * {@code POST /rpc/<endpoint>} per handler, body in, body out, like a FastAPI or Flask endpoint.
- * HTTP/1.1 with keep-alive (Jetty's default); the handler runs on Jetty's pooled threads, as many as the
- * transport's {@code responders}; a handler
+ * HTTP/1.1 with keep-alive (Jetty's default); each endpoint's handler runs on Jetty's pooled threads, at most
+ * the transport's {@code responders} at once per endpoint ({@link ResponderLane}); a handler
  * failure is a 500 with the message; an unknown endpoint a 404; a body over {@link #MAX_BODY} a 413, refused
  * from its declared length before it is read (or as soon as a chunked body passes the limit). Jetty's
  * defaults otherwise.
@@ -30,10 +30,15 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
     static final long MAX_BODY = BodyLimit.MAX_BYTES;
     /** The connector's acceptor and selector threads, which the pool holds beside the responders. */
     private static final int IO_THREADS = 2;
+    /** Threads that read a request whose endpoint is at its limit and queue it (they return at once). */
+    private static final int SPARE_THREADS = 2;
 
     private final Server server;
     private final ServerConnector connector;
     private final Map<String, RpcHandler> handlers = new ConcurrentHashMap<>();
+    private final Map<String, ResponderLane> lanes = new ConcurrentHashMap<>();
+    private final QueuedThreadPool threads;
+    private final int responders;
 
     private final Security security;
 
@@ -43,12 +48,14 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
 
     /**
      * {@code auth}: every request needs {@code Authorization: Bearer <run secret>} (else 401); {@code tls}: that over HTTPS.
-     * Handlers run on {@code responders} threads, as on every transport: Jetty's pool holds those plus its one acceptor and
-     * one selector thread, and keeps no reserved threads beyond them.
+     * Each endpoint's handlers run on at most {@code responders} threads at once ({@link ResponderLane}), as on every
+     * transport: Jetty's pool holds that many per endpoint plus its one acceptor and one selector thread and two
+     * spare, and keeps no reserved threads beyond them.
      */
     JettyRpcServer(Security security, int responders) {
         this.security = security;
-        QueuedThreadPool threads = new QueuedThreadPool(responders + IO_THREADS, Math.min(responders + IO_THREADS, 8));
+        this.responders = responders;
+        threads = new QueuedThreadPool(responders + IO_THREADS + SPARE_THREADS, Math.min(responders + IO_THREADS, 8));
         threads.setReservedThreads(0);
         threads.setName("jetty-rpc");
         server = new Server(threads);
@@ -75,7 +82,7 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 String path = Request.getPathInContext(request);
-                RpcHandler handler = path.startsWith("/rpc/") ? handlers.get(path.substring(5)) : null;
+                RpcHandler handler = path.startsWith("/rpc/") ? handlers.get(endpointOf(path)) : null;
                 if (handler == null || !"POST".equals(request.getMethod())) {
                     Response.writeError(request, response, callback, handler == null ? 404 : 405, "no endpoint " + path);
                     return true;
@@ -97,17 +104,7 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
                     Response.writeError(request, response, callback, 413, "body exceeds " + MAX_BODY + " bytes");
                     return true;
                 }
-                byte[] reply;
-                try {
-                    reply = handler.handle(body);
-                } catch (Exception e) {
-                    Response.writeError(request, response, callback, 500, String.valueOf(e.getMessage()));
-                    return true;
-                }
-                response.setStatus(200);
-                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
-                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.length);
-                response.write(true, ByteBuffer.wrap(reply), callback);
+                lanes.get(endpointOf(path)).submit(() -> respond(handler, body, request, response, callback));
                 return true;
             }
         });
@@ -116,6 +113,25 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
         } catch (Exception e) {
             throw new RpcException(RpcException.Kind.TRANSPORT, "Jetty did not start: " + e.getMessage(), e);
         }
+    }
+
+    private static String endpointOf(String path) {
+        return path.substring(5);
+    }
+
+    /** Runs the handler and writes its reply (200) or its failure (500); on the thread the endpoint's lane gives it. */
+    private static void respond(RpcHandler handler, byte[] body, Request request, Response response, Callback callback) {
+        byte[] reply;
+        try {
+            reply = handler.handle(body);
+        } catch (Exception e) {
+            Response.writeError(request, response, callback, 500, String.valueOf(e.getMessage()));
+            return;
+        }
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.length);
+        response.write(true, ByteBuffer.wrap(reply), callback);
     }
 
     /** Fault injection: the HTTP service goes away at once (listener closed, connections dropped). */
@@ -159,7 +175,11 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
 
     @Override
     public void register(String endpoint, RpcHandler handler) {
+        lanes.putIfAbsent(endpoint, new ResponderLane(responders));
         handlers.put(endpoint, handler);
+        // every endpoint's responders can run at once, as on the other transports, plus the I/O threads and
+        // threads that only read a body and queue it in a full lane
+        threads.setMaxThreads(responders * lanes.size() + IO_THREADS + SPARE_THREADS);
     }
 
     @Override

@@ -30,6 +30,11 @@ final class PendingReplies {
         return id;
     }
 
+    /** How many requests wait for their replies now. */
+    int inFlight() {
+        return pending.size();
+    }
+
     void complete(long id, byte[] payload) {
         CompletableFuture<byte[]> reply = pending.remove(id);
         if (reply != null) {

@@ -10,6 +10,6 @@ class BenchmarkListIT extends BenchmarkListContract {
 
     @Override
     protected int expectedBenchmarkCount() {
-        return 3;
+        return 4;
     }
 }

@@ -31,6 +31,7 @@ class TransportSmokeIT {
         Set<String> expected = new TreeSet<>();
         for (String transport : new String[] {"nats", "nats-cluster", "http", "http-jdk", "redis", "rabbitmq"}) {
             expected.add("roundTrip sample " + transport);
+            expected.add("concurrent thrpt " + transport);
             for (String connection : new String[] {"shared", "per-thread"}) {
                 expected.add("throughput thrpt " + transport + " " + connection);
                 expected.add("pipelined thrpt " + transport + " " + connection);
@@ -47,6 +48,7 @@ class TransportSmokeIT {
             }
             found.add(key.toString());
             assertTrue(result.get("primaryMetric").get("score").asDouble() > 0, key.toString());
+            assertEquals("8", params.path("responders").asText(), key + ": every transport's service concurrency is recorded");
             if (method.equals("roundTrip")) {
                 JsonNode percentiles = result.get("primaryMetric").get("scorePercentiles");
                 assertTrue(percentiles.has("50.0") && percentiles.has("99.0"), key + ": " + percentiles);
