@@ -63,6 +63,30 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
         return true;
     }
 
+    /**
+     * Null when the results are one (or none); otherwise which params tell them apart ("differ in codec (json,
+     * kryo)"): a claim that leaves a param open would otherwise judge whichever result came last.
+     */
+    static String ambiguity(List<JmhResult> results) {
+        if (results.size() < 2) {
+            return null;
+        }
+        java.util.TreeMap<String, java.util.TreeSet<String>> values = new java.util.TreeMap<>();
+        for (JmhResult r : results) {
+            r.params().forEach((k, v) -> values.computeIfAbsent(k, x -> new java.util.TreeSet<>()).add(v));
+            values.computeIfAbsent("threads", x -> new java.util.TreeSet<>()).add(String.valueOf(r.threads()));
+        }
+        List<String> differing = new ArrayList<>();
+        values.forEach((k, v) -> {
+            boolean missingSomewhere = !"threads".equals(k) && results.stream().anyMatch(r -> !r.params().containsKey(k));
+            if (v.size() > 1 || missingSomewhere) {
+                differing.add(k + " (" + String.join(", ", v) + (missingSomewhere ? ", absent" : "") + ")");
+            }
+        });
+        return results.size() + " results differ in " + (differing.isEmpty() ? "nothing (the same benchmark twice, in two files)"
+                : String.join(", ", differing));
+    }
+
     static String fmt(double v) {
         return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%,.0f" : "%.2f", v);
     }
@@ -73,13 +97,18 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
         int held = 0;
         int failed = 0;
         int open = 0;
-        for (JmhResult r : all) {
-            if (!matches(r, c.benchmark(), where) || r.metric(c.metric()) == null) {
-                continue;
-            }
+        List<JmhResult> matched = all.stream().filter(r -> matches(r, c.benchmark(), where) && r.metric(c.metric()) != null).toList();
+        String ambiguous = ambiguity(matched);
+        if (ambiguous != null) {
+            return new Answer(c, Verdict.INCONCLUSIVE, List.of("refused: " + matched.size() + " results of " + c.benchmark() + " match " + where
+                    + " and " + ambiguous + "; pin them in the claim's where"));
+        }
+        for (JmhResult r : matched) {
             Metric m = r.metric(c.metric());
             Figure f = Figure.of(r, c.metric());
-            Verdict v = f.high() < c.limit() ? Verdict.SUPPORTED : f.low() >= c.limit() ? Verdict.REFUTED : Verdict.INCONCLUSIVE;
+            // no interval, no verdict: a point alone cannot say which side of the limit the figure lies
+            Verdict v = f.interval() == null ? Verdict.INCONCLUSIVE
+                    : f.high() < c.limit() ? Verdict.SUPPORTED : f.low() >= c.limit() ? Verdict.REFUTED : Verdict.INCONCLUSIVE;
             held += v == Verdict.SUPPORTED ? 1 : 0;
             failed += v == Verdict.REFUTED ? 1 : 0;
             open += v == Verdict.INCONCLUSIVE ? 1 : 0;
@@ -95,8 +124,8 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
     }
 
     private static Answer ratio(Claim c, List<JmhResult> all) {
-        Map<String, Figure> num = new LinkedHashMap<>();
-        Map<String, Figure> den = new LinkedHashMap<>();
+        Map<String, List<JmhResult>> numResults = new LinkedHashMap<>();
+        Map<String, List<JmhResult>> denResults = new LinkedHashMap<>();
         for (JmhResult r : all) {
             Metric m = r.metric(c.metric());
             if (m == null) {
@@ -110,13 +139,32 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
                 point += " t=" + r.threads(); // compare like with like: the same number of callers
             }
             if (matches(r, c.benchmark(), c.numerator())) {
-                num.put(point, Figure.of(r, c.metric()));
+                numResults.computeIfAbsent(point, k -> new ArrayList<>()).add(r);
             }
             if (matches(r, c.benchmark(), c.denominator())) {
-                den.put(point, Figure.of(r, c.metric()));
+                denResults.computeIfAbsent(point, k -> new ArrayList<>()).add(r);
             }
         }
         List<String> evidence = new ArrayList<>();
+        // a point is compared only when exactly one result stands on each side: never the last of several
+        Map<String, Figure> num = new LinkedHashMap<>();
+        Map<String, Figure> den = new LinkedHashMap<>();
+        int refused = 0;
+        for (Map.Entry<String, List<JmhResult>> e : numResults.entrySet()) {
+            List<JmhResult> d = denResults.get(e.getKey());
+            if (d == null) {
+                continue;
+            }
+            String ambiguous = ambiguity(e.getValue()) != null ? "the numerator's " + ambiguity(e.getValue())
+                    : ambiguity(d) != null ? "the denominator's " + ambiguity(d) : null;
+            if (ambiguous != null) {
+                evidence.add(c.per() + "=" + e.getKey() + ": refused: " + ambiguous + "; pin them in the claim");
+                refused++;
+                continue;
+            }
+            num.put(e.getKey(), Figure.of(e.getValue().get(0), c.metric()));
+            den.put(e.getKey(), Figure.of(d.get(0), c.metric()));
+        }
         int held = 0;
         int failed = 0;
         int open = 0;
@@ -142,13 +190,14 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
             held += v == Verdict.SUPPORTED ? 1 : 0;
             failed += v == Verdict.REFUTED ? 1 : 0;
             open += v == Verdict.INCONCLUSIVE ? 1 : 0;
-            evidence.add(String.format(Locale.ROOT, "%s=%s: %.2fx [%.2f, %.2f]%s: %s", c.per(), e.getKey(), ratio, lo, hi, kind, v));
+            evidence.add(noInterval ? String.format(Locale.ROOT, "%s=%s: %.2fx%s: %s", c.per(), e.getKey(), ratio, kind, v)
+                    : String.format(Locale.ROOT, "%s=%s: %.2fx [%.2f, %.2f]%s: %s", c.per(), e.getKey(), ratio, lo, hi, kind, v));
         }
         if (evidence.isEmpty()) {
             return new Answer(c, Verdict.INCONCLUSIVE, List.of("no pair of results of " + c.benchmark() + " for " + c.numerator()
                     + " and " + c.denominator()));
         }
-        return new Answer(c, verdict(held, failed, open), evidence);
+        return new Answer(c, verdict(held, failed, open + refused), evidence);
     }
 
     /**
@@ -207,6 +256,11 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
             }
             if (k.rate() >= c.atLeast()) {
                 supported = true;
+            } else if (k.capped()) {
+                // the search stopped at its step limit below the claimed rate: that rate was never tried
+                evidence.add(String.format(Locale.ROOT, "knee %s over %s: not found below %s/s (the search hit its step limit; %s/s was never"
+                        + " tried): INCONCLUSIVE", k.scenario(), k.transport(), fmt(k.rate()), fmt(c.atLeast())));
+                continue;
             } else {
                 refuted = true;
             }

@@ -11,10 +11,10 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code scripts/compare BASELINE CURRENT}: the regression gate ({@link RegressionGate}). Prints the
- * Markdown summary (and writes it with {@code --out}); exit code 0 no regression, 1 regression, 2 not
+ * Markdown summary (and writes it with {@code --out}); exit code 0 no regression, 1 regression, 3 incomplete (benchmarks missing, failed or unreadable, or untestable), 2 not
  * comparable or unusable input, each explained in the output.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, description = "Compare two results folders; exit 0 ok, 1 regression, 2 not comparable.")
+@Command(name = "compare", mixinStandardHelpOptions = true, description = "Compare two results folders; exit 0 ok, 1 regression, 2 not comparable, 3 incomplete.")
 public final class CompareCommand implements Callable<Integer> {
 
     @Parameters(index = "0", description = "the baseline results folder, e.g. results/baseline")

@@ -24,8 +24,17 @@ record Figure(double score, double low, double high, String interval) {
                 : new Figure(m.score(), m.score(), m.score(), null);
     }
 
-    /** {@code n / d} with its interval from both figures' (conservative: the extremes of each): {ratio, low, high}. */
+    /**
+     * {@code n / d} with its interval from both figures' (conservative: the extremes of each): {ratio, low, high}.
+     * A figure without an interval gives the ratio none (low and high NaN: "no interval", never a zero-width
+     * one); a low end is never below 0 (a score's interval may reach below 0, a ratio of positive figures
+     * cannot), and a denominator whose interval reaches 0 leaves the ratio without an upper bound.
+     */
     static double[] ratio(Figure n, Figure d) {
-        return new double[] {n.score() / d.score(), n.low() / d.high(), d.low() > 0 ? n.high() / d.low() : Double.POSITIVE_INFINITY};
+        double ratio = n.score() / d.score();
+        if (n.interval() == null || d.interval() == null) {
+            return new double[] {ratio, Double.NaN, Double.NaN};
+        }
+        return new double[] {ratio, Math.max(0, n.low() / d.high()), d.low() > 0 ? n.high() / d.low() : Double.POSITIVE_INFINITY};
     }
 }

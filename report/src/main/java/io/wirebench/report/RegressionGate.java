@@ -21,7 +21,10 @@ import org.apache.commons.math3.stat.inference.TTest;
  * "no significant change". The primary score and the allocation
  * per operation ({@code gc.alloc.rate.norm}) are compared as metrics of their own; the direction of
  * "worse" comes from the unit. Verdicts: 0 no regression, 1 regression, 2 not comparable (another
- * machine shape, JVM or server version, or too few forks).
+ * machine shape, JVM or server version, or too few forks), 3 incomplete (a benchmark of the baseline
+ * missing from the current run, a module that failed, a file that could not be read: the gate cannot
+ * say "no regression" for what it did not see). A comparison whose p-value is NaN is left out of the
+ * correction and listed as untestable, so it can neither silence the others nor pass as "no change".
  */
 public final class RegressionGate {
     static final List<String> COMPARED_METRICS = List.of("primary", "gc.alloc.rate.norm");
@@ -64,16 +67,24 @@ public final class RegressionGate {
         }
     }
 
-    public enum Change { REGRESSION, IMPROVEMENT, NO_SIGNIFICANT_CHANGE, NOT_GATED }
+    /** {@code UNTESTABLE}: a fork mean or the test itself gave NaN: left out of the correction and listed, never "no change". */
+    public enum Change { REGRESSION, IMPROVEMENT, NO_SIGNIFICANT_CHANGE, NOT_GATED, UNTESTABLE }
 
     public record Row(String key, String metric, String unit, double baseline, double current, double relative, double p,
                       double threshold, Change change, JmhResult result) {
     }
 
-    /** {@code across}: the environment differences the comparison was asked to allow (e.g. two JVMs compared). */
+    /**
+     * {@code across}: the environment differences the comparison was asked to allow (e.g. two JVMs compared).
+     * {@code incomplete}: why the current run cannot vouch for every benchmark of the baseline (benchmarks
+     * missing from it, modules that failed, files that could not be read).
+     */
     public record Outcome(int exitCode, List<String> notComparable, List<String> across, List<Row> rows, List<String> added,
-                          List<String> removed, Map<Path, String> problems) {
+                          List<String> removed, Map<Path, String> problems, List<String> incomplete) {
     }
+
+    /** Exit codes: 0 no regression, 1 regression, 2 not comparable, 3 incomplete (nothing regressed in what could be compared). */
+    public static final int INCOMPLETE = 3;
 
     private final Settings settings;
 
@@ -130,13 +141,18 @@ public final class RegressionGate {
                 double bMean = StatUtils.mean(bs);
                 double cMean = StatUtils.mean(cs);
                 double relative = (cMean - bMean) / bMean;
-                double p = StatUtils.variance(bs) == 0 && StatUtils.variance(cs) == 0 ? (bMean == cMean ? 1 : 0) : test.tTest(bs, cs);
+                boolean nan = java.util.Arrays.stream(bs).anyMatch(Double::isNaN) || java.util.Arrays.stream(cs).anyMatch(Double::isNaN);
+                double p = nan ? Double.NaN
+                        : StatUtils.variance(bs) == 0 && StatUtils.variance(cs) == 0 ? (bMean == cMean ? 1 : 0) : test.tTest(bs, cs);
                 double threshold = settings.thresholdFor(c.shortName());
                 Metric.Direction direction = metric.equals("gc.alloc.rate.norm") ? Metric.Direction.LOWER_IS_BETTER : cm.direction();
                 Change change = direction == Metric.Direction.UNKNOWN ? Change.NOT_GATED : Change.NO_SIGNIFICANT_CHANGE;
                 if (direction != Metric.Direction.UNKNOWN && Math.abs(relative) > threshold) {
                     boolean worse = direction == Metric.Direction.LOWER_IS_BETTER ? relative > 0 : relative < 0;
                     change = worse ? Change.REGRESSION : Change.IMPROVEMENT; // if significant: decided below
+                }
+                if (Double.isNaN(p) || Double.isNaN(relative)) {
+                    change = Change.UNTESTABLE;
                 }
                 rows.add(new Row(entry.getKey(), metric, cm.unit(), bMean, cMean, relative, p, threshold, change, c));
             }
@@ -146,10 +162,22 @@ public final class RegressionGate {
         if (base.isEmpty() || cur.isEmpty()) {
             notComparable.add((base.isEmpty() ? "the baseline" : "the current run") + " holds no JMH results");
         }
-        int exit = !notComparable.isEmpty() ? 2 : rows.stream().anyMatch(r -> r.change() == Change.REGRESSION) ? 1 : 0;
         Map<Path, String> problems = new LinkedHashMap<>(baseline.problems());
         problems.putAll(current.problems());
-        return new Outcome(exit, notComparable, allowed, rows, added, removed, problems);
+        List<String> incomplete = new ArrayList<>();
+        if (!removed.isEmpty()) {
+            incomplete.add(removed.size() + " benchmark(s) of the baseline missing from the current run");
+        }
+        String failed = lines(current.environment()).get("failed");
+        if (failed != null && !failed.isBlank()) {
+            incomplete.add("the current run says these failed: " + failed);
+        }
+        problems.forEach((file, problem) -> incomplete.add("unreadable: " + file + ": " + problem));
+        rows.stream().filter(r -> r.change() == Change.UNTESTABLE)
+                .forEach(r -> incomplete.add("untestable (NaN): " + r.key() + " " + r.metric()));
+        int exit = !notComparable.isEmpty() ? 2 : rows.stream().anyMatch(r -> r.change() == Change.REGRESSION) ? 1
+                : !incomplete.isEmpty() ? INCOMPLETE : 0;
+        return new Outcome(exit, notComparable, allowed, rows, added, removed, problems, incomplete);
     }
 
     /**
@@ -161,7 +189,8 @@ public final class RegressionGate {
      * beyond its threshold stays a regression or an improvement only if its adjusted p-value is under alpha.
      */
     static List<Row> adjust(List<Row> rows, double alpha) {
-        List<Row> gated = rows.stream().filter(r -> r.change() != Change.NOT_GATED).sorted((a, b) -> Double.compare(a.p(), b.p())).toList();
+        List<Row> gated = rows.stream().filter(r -> r.change() != Change.NOT_GATED && r.change() != Change.UNTESTABLE && !Double.isNaN(r.p()))
+                .sorted((a, b) -> Double.compare(a.p(), b.p())).toList();
         int m = gated.size();
         Map<Row, Double> adjusted = new java.util.IdentityHashMap<>();
         double running = 1;
@@ -223,6 +252,7 @@ public final class RegressionGate {
         String verdict = switch (o.exitCode()) {
             case 0 -> "**No regression** (exit 0)";
             case 1 -> "**Regression** (exit 1)";
+            case INCOMPLETE -> "**Incomplete** (exit 3: no regression in what could be compared, but not everything could be)";
             default -> "**Not comparable** (exit 2)";
         };
         md.append(verdict).append(": ").append(o.rows().stream().filter(r -> r.change() == Change.REGRESSION).count()).append(" regressions, ")
@@ -232,6 +262,11 @@ public final class RegressionGate {
         if (!o.across().isEmpty()) {
             md.append("Compared across (allowed to differ; every change below may be theirs): ")
                     .append(String.join("; ", o.across())).append("\n\n");
+        }
+        if (!o.incomplete().isEmpty()) {
+            md.append("## Incomplete\n\n");
+            o.incomplete().forEach(n -> md.append("- ").append(ReportWriter.escape(n)).append('\n'));
+            md.append('\n');
         }
         if (!o.notComparable().isEmpty()) {
             md.append("## Not comparable\n\n");

@@ -63,7 +63,10 @@ public final class ReportWriter {
         if (Double.isNaN(r[0])) {
             return "";
         }
-        return num(r[0]) + "x [" + num(r[1]) + ", " + num(r[2]) + "]";
+        if (Double.isNaN(r[1]) || Double.isNaN(r[2])) {
+            return num(r[0]) + "x (no interval)";
+        }
+        return num(r[0]) + "x [" + num(r[1]) + ", " + (Double.isInfinite(r[2]) ? "no upper bound" : num(r[2])) + "]";
     }
 
     // ---------------------------------------------------------------- Markdown
@@ -74,8 +77,8 @@ public final class ReportWriter {
         if (!run.environment().isBlank()) {
             md.append("<details><summary>Environment</summary>\n\n```\n").append(run.environment().strip()).append("\n```\n</details>\n\n");
         }
-        md.append("Marks: ⚠ a p99 from fewer than ").append(MIN_SAMPLES_P99).append(" samples; ⛔ a load run over its error budget"
-                + " or with unbalanced books; ⚖ rate × latency above the concurrency the run allowed (Little's law: a load run's, or a round trip's throughput and mean latency at the same callers).\n"
+        md.append("Marks: ⚠ a p99 from fewer than ").append(MIN_SAMPLES_P99).append(" samples; ⛔ a load run that did not pass (its books unbalanced,"
+                + " over its error budget, its sender behind its schedule, or over its latency limit); ⚖ rate × latency above the concurrency the run allowed (Little's law: a load run's, or a round trip's throughput and mean latency at the same callers).\n"
                 + "Intervals: JMH's 99.9% score errors; percentiles have none from JMH, so the claims use the range over forks (or over one fork's iterations); a ratio's interval is built from both figures' intervals.\n\n");
         if (!answers.isEmpty()) {
             md.append("## Claims\n\n| claim | verdict | evidence |\n|---|---|---|\n");

@@ -22,8 +22,11 @@ import java.util.stream.Stream;
 public record RunFolder(Path dir, Map<String, List<JmhResult>> jmhByFile, List<LoadRun> loads, List<Knee> knees,
                         List<PeerFloor> peers, String environment, Map<Path, String> problems) {
 
-    /** A knee search's answer ({@code scripts/load --knee}): the highest sustained rate, NaN if none. */
-    public record Knee(Path file, String scenario, String transport, double rate) {
+    /**
+     * A knee search's answer ({@code scripts/load --knee}): the highest sustained rate, NaN if none;
+     * {@code capped}: every step was sustained, so the knee lies above {@code rate} and was not found.
+     */
+    public record Knee(Path file, String scenario, String transport, double rate, boolean capped) {
     }
 
     public static RunFolder read(Path dir) {
@@ -56,7 +59,7 @@ public record RunFolder(Path dir, Map<String, List<JmhResult>> jmhByFile, List<L
                 } else if (root != null && root.isObject() && "wirebench-knee-1".equals(root.path("format").asText())) {
                     knees.add(new Knee(file, root.path("context").path("scenario").asText("?"),
                             root.path("context").path("transport").asText("?"),
-                            JmhJson.number(file, "kneeRatePerSecond", root.get("kneeRatePerSecond"))));
+                            JmhJson.number(file, "kneeRatePerSecond", root.get("kneeRatePerSecond")), root.path("capped").asBoolean(false)));
                 } else if (root != null && root.isObject() && PeerFloor.FORMAT.equals(root.path("format").asText())) {
                     peers.addAll(PeerFloor.read(file, root));
                 } else if (root != null && root.isObject() && root.has("format")) {
@@ -71,6 +74,17 @@ public record RunFolder(Path dir, Map<String, List<JmhResult>> jmhByFile, List<L
                 problems.put(file, "not JSON (truncated or damaged?): " + e.getMessage());
             }
         }
+        // the same benchmark and params twice (two runs copied into one folder): named, never silently one of them
+        Map<String, String> seen = new LinkedHashMap<>();
+        jmh.forEach((name, results) -> {
+            for (JmhResult r : results) {
+                String earlier = seen.putIfAbsent(r.key(), name);
+                if (earlier != null) {
+                    problems.merge(dir.resolve(name + ".json"), "holds " + r.key() + " as " + earlier + ".json does: the two are not merged,"
+                            + " and a comparison that needs one of them is refused", (a, b) -> a + "; " + b);
+                }
+            }
+        });
         String environment = "";
         Path env = dir.resolve("environment.txt");
         if (Files.isRegularFile(env)) {

@@ -133,15 +133,56 @@ class RegressionGateTest {
     }
 
     @Test
-    void addedAndRemovedBenchmarksAreListedNotDropped() throws IOException {
+    void addedAndRemovedBenchmarksAreListedNotDroppedAndAMissingOneMakesTheRunIncomplete() throws IOException {
         RegressionGate.Outcome o = gate().compare(RunFolder.read(run("base", 100, 1000, 3, ENV, true, false)),
                 RunFolder.read(run("changed", 100, 1000, 3, ENV, false, true)));
-        assertEquals(0, o.exitCode());
+        assertEquals(RegressionGate.INCOMPLETE, o.exitCode(), "a benchmark of the baseline was not run: the gate cannot vouch for it");
+        assertTrue(RegressionGate.markdown(o).contains("**Incomplete** (exit 3") && RegressionGate.markdown(o).contains("missing from the current run"));
         assertEquals(1, o.added().size());
         assertTrue(o.added().get(0).contains("RoundTripBenchmark.throughput"));
         assertEquals(1, o.removed().size());
         assertTrue(o.removed().get(0).contains("CodecBenchmark.encode"));
         assertTrue(RegressionGate.markdown(o).contains("Removed (in the baseline only)"));
+    }
+
+    /** Every fork of encode's time NaN, as JMH writes a failed measurement. */
+    private static Path nanEncode(Path folder) throws IOException {
+        Path json = folder.resolve("bench-serialization.json");
+        String text = Files.readString(json);
+        int raw = text.indexOf("\"rawData\": [", text.indexOf("CodecBenchmark.encode"));
+        int end = text.indexOf("]]", raw);
+        Files.writeString(json, text.substring(0, raw) + "\"rawData\": [[\"NaN\",\"NaN\",\"NaN\"],[\"NaN\",\"NaN\",\"NaN\"],[\"NaN\",\"NaN\",\"NaN\"]]"
+                + text.substring(end + 2));
+        return folder;
+    }
+
+    @Test
+    void aNanBesideARealRegressionSilencesNothingAndIsListed() throws IOException {
+        Path base = run("base", 100, 1000, 3, ENV, true, false);
+        RegressionGate.Outcome o = gate().compare(RunFolder.read(base), RunFolder.read(nanEncode(run("slower", 150, 1000, 3, ENV, true, false))));
+        assertEquals(1, o.exitCode(), RegressionGate.markdown(o));
+        assertTrue(o.rows().stream().anyMatch(r -> r.key().contains("decode") && r.metric().equals("primary") && r.change() == RegressionGate.Change.REGRESSION),
+                RegressionGate.markdown(o));
+        assertTrue(o.rows().stream().anyMatch(r -> r.key().contains("encode") && r.metric().equals("primary") && r.change() == RegressionGate.Change.UNTESTABLE),
+                RegressionGate.markdown(o));
+        assertTrue(o.incomplete().stream().anyMatch(i -> i.startsWith("untestable (NaN)") && i.contains("encode")), o.incomplete().toString());
+        // the NaN alone: nothing regressed, but the gate cannot say "no regression" either
+        RegressionGate.Outcome nanOnly = gate().compare(RunFolder.read(base), RunFolder.read(nanEncode(run("same", 100, 1000, 3, ENV, true, false))));
+        assertEquals(RegressionGate.INCOMPLETE, nanOnly.exitCode(), RegressionGate.markdown(nanOnly));
+    }
+
+    @Test
+    void aDamagedFileOrAFailedModuleMakesTheRunIncomplete() throws IOException {
+        Path base = run("base", 100, 1000, 3, ENV, false, false);
+        Path damaged = run("damaged", 100, 1000, 3, ENV, false, false);
+        Files.writeString(damaged.resolve("bench-e2e.json"), "[{\"benchmark\": \"io.wirebench.e2e.Order");
+        RegressionGate.Outcome o = gate().compare(RunFolder.read(base), RunFolder.read(damaged));
+        assertEquals(RegressionGate.INCOMPLETE, o.exitCode(), RegressionGate.markdown(o));
+        assertTrue(o.incomplete().stream().anyMatch(i -> i.contains("bench-e2e.json")), o.incomplete().toString());
+        Path failed = run("failed", 100, 1000, 3, ENV + "failed: bench-e2e load-ecommerce-nats\n", false, false);
+        RegressionGate.Outcome f = gate().compare(RunFolder.read(base), RunFolder.read(failed));
+        assertEquals(RegressionGate.INCOMPLETE, f.exitCode(), RegressionGate.markdown(f));
+        assertTrue(f.incomplete().contains("the current run says these failed: bench-e2e load-ecommerce-nats"), f.incomplete().toString());
     }
 
     @Test

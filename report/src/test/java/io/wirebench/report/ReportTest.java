@@ -126,6 +126,33 @@ class ReportTest {
         assertFalse(run.jmhByFile().isEmpty());
     }
 
+    @Test
+    void aKneeSearchThatHitItsStepLimitRefutesNothingAboveIt() throws IOException {
+        Claims claims = Claims.read(Path.of("../config/claims.yaml"));
+        String knee = "{\"format\": \"wirebench-knee-1\", \"context\": {\"scenario\": \"analytics\", \"transport\": \"nats\"},"
+                + " \"kneeRatePerSecond\": 5000.0, \"capped\": %s, \"steps\": []}";
+        Path folder = Files.createDirectories(dir.resolve("knee"));
+        Files.writeString(folder.resolve("knee.json"), String.format(knee, "true"));
+        Claims.Answer capped = claims.check(RunFolder.read(folder)).stream().filter(a -> a.claim().id().equals("ten-thousand-rps")).findFirst().orElseThrow();
+        assertEquals(Claims.Verdict.INCONCLUSIVE, capped.verdict(), capped.evidence().toString());
+        assertTrue(capped.evidence().get(0).contains("not found below 5,000/s") && capped.evidence().get(0).contains("10,000/s was never tried"),
+                capped.evidence().toString());
+        Files.writeString(folder.resolve("knee.json"), String.format(knee, "false"));
+        assertEquals(Claims.Verdict.REFUTED, verdict(claims.check(RunFolder.read(folder)), "ten-thousand-rps"), "a knee found at 5,000/s refutes 10,000/s");
+    }
+
+    @Test
+    void theSameResultsInTwoFilesAreNamedAndNotJudged() throws IOException {
+        Files.copy(dir.resolve("bench-transport.json"), dir.resolve("bench-transport-again.json"));
+        RunFolder run = RunFolder.read(dir);
+        assertTrue(run.problems().entrySet().stream().anyMatch(e -> e.getKey().endsWith("bench-transport.json") && e.getValue().contains("bench-transport-again.json does")
+                || e.getKey().endsWith("bench-transport-again.json") && e.getValue().contains("bench-transport.json does")), run.problems().toString());
+        Claims.Answer subMs = Claims.read(Path.of("../config/claims.yaml")).check(run).stream().filter(a -> a.claim().id().equals("sub-ms-rpc"))
+                .findFirst().orElseThrow();
+        assertEquals(Claims.Verdict.INCONCLUSIVE, subMs.verdict(), subMs.evidence().toString());
+        assertTrue(subMs.evidence().get(0).contains("the same benchmark twice"), subMs.evidence().toString());
+    }
+
     private static Claims.Verdict verdict(List<Claims.Answer> answers, String id) {
         return answers.stream().filter(a -> a.claim().id().equals(id)).findFirst().orElseThrow().verdict();
     }
