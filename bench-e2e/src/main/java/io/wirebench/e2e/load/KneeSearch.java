@@ -9,7 +9,8 @@ import java.util.Locale;
  * …) and stops at the first step that is not sustained. A step is sustained when its error rate is within
  * the budget, its corrected p99 within {@code p99LimitMillis}, it achieved at least 95% of its target
  * rate, and (with {@code maxLagMillis}) the sender kept to its schedule. The knee is the last sustained
- * step's rate; NaN if even the first step failed.
+ * step's rate; NaN if even the first step failed. A search whose every step was sustained is
+ * {@code capped}: it hit its step limit, and the knee is somewhere above its last rate.
  */
 public final class KneeSearch {
     static final double MIN_ACHIEVED = 0.95;
@@ -30,7 +31,11 @@ public final class KneeSearch {
     public record Step(double targetRate, LoadResult result, boolean sustained, String verdict) {
     }
 
-    public record Outcome(List<Step> steps, double kneeRate) {
+    /**
+     * {@code capped}: every step was sustained, so the search stopped at its step limit, not at a knee:
+     * the knee lies above {@code kneeRate} and was not found.
+     */
+    public record Outcome(List<Step> steps, double kneeRate, boolean capped) {
     }
 
     public KneeSearch(double startRate, double factor, int maxSteps, double p99LimitMillis, double errorBudget, double maxLagMillis) {
@@ -62,7 +67,12 @@ public final class KneeSearch {
             knee = rate;
             rate *= factor;
         }
-        return new Outcome(List.copyOf(steps), knee);
+        boolean capped = !steps.isEmpty() && steps.get(steps.size() - 1).sustained();
+        if (capped) {
+            progress.accept(String.format(Locale.ROOT, "knee: not found below %.1f/s: every one of the %d steps was sustained (raise max_steps)",
+                    knee, maxSteps));
+        }
+        return new Outcome(List.copyOf(steps), knee, capped);
     }
 
     /** Null if the step was sustained, else why not. */

@@ -128,7 +128,7 @@ public final class LoadCommand implements Callable<Integer> {
                 events = faults.events();
             }
             Map<String, Object> books = work.accounting();
-            ObjectNode json = LoadResultJson.toJson(result, context, test.errorBudget(), books);
+            ObjectNode json = LoadResultJson.toJson(result, context, test.errorBudget(), settings.knee().p99LimitMs(), books);
             if (!settings.faults().isEmpty()) {
                 List<Map<String, Object>> recovery = FaultRecovery.of(events, result.intervals(), plan.ramp().toMillis() / 1e3);
                 json.set("faults", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(recovery));
@@ -143,7 +143,7 @@ public final class LoadCommand implements Callable<Integer> {
             System.out.println("accounting: " + books);
             System.out.println("status: " + json.get("status").asText() + (json.has("reason") ? " (" + json.get("reason").asText() + ")" : ""));
             System.out.println("result: " + file);
-            return "passed".equals(json.get("status").asText()) ? 0 : 1;
+            return LoadResultJson.PASSED.equals(json.get("status").asText()) ? 0 : 1;
         }
     }
 
@@ -171,6 +171,8 @@ public final class LoadCommand implements Callable<Integer> {
         Path file = folder.resolve("knee-" + scenario + "-" + transport + ".json");
         LoadResultJson.write(json, file);
         System.out.printf(Locale.ROOT, "knee: %s%n", Double.isNaN(outcome.kneeRate()) ? "not even the first step was sustained"
+                : outcome.capped() ? String.format(Locale.ROOT, "not found below %.1f %s/s (every step sustained; the search hit its step limit)",
+                        outcome.kneeRate(), work.unit())
                 : String.format(Locale.ROOT, "%.1f %s/s sustained", outcome.kneeRate(), work.unit()));
         System.out.println("result: " + file);
         return Double.isNaN(outcome.kneeRate()) ? 1 : 0;

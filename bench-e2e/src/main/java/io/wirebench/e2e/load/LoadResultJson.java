@@ -12,7 +12,8 @@ import org.HdrHistogram.Histogram;
 /**
  * A load run as JSON, for the report tool: the plan, counts, failures by kind, corrected and
  * uncorrected percentiles (µs) with the gap between them, per-second samples, and whether the run
- * kept within its error budget ({@code "status": "passed"} or {@code "failed"}).
+ * kept within its error budget, its books, its schedule and its latency limit ({@code "status"}: {@code passed}, or why not:
+ * {@code books unbalanced}, {@code over error budget}, {@code sender fell behind}, {@code over latency limit}).
  */
 public final class LoadResultJson {
     private static final double[] PERCENTILES = {50, 90, 99, 99.9, 99.99, 100};
@@ -21,21 +22,33 @@ public final class LoadResultJson {
     }
 
     public static ObjectNode toJson(LoadResult result, Map<String, String> context, double errorBudget) {
-        return toJson(result, context, errorBudget, Map.of());
+        return toJson(result, context, errorBudget, Double.NaN, Map.of());
     }
 
-    /** {@code accounting}: what the scenario counted besides latency; {@code booksBalance: false} fails the run. */
-    public static ObjectNode toJson(LoadResult result, Map<String, String> context, double errorBudget, Map<String, Object> accounting) {
+    /**
+     * {@code p99LimitMs}: the corrected p99 a run may reach and still pass (the configuration's knee limit: the
+     * same "sustained" as the knee search; NaN for none). {@code accounting}: what the scenario counted besides
+     * latency; {@code booksBalance: false} fails the run.
+     */
+    public static ObjectNode toJson(LoadResult result, Map<String, String> context, double errorBudget, double p99LimitMs,
+                                    Map<String, Object> accounting) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("format", "wirebench-load-1");
         ObjectNode about = root.putObject("context");
         context.forEach(about::put);
-        fill(root, result, errorBudget, accounting);
+        fill(root, result, errorBudget, p99LimitMs, accounting);
         return root;
     }
 
-    static void fill(ObjectNode root, LoadResult result, double errorBudget, Map<String, Object> accounting) {
+    /** The statuses of a load run; only {@link #PASSED} passes. */
+    public static final String PASSED = "passed";
+    public static final String BOOKS_UNBALANCED = "books unbalanced";
+    public static final String OVER_ERROR_BUDGET = "over error budget";
+    public static final String SENDER_FELL_BEHIND = "sender fell behind";
+    public static final String OVER_LATENCY_LIMIT = "over latency limit";
+
+    static void fill(ObjectNode root, LoadResult result, double errorBudget, double p99LimitMs, Map<String, Object> accounting) {
         ObjectNode plan = root.putObject("plan");
         plan.put("ratePerSecond", result.plan().ratePerSecond());
         plan.put("durationSeconds", result.plan().duration().toMillis() / 1e3);
@@ -61,15 +74,28 @@ public final class LoadResultJson {
         boolean overBudget = result.errorRate() > errorBudget;
         boolean unbalanced = Boolean.FALSE.equals(accounting.get("booksBalance"));
         boolean behind = !result.senderKeptUp();
-        root.put("status", overBudget || unbalanced || behind ? "failed" : "passed");
-        if (behind) {
+        boolean slow = !Double.isNaN(p99LimitMs) && !(result.p99Millis() <= p99LimitMs);
+        if (!Double.isNaN(p99LimitMs)) {
+            root.put("p99LimitMs", p99LimitMs);
+        }
+        // the first that applies, in this order: wrong books, then errors, then the generator, then latency
+        if (unbalanced) {
+            root.put("status", BOOKS_UNBALANCED);
+            root.put("reason", "the scenario's books do not balance: " + accounting);
+        } else if (overBudget) {
+            root.put("status", OVER_ERROR_BUDGET);
+            root.put("reason", String.format(java.util.Locale.ROOT, "error rate %.4f above the budget %.4f", result.errorRate(), errorBudget));
+        } else if (behind) {
+            root.put("status", SENDER_FELL_BEHIND);
             root.put("reason", String.format(java.util.Locale.ROOT, "the sender fell behind its schedule: 1%% of requests went out more than"
                     + " %.0f ms late (limit %.0f ms; at worst %.0f ms): the generator, not only the service, limited this run",
                     result.sendLagP99Millis(), LoadResult.SENDER_LAG_LIMIT_MILLIS, result.maxSendLagMillis()));
-        } else if (overBudget) {
-            root.put("reason", String.format("error rate %.4f above the budget %.4f", result.errorRate(), errorBudget));
-        } else if (unbalanced) {
-            root.put("reason", "the scenario's books do not balance: " + accounting);
+        } else if (slow) {
+            root.put("status", OVER_LATENCY_LIMIT);
+            root.put("reason", String.format(java.util.Locale.ROOT, "corrected p99 %.1f ms above the limit %.1f ms: the rate was reached only with"
+                    + " a backlog, not sustained", result.p99Millis(), p99LimitMs));
+        } else {
+            root.put("status", PASSED);
         }
         percentiles(root.putObject("latencyCorrectedMicros"), result.corrected());
         percentiles(root.putObject("latencyUncorrectedMicros"), result.uncorrected());
@@ -95,13 +121,14 @@ public final class LoadResultJson {
         ObjectNode about = root.putObject("context");
         context.forEach(about::put);
         root.put("kneeRatePerSecond", outcome.kneeRate());
+        root.put("capped", outcome.capped());
         ArrayNode steps = root.putArray("steps");
         for (KneeSearch.Step step : outcome.steps()) {
             ObjectNode s = steps.addObject();
             s.put("targetRatePerSecond", step.targetRate());
             s.put("sustained", step.sustained());
             s.put("verdict", step.verdict());
-            fill(s, step.result(), errorBudget, Map.of());
+            fill(s, step.result(), errorBudget, Double.NaN, Map.of());
         }
         return root;
     }

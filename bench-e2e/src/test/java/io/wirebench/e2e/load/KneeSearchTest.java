@@ -27,6 +27,7 @@ class KneeSearchTest {
             KneeSearch.Outcome outcome = search.search(rate -> new OpenLoopRunner(threeMillis, line -> { })
                     .run(new LoadPlan(rate, Duration.ofSeconds(2), 256, Duration.ofSeconds(10))), line -> { });
             assertEquals(200, outcome.kneeRate(), outcome.steps().toString());
+            assertFalse(outcome.capped(), "a step failed: the knee was found");
             assertEquals(4, outcome.steps().size(), "stops at the first step that is not sustained");
             KneeSearch.Step last = outcome.steps().get(3);
             assertFalse(last.sustained());
@@ -45,5 +46,18 @@ class KneeSearchTest {
                         line -> { });
         assertTrue(Double.isNaN(outcome.kneeRate()));
         assertTrue(outcome.steps().get(0).verdict().startsWith("error rate 0.1"), outcome.steps().get(0).verdict());
+    }
+
+    @Test
+    void aSearchWhoseEveryStepIsSustainedSaysTheKneeWasNotFound() throws Exception {
+        LoadOperation instant = i -> CompletableFuture.completedFuture(null);
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        KneeSearch.Outcome outcome = new KneeSearch(20, 2, 2, 50, 0.01, 0)
+                .search(rate -> new OpenLoopRunner(instant, line -> { }).run(new LoadPlan(rate, Duration.ofMillis(500), 4, Duration.ofSeconds(1))),
+                        lines::add);
+        assertTrue(outcome.capped(), outcome.steps().toString());
+        assertEquals(40, outcome.kneeRate(), "the last rate tried, a lower bound only");
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("knee: not found below 40.0/s")), lines.toString());
+        assertTrue(LoadResultJson.kneeJson(outcome, java.util.Map.of(), 0.01).get("capped").asBoolean());
     }
 }
