@@ -193,25 +193,16 @@ public final class RabbitMqTransport implements Transport {
             /** Blocking anyway: the publish goes out on the caller's own thread, with no hand-off to the sender. */
             @Override
             public byte[] request(String endpoint, byte[] payload) {
-                RpcException tooLarge = BodyLimit.exceededBy("rabbitmq", endpoint, payload);
-                if (tooLarge != null) {
-                    throw tooLarge;
-                }
-                CompletableFuture<byte[]> reply = new CompletableFuture<>();
-                long id = pending.open(reply);
-                try {
-                    synchronized (channel) {
-                        channel.basicPublish("", queue(endpoint), true, properties(id), payload);
-                    }
-                } catch (Exception e) {
-                    pending.fail(id, new RpcException(RpcException.Kind.TRANSPORT, "rabbitmq " + endpoint + ": " + e.getMessage(), e));
-                }
-                return Futures.await(pending.withRpcTimeout(reply), settings.timeout(), "rabbitmq " + endpoint);
+                return Futures.await(send(endpoint, payload, true), settings.timeout(), "rabbitmq " + endpoint);
             }
 
             /** No network I/O and no lock on the caller's thread: the request is queued for the sender. */
             @Override
             public CompletableFuture<byte[]> requestAsync(String endpoint, byte[] payload) {
+                return send(endpoint, payload, false);
+            }
+
+            private CompletableFuture<byte[]> send(String endpoint, byte[] payload, boolean onThisThread) {
                 RpcException tooLarge = BodyLimit.exceededBy("rabbitmq", endpoint, payload);
                 if (tooLarge != null) {
                     // the broker would close this channel (406), and with it the direct reply-to consumer of every pending request
@@ -219,7 +210,15 @@ public final class RabbitMqTransport implements Transport {
                 }
                 CompletableFuture<byte[]> reply = new CompletableFuture<>();
                 long id = pending.open(reply);
-                if (!sender.offer(new Outgoing(id, queue(endpoint), properties(id), payload))) {
+                if (onThisThread) {
+                    try {
+                        synchronized (channel) {
+                            channel.basicPublish("", queue(endpoint), true, properties(id), payload);
+                        }
+                    } catch (Exception e) {
+                        pending.fail(id, new RpcException(RpcException.Kind.TRANSPORT, "rabbitmq " + endpoint + ": " + e.getMessage(), e));
+                    }
+                } else if (!sender.offer(new Outgoing(id, queue(endpoint), properties(id), payload))) {
                     pending.fail(id, new RpcException(RpcException.Kind.TRANSPORT, "rabbitmq " + endpoint + ": " + SendQueue.CAPACITY
                             + " requests already queued for publishing (the broker is pushing back)"));
                 }

@@ -180,30 +180,30 @@ public final class RedisTransport implements Transport {
             /** Blocking anyway: the LPUSH goes out on the caller's own thread, with no hand-off to the sender. */
             @Override
             public byte[] request(String endpoint, byte[] payload) {
-                RpcException tooLarge = BodyLimit.exceededBy("redis", endpoint, payload);
-                if (tooLarge != null) {
-                    throw tooLarge;
-                }
-                CompletableFuture<byte[]> reply = new CompletableFuture<>();
-                long id = pending.open(reply);
-                try (Jedis jedis = pool.getResource()) {
-                    jedis.lpush(queue(endpoint), Envelope.request(id, replyKey, payload));
-                } catch (RuntimeException e) {
-                    pending.fail(id, new RpcException(RpcException.Kind.TRANSPORT, "redis " + endpoint + ": " + e.getMessage(), e));
-                }
-                return Futures.await(pending.withRpcTimeout(reply), settings.timeout(), "redis " + endpoint);
+                return Futures.await(send(endpoint, payload, true), settings.timeout(), "redis " + endpoint);
             }
 
             /** No network I/O on the caller's thread: the request is queued for the sender. */
             @Override
             public CompletableFuture<byte[]> requestAsync(String endpoint, byte[] payload) {
+                return send(endpoint, payload, false);
+            }
+
+            private CompletableFuture<byte[]> send(String endpoint, byte[] payload, boolean onThisThread) {
                 RpcException tooLarge = BodyLimit.exceededBy("redis", endpoint, payload);
                 if (tooLarge != null) {
                     return CompletableFuture.failedFuture(tooLarge);
                 }
                 CompletableFuture<byte[]> reply = new CompletableFuture<>();
                 long id = pending.open(reply);
-                if (!sender.offer(new Outgoing(id, queue(endpoint), Envelope.request(id, replyKey, payload)))) {
+                byte[] envelope = Envelope.request(id, replyKey, payload);
+                if (onThisThread) {
+                    try (Jedis jedis = pool.getResource()) {
+                        jedis.lpush(queue(endpoint), envelope);
+                    } catch (RuntimeException e) {
+                        pending.fail(id, new RpcException(RpcException.Kind.TRANSPORT, "redis " + endpoint + ": " + e.getMessage(), e));
+                    }
+                } else if (!sender.offer(new Outgoing(id, queue(endpoint), envelope))) {
                     pending.fail(id, new RpcException(RpcException.Kind.TRANSPORT, "redis " + endpoint + ": " + SendQueue.CAPACITY
                             + " requests already queued for sending (the connection is not keeping up)"));
                 }

@@ -146,34 +146,25 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
             }
         }
         List<String> evidence = new ArrayList<>();
-        // a point is compared only when exactly one result stands on each side: never the last of several
-        Map<String, Figure> num = new LinkedHashMap<>();
-        Map<String, Figure> den = new LinkedHashMap<>();
-        int refused = 0;
-        for (Map.Entry<String, List<JmhResult>> e : numResults.entrySet()) {
-            List<JmhResult> d = denResults.get(e.getKey());
-            if (d == null) {
-                continue;
-            }
-            String ambiguous = ambiguity(e.getValue()) != null ? "the numerator's " + ambiguity(e.getValue())
-                    : ambiguity(d) != null ? "the denominator's " + ambiguity(d) : null;
-            if (ambiguous != null) {
-                evidence.add(c.per() + "=" + e.getKey() + ": refused: " + ambiguous + "; pin them in the claim");
-                refused++;
-                continue;
-            }
-            num.put(e.getKey(), Figure.of(e.getValue().get(0), c.metric()));
-            den.put(e.getKey(), Figure.of(d.get(0), c.metric()));
-        }
         int held = 0;
         int failed = 0;
         int open = 0;
-        for (Map.Entry<String, Figure> e : num.entrySet()) {
-            Figure d = den.get(e.getKey());
-            if (d == null) {
+        for (Map.Entry<String, List<JmhResult>> e : numResults.entrySet()) {
+            List<JmhResult> dens = denResults.get(e.getKey());
+            if (dens == null) {
                 continue;
             }
-            Figure n = e.getValue();
+            // a point is compared only when exactly one result stands on each side: never the last of several
+            String numAmbiguity = ambiguity(e.getValue());
+            String denAmbiguity = ambiguity(dens);
+            if (numAmbiguity != null || denAmbiguity != null) {
+                evidence.add(c.per() + "=" + e.getKey() + ": refused: " + (numAmbiguity != null ? "the numerator's " + numAmbiguity
+                        : "the denominator's " + denAmbiguity) + "; pin them in the claim");
+                open++;
+                continue;
+            }
+            Figure n = Figure.of(e.getValue().get(0), c.metric());
+            Figure d = Figure.of(dens.get(0), c.metric());
             double[] r = Figure.ratio(n, d);
             double ratio = r[0];
             double lo = r[1];
@@ -197,7 +188,7 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
             return new Answer(c, Verdict.INCONCLUSIVE, List.of("no pair of results of " + c.benchmark() + " for " + c.numerator()
                     + " and " + c.denominator()));
         }
-        return new Answer(c, verdict(held, failed, open + refused), evidence);
+        return new Answer(c, verdict(held, failed, open), evidence);
     }
 
     /**
@@ -212,14 +203,17 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
             return answer;
         }
         List<String> reasons = efficiency.reasonsAgainst(new java.util.LinkedHashSet<>(List.of(a, b)));
-        if (reasons.isEmpty() || answer.verdict() == Verdict.INCONCLUSIVE) {
-            List<String> evidence = new ArrayList<>(answer.evidence());
-            evidence.addAll(reasons.stream().map(r -> "also: " + r).toList());
-            return new Answer(answer.claim(), answer.verdict(), reasons.isEmpty() ? answer.evidence() : evidence);
+        if (reasons.isEmpty()) {
+            return answer;
         }
         List<String> evidence = new ArrayList<>();
-        evidence.add("INCONCLUSIVE instead of " + answer.verdict() + ": " + String.join("; ", reasons));
+        if (answer.verdict() != Verdict.INCONCLUSIVE) {
+            evidence.add("INCONCLUSIVE instead of " + answer.verdict() + ": " + String.join("; ", reasons));
+        }
         evidence.addAll(answer.evidence());
+        if (answer.verdict() == Verdict.INCONCLUSIVE) {
+            reasons.forEach(r -> evidence.add("also: " + r));
+        }
         return new Answer(answer.claim(), Verdict.INCONCLUSIVE, evidence);
     }
 

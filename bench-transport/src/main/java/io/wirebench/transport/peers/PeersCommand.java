@@ -17,6 +17,7 @@ import io.wirebench.transport.TransportSettings;
 import io.wirebench.transport.server.ManagedNatsServer;
 import io.wirebench.transport.server.ManagedRabbitMqServer;
 import io.wirebench.transport.server.ManagedRedisServer;
+import io.wirebench.transport.server.ManagedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,24 +88,12 @@ public final class PeersCommand implements Callable<Integer> {
             OrderReceiptHandler handler = new OrderReceiptHandler(codecImpl);
             for (String transport : transports) {
                 switch (transport) {
-                    case "http" -> http(work, handler, codecImpl, loop, results);
+                    case "http" -> http(work, handler, codecImpl, results);
                     case "redis" -> redis(handler, codecImpl, loop, results);
-                    case "nats" -> {
-                        try (ManagedNatsServer server = new ManagedNatsServer()) {
-                            server.start();
-                            try (BareLoop bare = new NatsBareLoop(server.url(), handler, responders)) {
-                                measureShapes(bare, codecImpl, loop, results);
-                            }
-                        }
-                    }
-                    default -> {
-                        try (ManagedRabbitMqServer server = new ManagedRabbitMqServer()) {
-                            server.start();
-                            try (BareLoop bare = new RabbitMqBareLoop(server.uri(), handler, responders)) {
-                                measureShapes(bare, codecImpl, loop, results);
-                            }
-                        }
-                    }
+                    case "nats" -> bare(new ManagedNatsServer(), server -> new NatsBareLoop(server.url(), handler, responders), codecImpl, loop, results);
+                    case "rabbitmq" -> bare(new ManagedRabbitMqServer(), server -> new RabbitMqBareLoop(server.uri(), handler, responders),
+                            codecImpl, loop, results);
+                    default -> throw new IllegalStateException("no floor for " + transport);
                 }
             }
         } finally {
@@ -159,6 +148,38 @@ public final class PeersCommand implements Callable<Integer> {
         }
     }
 
+    /** A loop that opens its bare clients and service against a server started for it. */
+    @FunctionalInterface
+    private interface LoopOpener<S extends ManagedServer> {
+        BareLoop open(S server) throws Exception;
+    }
+
+    private <S extends ManagedServer> void bare(S server, LoopOpener<S> opener, Codec codecImpl, ClosedLoop loop, List<PeerResult> results)
+            throws Exception {
+        try (server) {
+            server.start();
+            try (BareLoop bare = opener.open(server)) {
+                measureShapes(bare, codecImpl, loop, results);
+            }
+        }
+    }
+
+    /** One round of an external tool (wrk, redis-benchmark). */
+    @FunctionalInterface
+    private interface ToolRound {
+        PeerRound run() throws Exception;
+    }
+
+    /** An external tool's figure: one run to warm the service up, then {@code rounds} measured. */
+    private List<PeerRound> warmedRounds(ToolRound warmup, ToolRound round) throws Exception {
+        warmup.run();
+        List<PeerRound> measured = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            measured.add(round.run());
+        }
+        return measured;
+    }
+
     private void redis(OrderReceiptHandler handler, Codec codecImpl, ClosedLoop loop, List<PeerResult> results) throws Exception {
         try (ManagedRedisServer server = new ManagedRedisServer()) {
             server.start();
@@ -166,48 +187,41 @@ public final class PeersCommand implements Callable<Integer> {
                 measureShapes(bare, codecImpl, loop, results);
             }
             String version = RedisBenchmark.version();
-            for (String shape : shapes) for (int n : callers) {
-                byte[][] requests = Bodies.of(shape, codecImpl).requests();
-                List<String> command = RedisBenchmark.command(server.port(), n, n == 1 ? 20_000 : 100_000, requests[0].length);
-                List<PeerRound> measured = new ArrayList<>();
-                RedisBenchmark.run(command); // warm-up
-                for (int r = 0; r < rounds; r++) {
-                    measured.add(RedisBenchmark.run(command));
+            for (String shape : shapes) {
+                int valueBytes = Bodies.of(shape, codecImpl).requests()[0].length;
+                for (int n : callers) {
+                    List<String> command = RedisBenchmark.command(server.port(), n, n == 1 ? 20_000 : 100_000, valueBytes);
+                    System.out.println("peers: redis " + shape + " x" + n + " (redis-benchmark)");
+                    List<PeerRound> measured = warmedRounds(() -> RedisBenchmark.run(command), () -> RedisBenchmark.run(command));
+                    results.add(new PeerResult("redis", "redis-benchmark", version, String.join(" ", command), shape, n, PeerResult.REFERENCE, measured));
                 }
-                System.out.println("peers: redis " + shape + " x" + n + " (redis-benchmark)");
-                results.add(new PeerResult("redis", "redis-benchmark", version, String.join(" ", command), shape, n, PeerResult.REFERENCE, measured));
             }
         }
     }
 
-    private void http(Path work, OrderReceiptHandler handler, Codec codecImpl, ClosedLoop loop, List<PeerResult> results) throws Exception {
+    private void http(Path work, OrderReceiptHandler handler, Codec codecImpl, List<PeerResult> results) throws Exception {
         TransportSettings settings = TransportSettings.defaults().withResponders(responders);
+        String version = Wrk.version();
         try (HttpTransport transport = new HttpTransport(settings, HttpTransport.Client.JETTY); RpcServer server = transport.newServer()) {
             server.register("orders", handler);
             String url = transport.baseUrl() + "/rpc/orders";
             for (String shape : shapes) {
-            Bodies bodies = Bodies.of(shape, codecImpl);
-            byte[][] requests = bodies.requests();
-            try (var client = transport.newClient()) {
-                for (int i = 0; i < bodies.orders().length; i++) {
-                    checkReply("http", codecImpl, client.request("orders", requests[i]), bodies.orders()[i]);
+                Bodies bodies = Bodies.of(shape, codecImpl);
+                try (var client = transport.newClient()) {
+                    for (int i = 0; i < bodies.orders().length; i++) {
+                        checkReply("http", codecImpl, client.request("orders", bodies.requests()[i]), bodies.orders()[i]);
+                    }
                 }
-            }
-            Path folder = Files.createDirectories(work.resolve("wrk-" + shape));
-            Wrk wrk = new Wrk(folder, requests);
-            String version = Wrk.version();
-            for (int n : callers) {
-                System.out.println("peers: http " + shape + " x" + n + " (wrk)");
-                wrk.run(url, n, Duration.ofSeconds(Math.max(1, warmupSeconds)));
-                List<PeerRound> measured = new ArrayList<>();
-                for (int r = 0; r < rounds; r++) {
-                    measured.add(wrk.run(url, n, Duration.ofSeconds(roundSeconds)));
+                Path folder = Files.createDirectories(work.resolve("wrk-" + shape));
+                Wrk wrk = new Wrk(folder, bodies.requests());
+                for (int n : callers) {
+                    System.out.println("peers: http " + shape + " x" + n + " (wrk)");
+                    List<PeerRound> measured = warmedRounds(() -> wrk.run(url, n, Duration.ofSeconds(Math.max(1, warmupSeconds))),
+                            () -> wrk.run(url, n, Duration.ofSeconds(roundSeconds)));
+                    String command = String.join(" ", wrk.command(url, n, Duration.ofSeconds(roundSeconds))).replace(folder.toString(), "<bodies>");
+                    results.add(new PeerResult("http", "wrk", version, command + " (Jetty service, " + responders + " responders)", shape, n,
+                            PeerResult.FLOOR, measured));
                 }
-                String command = String.join(" ", wrk.command(url, n, Duration.ofSeconds(roundSeconds)))
-                        .replace(folder.toString(), "<bodies>").replace(work.toString(), "<tmp>");
-                results.add(new PeerResult("http", "wrk", version, command + " (Jetty service, " + responders + " responders)", shape, n,
-                        PeerResult.FLOOR, measured));
-            }
             }
         }
     }
