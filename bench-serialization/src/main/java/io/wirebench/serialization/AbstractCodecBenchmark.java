@@ -44,6 +44,8 @@ public abstract class AbstractCodecBenchmark {
     private Object[] messages;
     private byte[][] encoded;
     private Class<?> type;
+    private boolean slowEncode;
+    private boolean slowDecode;
 
     /** The messages to cycle through, generated deterministically; exactly {@link #MESSAGES} of them. */
     protected abstract List<?> messages();
@@ -64,17 +66,19 @@ public abstract class AbstractCodecBenchmark {
         messages = generated.toArray();
         encoded = RoundTripCheck.encodeVerified(impl, generated, type, describe());
         WireSizeCounters.publish(WireSize.of(encoded));
+        slowEncode = SlowdownHook.targets("encode codec=" + codec + " " + describe());
+        slowDecode = SlowdownHook.targets("decode codec=" + codec + " " + describe());
     }
 
     @Benchmark
     public byte[] encode(Cursor cursor, WireSizeCounters size) {
-        SlowdownHook.apply();
+        SlowdownHook.apply(slowEncode);
         return impl.encode(messages[cursor.next()]);
     }
 
     @Benchmark
     public Object decode(Cursor cursor, WireSizeCounters size) {
-        SlowdownHook.apply();
+        SlowdownHook.apply(slowDecode);
         return impl.decode(encoded[cursor.next()], type);
     }
 

@@ -34,9 +34,16 @@ public record BenchmarkProfiles(@JsonProperty(value = "modules", required = true
                           @JsonProperty(value = "params", required = true) Map<String, List<String>> params,
                           @JsonProperty(value = "load", required = true) List<LoadRun> load,
                           @JsonProperty("runs") List<Run> runs,
-                          @JsonProperty("peers") List<String> peers) {
+                          @JsonProperty("peers") List<String> peers,
+                          @JsonProperty("interleave") Map<String, String> interleave) {
         public Profile {
             runs = runs == null ? List.of() : runs;
+            interleave = interleave == null ? Map.of() : interleave;
+        }
+
+        /** The param whose settings a module's runs interleave fork by fork (JmhRunCommand --interleave), or null. */
+        public String interleaveParam(String module) {
+            return interleave.get(module);
         }
 
         /** Whether the profile measures each transport's floor ({@code peers.json}) before and after its runs. */
@@ -103,6 +110,15 @@ public record BenchmarkProfiles(@JsonProperty(value = "modules", required = true
                     if (option == null || option.isBlank()) {
                         throw new ConfigFileException(file, at + ".peers", "holds an empty option (the peers stage's options, e.g. [--shapes, \"tiny,small\"])");
                     }
+                }
+            }
+            for (Map.Entry<String, String> i : p.interleave().entrySet()) {
+                if (!modules.contains(i.getKey())) {
+                    throw new ConfigFileException(file, at + ".interleave." + i.getKey(), "is not one of the modules " + modules);
+                }
+                if (i.getValue() == null || !i.getValue().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    throw new ConfigFileException(file, at + ".interleave." + i.getKey(), "must name one @Param of the module's benchmarks (e.g. transport), was '"
+                            + i.getValue() + "'");
                 }
             }
             for (String module : p.params().keySet()) {

@@ -106,17 +106,23 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
         for (JmhResult r : matched) {
             Metric m = r.metric(c.metric());
             Figure f = Figure.of(r, c.metric());
-            // no interval, no verdict: a point alone cannot say which side of the limit the figure lies
-            Verdict v = f.interval() == null ? Verdict.INCONCLUSIVE
+            // no interval (under 3 forks) or still trending: no verdict; a point alone cannot say which side of the limit the figure lies
+            Verdict v = !f.hasInterval() || f.steady().trending() ? Verdict.INCONCLUSIVE
                     : f.high() < c.limit() ? Verdict.SUPPORTED : f.low() >= c.limit() ? Verdict.REFUTED : Verdict.INCONCLUSIVE;
             held += v == Verdict.SUPPORTED ? 1 : 0;
             failed += v == Verdict.REFUTED ? 1 : 0;
             open += v == Verdict.INCONCLUSIVE ? 1 : 0;
-            String interval = f.interval() == null ? " (no interval)" : String.format(Locale.ROOT, " [%s, %s] (%s)", fmt(f.low()), fmt(f.high()), f.interval());
-            evidence.add(String.format(Locale.ROOT, "%s %s = %s%s %s, limit %s%s: %s", r.shortName(), c.metric(), fmt(m.score()), interval, m.unit(),
+            evidence.add(String.format(Locale.ROOT, "%s %s = %s %s, limit %s%s: %s", r.shortName(), c.metric(), figure(f), m.unit(),
                     fmt(c.limit()), samplesNote(r), v));
         }
         return new Answer(c, verdict(held, failed, open), evidence.isEmpty() ? List.of("no result of " + c.benchmark() + " " + where) : evidence);
+    }
+
+    /** "319 [304, 336] (95% t over 3 forks)", "319 (1 fork, under 3, no interval)", with ⏳ when still trending. */
+    static String figure(Figure f) {
+        String s = fmt(f.score()) + (f.hasInterval() ? String.format(Locale.ROOT, " [%s, %s] (%s)", fmt(f.low()), fmt(f.high()), f.interval())
+                : " (" + f.noIntervalReason() + ", no interval)");
+        return f.steady().trending() ? s + " " + f.steady().label() : s;
     }
 
     private static String samplesNote(JmhResult r) {
@@ -169,11 +175,15 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
             double ratio = r[0];
             double lo = r[1];
             double hi = r[2];
-            boolean noInterval = n.interval() == null || d.interval() == null;
-            String kind = noInterval ? " (no interval: a figure without error or spread)"
-                    : n.interval().equals(d.interval()) && n.interval().startsWith("99.9%") ? "" : " (from " + n.interval() + " / " + d.interval() + ")";
+            boolean noInterval = Double.isNaN(lo) || Double.isNaN(hi);
+            boolean trending = n.steady().trending() || d.steady().trending();
+            String kind = noInterval ? " (no interval: " + (n.forks() < d.forks() ? n : d).noIntervalReason() + ")"
+                    : n.pairsWith(d) ? " (paired over " + Math.min(n.forks(), d.forks()) + " interleaved forks)"
+                    : " (" + n.forks() + " and " + d.forks() + " forks, not interleaved)";
             Verdict v;
-            if (c.atLeast() != null) {
+            if (noInterval || trending) {
+                v = Verdict.INCONCLUSIVE;
+            } else if (c.atLeast() != null) {
                 v = lo >= c.atLeast() ? Verdict.SUPPORTED : hi < c.atLeast() ? Verdict.REFUTED : Verdict.INCONCLUSIVE;
             } else {
                 v = hi <= c.atMost() ? Verdict.SUPPORTED : lo > c.atMost() ? Verdict.REFUTED : Verdict.INCONCLUSIVE;
@@ -181,8 +191,10 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
             held += v == Verdict.SUPPORTED ? 1 : 0;
             failed += v == Verdict.REFUTED ? 1 : 0;
             open += v == Verdict.INCONCLUSIVE ? 1 : 0;
-            evidence.add(noInterval ? String.format(Locale.ROOT, "%s=%s: %.2fx%s: %s", c.per(), e.getKey(), ratio, kind, v)
-                    : String.format(Locale.ROOT, "%s=%s: %.2fx [%.2f, %.2f]%s: %s", c.per(), e.getKey(), ratio, lo, hi, kind, v));
+            String steady = !trending ? "" : " " + (n.steady().trending() ? "numerator " + n.steady().label() : "")
+                    + (n.steady().trending() && d.steady().trending() ? ", " : "") + (d.steady().trending() ? "denominator " + d.steady().label() : "");
+            evidence.add(noInterval ? String.format(Locale.ROOT, "%s=%s: %.2fx%s%s: %s", c.per(), e.getKey(), ratio, kind, steady, v)
+                    : String.format(Locale.ROOT, "%s=%s: %.2fx [%.2f, %.2f]%s%s: %s", c.per(), e.getKey(), ratio, lo, hi, kind, steady, v));
         }
         if (evidence.isEmpty()) {
             return new Answer(c, Verdict.INCONCLUSIVE, List.of("no pair of results of " + c.benchmark() + " for " + c.numerator()

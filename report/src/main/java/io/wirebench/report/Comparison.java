@@ -8,8 +8,8 @@ import java.util.TreeMap;
 
 /**
  * One benchmark's results as a comparison: a row per setting of its other parameters (and threads), a
- * column per value of the compared parameter (transport, codec, validator), each cell with its score,
- * error and, against the baseline column, the ratio with the interval built from both errors.
+ * column per value of the compared parameter (transport, codec, validator), each cell with its score and
+ * fork-level interval and, against the baseline column, the ratio with its fork-level interval ({@link Figure#ratio}).
  */
 public record Comparison(String benchmark, String mode, String unit, String compared, String baseline, List<String> columns,
                          Map<String, Map<String, JmhResult>> rows) {
@@ -59,11 +59,11 @@ public record Comparison(String benchmark, String mode, String unit, String comp
         return out;
     }
 
-    /** The ratio of {@code cell} to {@code base} with its interval: {ratio, low, high}; NaN without a base. */
-    public static double[] ratio(Metric cell, Metric base) {
-        if (base == null || cell == null || !(base.score() > 0)) {
+    /** The ratio of {@code cell}'s primary figure to {@code base}'s with its fork-level interval: {ratio, low, high}; NaN without a base. */
+    public static double[] ratio(JmhResult cell, JmhResult base) {
+        if (base == null || cell == null || !(base.primary().score() > 0)) {
             return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }
-        return Figure.ratio(Figure.of(cell), Figure.of(base));
+        return Figure.ratio(Figure.of(cell, "primary"), Figure.of(base, "primary"));
     }
 }

@@ -1,40 +1,111 @@
 package io.wirebench.report;
 
-/**
- * A figure with its interval: JMH's 99.9% confidence interval when it gives one, else how far it moved
- * between forks (or between the iterations of a single fork: sample mode's percentiles), else none
- * ({@code interval} null, low = high = score).
- */
-record Figure(double score, double low, double high, String interval) {
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-    static Figure of(JmhResult r, String metric) {
-        Metric m = r.metric(metric);
-        JmhResult.Spread spread = r.spread(metric);
-        if (!Double.isFinite(m.error()) && spread != null) {
-            return new Figure(m.score(), Math.min(m.score(), spread.low()), Math.max(m.score(), spread.high()),
-                    "range over " + spread.n() + " " + spread.over());
-        }
-        return of(m);
+/**
+ * A figure with its interval from fork-level values ({@link ForkStatistics}: Student's t over forks; none
+ * under 3 forks, low = high = NaN), the number of forks behind it, and whether its forks had reached a
+ * steady state ({@link SteadyState}). The score is the mean of the fork values (for a sample-mode
+ * percentile, of each fork's own percentile), so the interval is about the figure printed. JMH's score
+ * error is never used: in sample mode it treats correlated samples as independent and ignores how forks
+ * differ. {@code interleaving}: the forks' rounds when they ran interleaved, so two figures of one
+ * interleaved run are compared fork against fork.
+ */
+record Figure(double score, double low, double high, int forks, String over, SteadyState steady, List<Double> values,
+              JmhResult.Interleaving interleaving) {
+
+    Figure {
+        values = List.copyOf(values);
     }
 
-    /** A metric with JMH's interval, or none when JMH gave no error. */
-    static Figure of(Metric m) {
-        return Double.isFinite(m.error())
-                ? new Figure(m.score(), m.score() - m.error(), m.score() + m.error(), "99.9% CI")
-                : new Figure(m.score(), m.score(), m.score(), null);
+    /** A metric of a result, from its forks. */
+    static Figure of(JmhResult r, String metric) {
+        List<Double> values = r.forkValues(metric);
+        Metric m = r.metric(metric);
+        Metric.Direction direction = metric.startsWith("gc.alloc") ? Metric.Direction.LOWER_IS_BETTER : m == null ? Metric.Direction.UNKNOWN : m.direction();
+        SteadyState steady = SteadyState.of(r.iterations(metric), direction);
+        if (values.isEmpty()) {
+            return new Figure(m == null ? Double.NaN : m.score(), Double.NaN, Double.NaN, 0, "forks", steady, List.of(), null);
+        }
+        double[] t = ForkStatistics.mean(values);
+        return new Figure(t[0], t[1], t[2], values.size(), "forks", steady, values, r.interleaving());
+    }
+
+    /** Independent repetitions of something other than a JMH fork (a floor's rounds: {@code over} = "rounds"). */
+    static Figure of(List<Double> values, String over) {
+        double[] t = ForkStatistics.mean(values);
+        return new Figure(t[0], t[1], t[2], values.size(), over, SteadyState.UNKNOWN, values, null);
+    }
+
+    boolean hasInterval() {
+        return !Double.isNaN(low) && !Double.isNaN(high);
+    }
+
+    /** What the interval is, for a reader: "95% t over 3 forks"; null without one. */
+    String interval() {
+        return hasInterval() ? String.format(Locale.ROOT, "%.0f%% t over %d %s", 100 * ForkStatistics.CONFIDENCE, forks, over) : null;
+    }
+
+    /** Why there is no interval, for a reader ("1 fork"). */
+    String noIntervalReason() {
+        return forks == 0 ? "no fork-level data" : forks + " " + (forks == 1 ? over.replaceAll("s$", "") : over) + ", under " + ForkStatistics.MIN_FORKS;
+    }
+
+    /** True when the two figures' forks ran interleaved in one schedule, so they pair round by round. */
+    boolean pairsWith(Figure other) {
+        return interleaving != null && other.interleaving != null && interleaving.seed() == other.interleaving.seed()
+                && interleaving.schedule().equals(other.interleaving.schedule())
+                && paired(this, other)[0].size() >= ForkStatistics.MIN_FORKS;
     }
 
     /**
-     * {@code n / d} with its interval from both figures' (conservative: the extremes of each): {ratio, low, high}.
-     * A figure without an interval gives the ratio none (low and high NaN: "no interval", never a zero-width
-     * one); a low end is never below 0 (a score's interval may reach below 0, a ratio of positive figures
-     * cannot), and a denominator whose interval reaches 0 leaves the ratio without an upper bound.
+     * {@code n / d}: {ratio, low, high}. From paired fork ratios when both ran interleaved in one schedule,
+     * else from the two sets of forks apart ({@link ForkStatistics}); low and high NaN when either has under 3
+     * forks ("no interval"). The interval is on the log scale, so it never reaches 0 or below.
      */
     static double[] ratio(Figure n, Figure d) {
-        double ratio = n.score() / d.score();
-        if (n.interval() == null || d.interval() == null) {
-            return new double[] {ratio, Double.NaN, Double.NaN};
+        if (n.pairsWith(d)) {
+            List<Double>[] pairs = paired(n, d);
+            return ForkStatistics.pairedRatio(pairs[0], pairs[1]);
         }
-        return new double[] {ratio, Math.max(0, n.low() / d.high()), d.low() > 0 ? n.high() / d.low() : Double.POSITIVE_INFINITY};
+        if (n.values.isEmpty() || d.values.isEmpty()) {
+            return new double[] {n.score / d.score, Double.NaN, Double.NaN};
+        }
+        return ForkStatistics.ratio(n.values, d.values);
+    }
+
+    /** The two figures' fork values of the rounds both ran (one fork a round each), in round order. */
+    @SuppressWarnings("unchecked")
+    private static List<Double>[] paired(Figure a, Figure b) {
+        Map<Integer, Double> av = byRound(a);
+        Map<Integer, Double> bv = byRound(b);
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        if (av != null && bv != null) {
+            av.forEach((round, v) -> {
+                if (bv.containsKey(round)) {
+                    x.add(v);
+                    y.add(bv.get(round));
+                }
+            });
+        }
+        return new List[] {x, y};
+    }
+
+    private static Map<Integer, Double> byRound(Figure f) {
+        if (f.interleaving == null || f.interleaving.rounds().size() != f.values.size()) {
+            return null;
+        }
+        Map<Integer, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < f.values.size(); i++) {
+            if (out.put(f.interleaving.rounds().get(i), f.values.get(i)) != null) {
+                return null; // two forks in one round: not a pairing this reads
+            }
+        }
+        return out;
     }
 }

@@ -132,7 +132,7 @@ public final class HarnessEfficiency {
     }
 
     static String figureText(Figure f) {
-        return ReportWriter.num(f.score()) + (f.interval() == null ? " (no interval)" : " [" + ReportWriter.num(f.low()) + ", "
-                + ReportWriter.num(f.high()) + "]");
+        return ReportWriter.num(f.score()) + (f.hasInterval() ? " [" + ReportWriter.num(f.low()) + ", " + ReportWriter.num(f.high()) + "]"
+                : " (no interval)") + (f.steady().trending() ? " " + f.steady().label() : "");
     }
 }

@@ -50,7 +50,7 @@ public final class JmhJson {
         String benchmark = text(file, where, node, "benchmark");
         String mode = text(file, where, node, "mode");
         int threads = node.path("threads").asInt(1);
-        int forks = node.path("forks").asInt(0);
+        int forkCount = node.path("forks").asInt(0);
         Map<String, String> params = new LinkedHashMap<>();
         JsonNode paramsNode = node.path("params");
         for (Iterator<Map.Entry<String, JsonNode>> it = paramsNode.fields(); it.hasNext(); ) {
@@ -63,117 +63,120 @@ public final class JmhJson {
         }
         Metric primary = metric(file, where + " primaryMetric", primaryNode);
         Map<String, Metric> secondary = new LinkedHashMap<>();
-        Map<String, List<Double>> forkMeans = new LinkedHashMap<>();
-        Map<String, JmhResult.Spread> spreads = new LinkedHashMap<>();
-        forkMeans.put("primary", forkMeans(file, where, primaryNode));
+        Map<String, JmhResult.Forks> forks = new LinkedHashMap<>();
+        JsonNode histograms = primaryNode.get("rawDataHistogram");
+        forks.put("primary", histograms != null && histograms.isArray()
+                ? histogramForks(file, where, histograms) : rawForks(file, where, primaryNode));
         for (Iterator<Map.Entry<String, JsonNode>> it = node.path("secondaryMetrics").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String name = entry.getKey().startsWith("\u00b7") ? entry.getKey().substring(1) : entry.getKey();
-            Metric metric = metric(file, where + " secondary " + name, entry.getValue());
-            secondary.put(name, metric);
-            forkMeans.put(name, forkMeans(file, where, entry.getValue()));
+            secondary.put(name, metric(file, where + " secondary " + name, entry.getValue()));
+            JmhResult.Forks raw = rawForks(file, where, entry.getValue());
             Matcher percentile = PERCENTILE.matcher(name);
-            if (percentile.matches() && !Double.isFinite(metric.error())) {
-                JmhResult.Spread spread = percentileSpread(file, where, primaryNode, entry.getValue(), Double.parseDouble(percentile.group(1)));
-                if (spread != null) {
-                    spreads.put(name, spread);
-                }
+            if (percentile.matches() && histograms != null && histograms.isArray()) {
+                // a fork's percentile is the percentile of its whole histogram, not the mean of its iterations'
+                raw = new JmhResult.Forks(forkPercentiles(file, where, histograms, Double.parseDouble(percentile.group(1))), raw.iterations());
             }
+            forks.put(name, raw);
         }
-        return new JmhResult(benchmark, mode, threads, forks, params, primary, secondary, samples(primaryNode), forkMeans, spreads);
+        return new JmhResult(benchmark, mode, threads, forkCount, params, primary, secondary, samples(primaryNode), forks,
+                interleaving(file, where, node.path("wirebench").path("interleaved")));
     }
 
     /** sample mode's percentile metrics: {@code p0.50}, {@code p0.999}, {@code p1.00}. */
     private static final Pattern PERCENTILE = Pattern.compile("p([01]\\.\\d+)");
 
-    /**
-     * How far a percentile moved: with two forks or more, between each fork's own percentile (from its
-     * histogram, {@code rawDataHistogram}); with one fork, between its iterations' percentiles (the
-     * metric's {@code rawData}, as JMH writes it). Null when neither is there.
-     */
-    private static JmhResult.Spread percentileSpread(Path file, String where, JsonNode primary, JsonNode metric, double quantile) {
-        JsonNode histograms = primary.get("rawDataHistogram");
-        if (histograms != null && histograms.isArray() && histograms.size() >= 2) {
-            double low = Double.POSITIVE_INFINITY;
-            double high = Double.NEGATIVE_INFINITY;
-            int n = 0;
-            for (JsonNode fork : histograms) {
-                TreeMap<Double, Long> counts = new TreeMap<>();
-                long total = 0;
-                for (JsonNode iteration : fork) {
-                    for (JsonNode pair : iteration) {
-                        long count = pair.path(1).asLong(0);
-                        counts.merge(number(file, where + " rawDataHistogram", pair.path(0)), count, Long::sum);
-                        total += count;
-                    }
-                }
-                if (total == 0) {
-                    continue;
-                }
-                long rank = Math.max(1, (long) Math.ceil(quantile * total)); // nearest rank
-                long seen = 0;
-                for (Map.Entry<Double, Long> bucket : counts.entrySet()) {
-                    seen += bucket.getValue();
-                    if (seen >= rank) {
-                        low = Math.min(low, bucket.getKey());
-                        high = Math.max(high, bucket.getKey());
-                        n++;
-                        break;
-                    }
-                }
-            }
-            return n >= 2 ? new JmhResult.Spread(low, high, n, "forks") : null;
+    /** {@code wirebench.interleaved} as {@code JmhRunCommand} writes it into a merged result; null when absent. */
+    private static JmhResult.Interleaving interleaving(Path file, String where, JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
         }
-        JsonNode raw = metric.get("rawData");
-        if (raw != null && raw.isArray() && raw.size() == 1 && raw.get(0).size() >= 2) {
-            double low = Double.POSITIVE_INFINITY;
-            double high = Double.NEGATIVE_INFINITY;
-            for (JsonNode value : raw.get(0)) {
-                double v = number(file, where + " rawData", value);
-                low = Math.min(low, v);
-                high = Math.max(high, v);
-            }
-            return new JmhResult.Spread(low, high, raw.get(0).size(), "iterations of one fork");
+        JsonNode rounds = node.get("rounds");
+        if (!node.path("seed").isIntegralNumber() || rounds == null || !rounds.isArray() || !node.path("schedule").isTextual()) {
+            throw new ResultFileException(file, where + " wirebench.interleaved: needs a 'schedule' name, an integer 'seed' and a 'rounds' array");
         }
-        return null;
+        List<Integer> out = new ArrayList<>();
+        rounds.forEach(r -> out.add(r.asInt()));
+        return new JmhResult.Interleaving(node.get("schedule").asText(), node.get("seed").asLong(), out);
     }
 
-    /** Each fork's mean: of its iterations' scores ({@code rawData}) or of its histogram ({@code rawDataHistogram}). */
-    private static List<Double> forkMeans(Path file, String where, JsonNode metric) {
+    /** Each fork's percentile of its whole histogram (nearest rank), from {@code rawDataHistogram}. */
+    private static List<Double> forkPercentiles(Path file, String where, JsonNode histograms, double quantile) {
+        List<Double> out = new ArrayList<>();
+        for (JsonNode fork : histograms) {
+            TreeMap<Double, Long> counts = new TreeMap<>();
+            long total = 0;
+            for (JsonNode iteration : fork) {
+                for (JsonNode pair : iteration) {
+                    long count = pair.path(1).asLong(0);
+                    counts.merge(number(file, where + " rawDataHistogram", pair.path(0)), count, Long::sum);
+                    total += count;
+                }
+            }
+            if (total == 0) {
+                continue;
+            }
+            long rank = Math.max(1, (long) Math.ceil(quantile * total));
+            long seen = 0;
+            for (Map.Entry<Double, Long> bucket : counts.entrySet()) {
+                seen += bucket.getValue();
+                if (seen >= rank) {
+                    out.add(bucket.getKey());
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Each fork's iterations ({@code rawData}) and their mean. */
+    private static JmhResult.Forks rawForks(Path file, String where, JsonNode metric) {
         List<Double> means = new ArrayList<>();
+        List<List<Double>> series = new ArrayList<>();
         JsonNode raw = metric.get("rawData");
         if (raw != null && raw.isArray()) {
             for (JsonNode fork : raw) {
-                double sum = 0;
-                int n = 0;
+                List<Double> values = new ArrayList<>();
                 for (JsonNode value : fork) {
-                    sum += number(file, where + " rawData", value);
-                    n++;
+                    values.add(number(file, where + " rawData", value));
                 }
-                if (n > 0) {
-                    means.add(sum / n);
+                if (!values.isEmpty()) {
+                    series.add(values);
+                    means.add(values.stream().mapToDouble(Double::doubleValue).sum() / values.size());
                 }
             }
-            return means;
         }
-        JsonNode histograms = metric.get("rawDataHistogram");
-        if (histograms != null && histograms.isArray()) {
-            for (JsonNode fork : histograms) {
+        return new JmhResult.Forks(means, series);
+    }
+
+    /** A sample-mode mean: each iteration's histogram mean, and each fork's over its whole histogram. */
+    private static JmhResult.Forks histogramForks(Path file, String where, JsonNode histograms) {
+        List<Double> means = new ArrayList<>();
+        List<List<Double>> series = new ArrayList<>();
+        for (JsonNode fork : histograms) {
+            double forkSum = 0;
+            long forkN = 0;
+            List<Double> iterations = new ArrayList<>();
+            for (JsonNode iteration : fork) {
                 double sum = 0;
                 long n = 0;
-                for (JsonNode iteration : fork) {
-                    for (JsonNode pair : iteration) {
-                        long count = pair.path(1).asLong(0);
-                        sum += pair.path(0).asDouble() * count;
-                        n += count;
-                    }
+                for (JsonNode pair : iteration) {
+                    long count = pair.path(1).asLong(0);
+                    sum += number(file, where + " rawDataHistogram", pair.path(0)) * count;
+                    n += count;
                 }
                 if (n > 0) {
-                    means.add(sum / n);
+                    iterations.add(sum / n);
                 }
+                forkSum += sum;
+                forkN += n;
+            }
+            if (forkN > 0) {
+                means.add(forkSum / forkN);
+                series.add(iterations);
             }
         }
-        return means;
+        return new JmhResult.Forks(means, series);
     }
 
     /** The invocations in a sample-mode histogram ({@code rawDataHistogram}: forks, iterations, [value, count] pairs); -1 if none. */

@@ -9,40 +9,59 @@ import java.util.TreeMap;
  * benchmark name alone. {@code params} values are strings, as JMH writes them. Secondary metric names
  * are stored without JMH's older {@code ·} prefix. {@code samples}: for {@code sample} mode, how many
  * invocations the histogram holds (-1 when unknown), so a report can tell a p99.99 of 200 samples.
- * {@code forkMeans}: per metric, the mean of each fork's iterations ({@code rawData}; for {@code sample}
- * mode the mean of each fork's histogram), the independent samples a regression test compares.
- * {@code spreads}: for metrics JMH gives no error for ({@code sample} mode's percentiles), how far the
- * figure moved between forks (each fork's own percentile), or with one fork between its iterations.
+ * {@code forks}: per metric, the fork-level evidence ({@link Forks}): every interval, test and steady-state
+ * judgement of the report and the gate comes from it, never from JMH's score error. {@code interleaving}:
+ * set when the forks ran as single-fork runs interleaved with other settings ({@code JmhRunCommand}), null
+ * otherwise.
  */
-public record JmhResult(String benchmark, String mode, int threads, int forks, Map<String, String> params,
-                        Metric primary, Map<String, Metric> secondary, long samples, Map<String, List<Double>> forkMeans,
-                        Map<String, Spread> spreads) {
+public record JmhResult(String benchmark, String mode, int threads, int forkCount, Map<String, String> params,
+                        Metric primary, Map<String, Metric> secondary, long samples, Map<String, Forks> forks,
+                        Interleaving interleaving) {
 
-    /** The lowest and highest of {@code n} figures of a metric, one per fork or per iteration ({@code over}). */
-    public record Spread(double low, double high, int n, String over) {
+    /**
+     * A metric's fork-level data: {@code values}, one per fork (the mean of its iterations, or for a
+     * sample-mode percentile the fork's own percentile from its histogram); {@code iterations}, each fork's
+     * series of measurement iterations (a sample-mode mean: each iteration's histogram mean).
+     */
+    public record Forks(List<Double> values, List<List<Double>> iterations) {
+        public Forks {
+            values = List.copyOf(values);
+            iterations = iterations.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /**
+     * How the forks ran interleaved: the schedule (the run that interleaved them, e.g. its result file's name),
+     * its seed, and each fork's round (forks of one round of one schedule are a pair).
+     */
+    public record Interleaving(String schedule, long seed, List<Integer> rounds) {
+        public Interleaving {
+            rounds = List.copyOf(rounds);
+        }
     }
 
     public JmhResult {
         params = Map.copyOf(params);
-        spreads = Map.copyOf(spreads);
         secondary = Map.copyOf(secondary);
-        forkMeans = Map.copyOf(forkMeans);
+        forks = Map.copyOf(forks);
     }
 
-    /** A result whose sample count is unknown (-1) and without per-fork figures. */
-    public JmhResult(String benchmark, String mode, int threads, int forks, Map<String, String> params,
+    /** A result without fork-level data (no interval can come from it). */
+    public JmhResult(String benchmark, String mode, int threads, int forkCount, Map<String, String> params,
                      Metric primary, Map<String, Metric> secondary) {
-        this(benchmark, mode, threads, forks, params, primary, secondary, -1, Map.of(), Map.of());
+        this(benchmark, mode, threads, forkCount, params, primary, secondary, -1, Map.of(), null);
     }
 
-    /** The mean of each fork's measurement iterations for a metric ("primary" or a secondary name); empty if unknown. */
-    public List<Double> forkMeans(String metric) {
-        return forkMeans.getOrDefault(metric, List.of());
+    /** Each fork's value of a metric ("primary" or a secondary name); empty if unknown. */
+    public List<Double> forkValues(String metric) {
+        Forks f = forks.get(metric);
+        return f == null ? List.of() : f.values();
     }
 
-    /** The spread of a metric JMH gives no error for (null if unknown). */
-    public Spread spread(String metric) {
-        return spreads.get(metric);
+    /** Each fork's series of measurement iterations of a metric; empty if unknown. */
+    public List<List<Double>> iterations(String metric) {
+        Forks f = forks.get(metric);
+        return f == null ? List.of() : f.iterations();
     }
 
     /** The short name: class and method without the package. */

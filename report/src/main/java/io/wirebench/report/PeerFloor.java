@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * A transport's floor from {@code peers.json} ({@code scripts/bench peers}): what measured it (tool,
  * version, command), for which shape and number of callers, and every round's p50 (µs) and requests per
- * second, over all the passes (before and after the suite's runs). Its figure is the median of the
- * rounds; its interval their lowest and highest. {@code role}: {@code floor} (what the suite is measured
+ * second, over all the passes (before and after the suite's runs). Its figure is the mean of the
+ * rounds, its interval Student's t over them (each round is one independent measurement, like a fork). {@code role}: {@code floor} (what the suite is measured
  * against) or {@code reference} (shown beside it: redis-benchmark's single command).
  */
 public record PeerFloor(String transport, String tool, String version, String command, String shape, int callers, String role,
@@ -33,11 +33,7 @@ public record PeerFloor(String transport, String tool, String version, String co
     }
 
     private Figure figure(double[] rounds) {
-        double[] sorted = rounds.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        return new Figure(median, sorted[0], sorted[n - 1], "range over " + n + " rounds");
+        return Figure.of(Arrays.stream(rounds).boxed().toList(), "rounds");
     }
 
     /** Every measurement of a {@code peers.json}, the passes' rounds of one (transport, tool, shape, callers) merged. */

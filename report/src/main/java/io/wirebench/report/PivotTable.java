@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * One metric of one benchmark as a Markdown table: a parameter down the rows, another across the
- * columns, each cell the score (± its 99.9% error where JMH gives one), and optionally the columns
+ * columns, each cell the score (± the half-width of its 95% interval over forks, from 3 forks on), and optionally the columns
  * ranked per row, best first, in the direction the unit says. This is how the module READMEs get their
  * tables from a run's JSON, never by hand: the command line is printed above each table.
  */
@@ -94,6 +94,11 @@ public final class PivotTable implements Callable<Integer> {
             String row = "metric".equals(rows) ? metricName : param(result, rows);
             String col = param(result, cols);
             Metric value = result.metric(metricName);
+            if (value != null && over == null) {
+                // the figure from its forks: its error is the half-width of the fork-level interval (none under 3 forks)
+                Figure f = Figure.of(result, metricName);
+                value = new Metric(f.score(), f.hasInterval() ? (f.high() - f.low()) / 2 : Double.NaN, value.unit());
+            }
             if (value == null) {
                 throw new IllegalArgumentException(result.key() + " has no metric '" + metricName + "'; it has: primary, "
                         + String.join(", ", result.secondary().keySet()));

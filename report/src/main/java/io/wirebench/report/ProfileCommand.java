@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
  * extra options after {@code --} taking precedence), the profile's own runs if it lists them ({@code runs}:
  * module, run name and include pattern, tab-separated; {@code jmh-run MODULE-NAME} for a run's options), or
  * its load runs ({@code load}: scenario, transport, seconds and configuration file, tab-separated), or whether it
- * measures the transports' floors ({@code peers}: {@code on} or {@code off}, then the stage's options).
+ * measures the transports' floors ({@code peers}: {@code on} or {@code off}, then the stage's options), or
+ * which param a module's runs interleave fork by fork ({@code interleave MODULE}: the param, or nothing).
  */
 @Command(name = "profile", mixinStandardHelpOptions = true, description = "Read a scripts/bench profile.")
 public final class ProfileCommand implements Callable<Integer> {
@@ -26,7 +27,7 @@ public final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--profile", required = true, description = "quick, nightly, full, or another the file defines")
     String profile;
 
-    @Parameters(index = "0", description = "modules | jmh | runs | jmh-run | peers | load")
+    @Parameters(index = "0", description = "modules | jmh | runs | jmh-run | peers | interleave | load")
     String what;
 
     @Parameters(index = "1..*", arity = "0..*", description = "for jmh: the module (for jmh-run: MODULE-NAME), then the extra JMH options")
@@ -61,9 +62,18 @@ public final class ProfileCommand implements Callable<Integer> {
                     chosen.peers().forEach(System.out::println);
                 }
             }
+            case "interleave" -> {
+                if (rest.isEmpty()) {
+                    throw new IllegalArgumentException("interleave needs the module");
+                }
+                String param = chosen.interleaveParam(rest.get(0));
+                if (param != null) {
+                    System.out.println(param);
+                }
+            }
             case "load" -> chosen.load().forEach(run -> System.out.println(run.scenario() + "\t" + run.transport() + "\t" + run.durationSeconds()
                     + "\t" + run.config()));
-            default -> throw new IllegalArgumentException("unknown request '" + what + "'; use modules, jmh, runs, jmh-run, peers or load");
+            default -> throw new IllegalArgumentException("unknown request '" + what + "'; use modules, jmh, runs, jmh-run, peers, interleave or load");
         }
         return 0;
     }

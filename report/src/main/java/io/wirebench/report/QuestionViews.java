@@ -70,8 +70,14 @@ final class QuestionViews {
         return s.toString();
     }
 
-    private static String fig(Metric m) {
+    /** A size, which is the same in every fork: the number alone. */
+    private static String num(Metric m) {
         return m == null ? "" : ReportWriter.num(m.score());
+    }
+
+    /** A metric of a result as the report prints figures: from its forks, with their interval ({@link ReportWriter#scoreText}). */
+    private static String fig(JmhResult r, String metric) {
+        return r == null || r.metric(metric) == null ? "" : ReportWriter.scoreText(r, metric);
     }
 
     static View transports(List<JmhResult> all) {
@@ -97,14 +103,14 @@ final class QuestionViews {
             for (Map.Entry<String, JmhResult> cell : row.getValue().entrySet()) {
                 JmhResult r = cell.getValue();
                 JmhResult t = throughput.get(row.getKey() + "\u0000" + cell.getKey());
-                String ratio = http == null || r == http ? "" : ReportWriter.ratioText(Comparison.ratio(r.primary(), http.primary()));
+                String ratio = http == null || r == http ? "" : ReportWriter.ratioText(Comparison.ratio(r, http));
                 md.append("| ").append(ReportWriter.escape(row.getKey())).append(" | ").append(cell.getKey()).append(" | ")
-                        .append(fig(r.metric("p0.50"))).append(" | ").append(fig(r.metric("p0.99")))
+                        .append(fig(r, "p0.50")).append(" | ").append(fig(r, "p0.99"))
                         .append(r.samples() >= 0 && r.samples() < ReportWriter.MIN_SAMPLES_P99 ? " ⚠" : "").append(" | ")
-                        .append(ReportWriter.scoreText(r.primary()))
+                        .append(ReportWriter.scoreText(r, "primary"))
                         .append(" | ").append(ratio).append(" | ").append(t == null ? "" : ReportWriter.cell(t) + (breaksLittlesLaw(t, r) ? " ⚖" : ""))
                         .append(" | ")
-                        .append(fig(r.metric("gc.alloc.rate.norm"))).append(" |\n");
+                        .append(fig(r, "gc.alloc.rate.norm")).append(" |\n");
                 for (int i = 0; i < PERCENTILES.size(); i++) {
                     Metric p = r.metric(PERCENTILES.get(i));
                     if (p != null) {
@@ -121,18 +127,20 @@ final class QuestionViews {
 
     /**
      * A closed loop of {@code t} callers cannot complete more than t / mean latency requests per second: a
-     * throughput over that (beyond 10%, and beyond both figures' 99.9% intervals: their low ends are used)
+     * throughput over that (beyond 10%, and beyond both figures' fork-level intervals: their low ends are used)
      * and the latency measured beside it cannot both be true, e.g. because they come from runs made under
      * different conditions.
      */
     static boolean breaksLittlesLaw(JmhResult throughput, JmhResult latency) {
-        double meanSeconds = low(latency.primary()) / 1e6; // sample mode, µs
+        double meanSeconds = low(latency) / 1e6; // sample mode, µs
         return "us/op".equals(latency.primary().unit()) && "ops/s".equals(throughput.primary().unit()) && meanSeconds > 0
-                && low(throughput.primary()) * meanSeconds > throughput.threads() * 1.1;
+                && low(throughput) * meanSeconds > throughput.threads() * 1.1;
     }
 
-    private static double low(Metric m) {
-        return m.score() - (Double.isFinite(m.error()) ? m.error() : 0);
+    /** The low end of a result's fork-level interval, or its score without one. */
+    private static double low(JmhResult r) {
+        Figure f = Figure.of(r, "primary");
+        return f.hasInterval() ? f.low() : f.score();
     }
 
     static View concurrency(List<JmhResult> all) {
@@ -197,8 +205,8 @@ final class QuestionViews {
                 JmhResult any = encode != null ? encode : decode;
                 md.append("| ").append(ReportWriter.escape(shape.getKey())).append(" | ").append(codec.getKey()).append(" | ")
                         .append(encode == null ? "" : ReportWriter.cell(encode)).append(" | ").append(decode == null ? "" : ReportWriter.cell(decode))
-                        .append(" | ").append(fig(any.metric("wireBytes"))).append(" | ").append(fig(any.metric("deflatedBytes"))).append(" | ")
-                        .append(decode == null ? "" : fig(decode.metric("gc.alloc.rate.norm"))).append(" |\n");
+                        .append(" | ").append(num(any.metric("wireBytes"))).append(" | ").append(num(any.metric("deflatedBytes"))).append(" | ")
+                        .append(fig(decode, "gc.alloc.rate.norm")).append(" |\n");
                 if (decode != null && decode.metric("wireBytes") != null) {
                     chart.add(codec.getKey(), decode.metric("wireBytes").score(), decode.primary().score());
                 }

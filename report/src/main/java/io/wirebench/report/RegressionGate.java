@@ -14,11 +14,17 @@ import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.inference.TTest;
 
 /**
- * Compares two result sets benchmark by benchmark: the samples are per-fork means (JMH's forks are the
- * independent repetitions; iterations within a fork are not), tested with Welch's t-test; a change is
- * reported only when it is significant (its Benjamini-Hochberg-adjusted p under {@code alpha}, over all the
- * comparisons of the run) and larger than the threshold of the benchmark's group; everything else is
- * "no significant change". The primary score and the allocation
+ * Compares two result sets benchmark by benchmark: the samples are per-fork values (JMH's forks are the
+ * independent repetitions; iterations within a fork are not), tested with Welch's t-test, one-sided in the
+ * direction the mean moved; a change is reported only when it is larger than the threshold of the
+ * benchmark's group <em>and</em> significant on its own ({@code p < alpha}); everything else is "no
+ * significant change". There is no correction over all the rows of a run: with 3 forks a side, a
+ * Benjamini-Hochberg correction over 300 comparisons needs p values that 3 forks cannot give, so it could only
+ * see a change that hits many benchmarks at once, never the usual regression of one. The threshold is what
+ * keeps a rerun of the same code quiet instead: a row alarms only if it moved beyond its threshold and by
+ * more than its forks' spread explains. Each row carries its minimum detectable change ({@link #mdc}): the
+ * smallest change this test catches with 80% power given its forks and their variance, so a reader knows
+ * what the gate could not have seen. The primary score and the allocation
  * per operation ({@code gc.alloc.rate.norm}) are compared as metrics of their own; the direction of
  * "worse" comes from the unit. Verdicts: 0 no regression, 1 regression, 2 not comparable (another
  * machine shape, JVM or server version, or too few forks), 3 incomplete (a benchmark of the baseline
@@ -70,8 +76,14 @@ public final class RegressionGate {
     /** {@code UNTESTABLE}: a fork mean or the test itself gave NaN: left out of the correction and listed, never "no change". */
     public enum Change { REGRESSION, IMPROVEMENT, NO_SIGNIFICANT_CHANGE, NOT_GATED, UNTESTABLE }
 
+    /** {@code p}: one-sided Welch over fork values; {@code mdc}: the minimum detectable change ({@link #mdc}). */
     public record Row(String key, String metric, String unit, double baseline, double current, double relative, double p,
-                      double threshold, Change change, JmhResult result) {
+                      double threshold, double mdc, Change change, JmhResult result) {
+
+        /** The smallest change this row can flag: beyond its threshold and detectable with 80% power. */
+        public double visible() {
+            return Math.max(threshold, mdc);
+        }
     }
 
     /**
@@ -131,8 +143,8 @@ public final class RegressionGate {
                 if (bm == null || cm == null) {
                     continue;
                 }
-                double[] bs = b.forkMeans(metric).stream().mapToDouble(Double::doubleValue).toArray();
-                double[] cs = c.forkMeans(metric).stream().mapToDouble(Double::doubleValue).toArray();
+                double[] bs = b.forkValues(metric).stream().mapToDouble(Double::doubleValue).toArray();
+                double[] cs = c.forkValues(metric).stream().mapToDouble(Double::doubleValue).toArray();
                 if (bs.length < settings.minForks() || cs.length < settings.minForks()) {
                     notComparable.add(String.format(Locale.ROOT, "%s %s: %d baseline and %d current forks; at least %d each are needed",
                             entry.getKey(), metric, bs.length, cs.length, settings.minForks()));
@@ -142,8 +154,10 @@ public final class RegressionGate {
                 double cMean = StatUtils.mean(cs);
                 double relative = (cMean - bMean) / bMean;
                 boolean nan = java.util.Arrays.stream(bs).anyMatch(Double::isNaN) || java.util.Arrays.stream(cs).anyMatch(Double::isNaN);
+                // one-sided in the direction the mean moved: is it really worse (or better) than the baseline?
                 double p = nan ? Double.NaN
-                        : StatUtils.variance(bs) == 0 && StatUtils.variance(cs) == 0 ? (bMean == cMean ? 1 : 0) : test.tTest(bs, cs);
+                        : StatUtils.variance(bs) == 0 && StatUtils.variance(cs) == 0 ? (bMean == cMean ? 1 : 0) : test.tTest(bs, cs) / 2;
+                double mdc = nan ? Double.NaN : mdc(bs, cs, settings.alpha());
                 double threshold = settings.thresholdFor(c.shortName());
                 Metric.Direction direction = metric.equals("gc.alloc.rate.norm") ? Metric.Direction.LOWER_IS_BETTER : cm.direction();
                 Change change = direction == Metric.Direction.UNKNOWN ? Change.NOT_GATED : Change.NO_SIGNIFICANT_CHANGE;
@@ -154,10 +168,12 @@ public final class RegressionGate {
                 if (Double.isNaN(p) || Double.isNaN(relative)) {
                     change = Change.UNTESTABLE;
                 }
-                rows.add(new Row(entry.getKey(), metric, cm.unit(), bMean, cMean, relative, p, threshold, change, c));
+                if (change != Change.UNTESTABLE && change != Change.NOT_GATED && !(p < settings.alpha())) {
+                    change = Change.NO_SIGNIFICANT_CHANGE;
+                }
+                rows.add(new Row(entry.getKey(), metric, cm.unit(), bMean, cMean, relative, p, threshold, mdc, change, c));
             }
         }
-        rows = adjust(rows, settings.alpha());
         rows.sort((x, y) -> x.key().compareTo(y.key()) != 0 ? x.key().compareTo(y.key()) : x.metric().compareTo(y.metric()));
         if (base.isEmpty() || cur.isEmpty()) {
             notComparable.add((base.isEmpty() ? "the baseline" : "the current run") + " holds no JMH results");
@@ -180,35 +196,25 @@ public final class RegressionGate {
         return new Outcome(exit, notComparable, allowed, rows, added, removed, problems, incomplete);
     }
 
+    /** The power the minimum detectable change is computed for. */
+    static final double POWER = 0.8;
+
     /**
-     * Benjamini-Hochberg over every gated comparison: with dozens of benchmarks compared at once, some raw
-     * p-values fall under alpha by chance alone. The adjusted p-value ({@code p} in the rows) keeps the
-     * expected share of false alarms among the reported changes under alpha, and when nothing changed at
-     * all (the same code against itself) the chance of any false alarm under alpha; it loses less power
-     * than a Bonferroni-type correction when a real slowdown touches many benchmarks at once. A change
-     * beyond its threshold stays a regression or an improvement only if its adjusted p-value is under alpha.
+     * The minimum detectable change, relative to the baseline mean: the true change that this one-sided Welch
+     * test at {@code alpha} finds with {@link #POWER} power, given both sides' fork counts and variances:
+     * (t(1-alpha, df) + t(POWER, df)) x sqrt(sb²/nb + sc²/nc) / mean(b), df by Welch-Satterthwaite. A gate row
+     * also needs the change beyond its threshold, so what it can see is the larger of the two.
      */
-    static List<Row> adjust(List<Row> rows, double alpha) {
-        List<Row> gated = rows.stream().filter(r -> r.change() != Change.NOT_GATED && r.change() != Change.UNTESTABLE && !Double.isNaN(r.p()))
-                .sorted((a, b) -> Double.compare(a.p(), b.p())).toList();
-        int m = gated.size();
-        Map<Row, Double> adjusted = new java.util.IdentityHashMap<>();
-        double running = 1;
-        for (int i = m - 1; i >= 0; i--) {
-            running = Math.min(running, Math.min(1, gated.get(i).p() * m / (i + 1)));
-            adjusted.put(gated.get(i), running);
+    static double mdc(double[] b, double[] c, double alpha) {
+        double vb = StatUtils.variance(b) / b.length;
+        double vc = StatUtils.variance(c) / c.length;
+        double mean = Math.abs(StatUtils.mean(b));
+        if (vb + vc == 0) {
+            return 0;
         }
-        List<Row> out = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            Double p = adjusted.get(r);
-            if (p == null) {
-                out.add(r);
-                continue;
-            }
-            Change change = p < alpha ? r.change() : Change.NO_SIGNIFICANT_CHANGE;
-            out.add(new Row(r.key(), r.metric(), r.unit(), r.baseline(), r.current(), r.relative(), p, r.threshold(), change, r.result()));
-        }
-        return out;
+        double df = (vb + vc) * (vb + vc) / (vb * vb / (b.length - 1) + vc * vc / (c.length - 1));
+        org.apache.commons.math3.distribution.TDistribution t = new org.apache.commons.math3.distribution.TDistribution(null, df);
+        return (t.inverseCumulativeProbability(1 - alpha) + t.inverseCumulativeProbability(POWER)) * Math.sqrt(vb + vc) / mean;
     }
 
     static Map<String, JmhResult> byKey(List<JmhResult> results) {
@@ -247,6 +253,10 @@ public final class RegressionGate {
         return out;
     }
 
+    static String percent(double v) {
+        return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
     public static String markdown(Outcome o) {
         StringBuilder md = new StringBuilder(o.across().isEmpty() ? "# wirebench regression gate\n\n" : "# wirebench comparison\n\n");
         String verdict = switch (o.exitCode()) {
@@ -279,19 +289,21 @@ public final class RegressionGate {
                 continue;
             }
             md.append(kind == Change.REGRESSION ? "## Regressions\n\n" : "## Improvements\n\n");
-            md.append("| benchmark | metric | baseline | current | change | threshold | p (Welch, BH-adjusted) |\n|---|---|---:|---:|---:|---:|---:|\n");
+            md.append("| benchmark | metric | baseline | current | change | threshold | min. detectable | p (Welch, one-sided) |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
             for (Row r : rows) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %s %s | %s %s | %+.1f%% | %.0f%% | %.2g |%n", ReportWriter.escape(r.key()), r.metric(),
-                        ReportWriter.num(r.baseline()), r.unit(), ReportWriter.num(r.current()), r.unit(), 100 * r.relative(), 100 * r.threshold(), r.p()));
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s %s | %s %s | %+.1f%% | %.0f%% | %s | %.2g |%n", ReportWriter.escape(r.key()), r.metric(),
+                        ReportWriter.num(r.baseline()), r.unit(), ReportWriter.num(r.current()), r.unit(), 100 * r.relative(), 100 * r.threshold(),
+                        percent(r.mdc()), r.p()));
             }
             md.append('\n');
         }
         List<Row> quiet = o.rows().stream().filter(r -> r.change() == Change.NO_SIGNIFICANT_CHANGE || r.change() == Change.NOT_GATED).toList();
         if (!quiet.isEmpty()) {
             md.append("<details><summary>No significant change (").append(quiet.size()).append(")</summary>\n\n")
-                    .append("| benchmark | metric | change | p |\n|---|---|---:|---:|\n");
+                    .append("| benchmark | metric | change | p | can see (80% power) |\n|---|---|---:|---:|---:|\n");
             for (Row r : quiet) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %+.1f%% | %.2g |%n", ReportWriter.escape(r.key()), r.metric(), 100 * r.relative(), r.p()));
+                md.append(String.format(Locale.ROOT, "| %s | %s | %+.1f%% | %.2g | %s |%n", ReportWriter.escape(r.key()), r.metric(), 100 * r.relative(), r.p(),
+                        Double.isNaN(r.mdc()) ? "" : "≥ " + percent(r.visible())));
             }
             md.append("</details>\n\n");
         }

@@ -25,11 +25,17 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--claims", defaultValue = "config/claims.yaml", description = "claims to check (default: ${DEFAULT-VALUE}; 'none' to skip)")
     String claims;
 
+    @Option(names = "--regression", defaultValue = "config/regression.yaml",
+            description = "the regression gate's settings, for what a gate can see in this run (default: ${DEFAULT-VALUE}, left out when absent; 'none' to skip)")
+    String regression;
+
     @Override
     public Integer call() throws Exception {
         RunFolder run = RunFolder.read(dir);
         List<Claims.Answer> answers = "none".equals(claims) ? List.of() : Claims.read(Path.of(claims)).check(run);
-        ReportWriter writer = new ReportWriter(run, answers);
+        boolean defaultAbsent = "config/regression.yaml".equals(regression) && !Files.exists(Path.of(regression));
+        RegressionGate.Settings gate = "none".equals(regression) || defaultAbsent ? null : RegressionGate.Settings.read(Path.of(regression));
+        ReportWriter writer = new ReportWriter(run, answers, gate);
         Files.writeString(dir.resolve("report.md"), writer.markdown(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("report.csv"), writer.csv(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("report.html"), writer.html(), StandardCharsets.UTF_8);

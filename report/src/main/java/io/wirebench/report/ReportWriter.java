@@ -22,14 +22,27 @@ public final class ReportWriter {
     private final List<Comparison> comparisons;
     private final List<QuestionViews.View> views;
     private final HarnessEfficiency efficiency;
+    private final EvidenceTable evidence;
 
     public ReportWriter(RunFolder run, List<Claims.Answer> answers) {
+        this(run, answers, null);
+    }
+
+    /** {@code gate}: the regression gate's settings, for what a gate could see in this run (null: that column is left out). */
+    public ReportWriter(RunFolder run, List<Claims.Answer> answers, RegressionGate.Settings gate) {
         this.run = run;
         this.answers = answers;
         this.efficiency = HarnessEfficiency.of(run);
         this.comparisons = Comparison.of(run.allJmh());
         this.views = QuestionViews.of(run.allJmh());
+        this.evidence = EvidenceTable.of(run.allJmh(), gate);
     }
+
+    static final String EVIDENCE_NOTE = "Each benchmark's primary figure: how many forks stand behind it, how much their values differ"
+            + " (coefficient of variation), whether its forks had reached a steady state (Mann-Kendall over each fork's measurement"
+            + " iterations, pooled over forks, with Sen's slope for its size: flat, ⏳ still warming up, ⏳ slowing down, ⏳ no steady"
+            + " state), each fork's iterations, and the smallest slowdown a regression gate comparing a run like this one with"
+            + " another would catch with 80% power (config/regression.yaml's alpha; never below the benchmark's threshold).";
 
     static String num(double v) {
         if (Double.isNaN(v)) {
@@ -42,13 +55,26 @@ public final class ReportWriter {
         return String.format(Locale.ROOT, a >= 100 ? "%,.0f" : a >= 10 ? "%.1f" : a >= 0.01 || a == 0 ? "%.2f" : "%.2e", v);
     }
 
-    /** A score with its 99.9% error when JMH gives one. */
-    static String scoreText(Metric m) {
-        return num(m.score()) + (Double.isFinite(m.error()) && m.error() > 0 ? " ± " + num(m.error()) : "");
+    /**
+     * A metric of a result from its forks: "mean ± half-width (n forks)" (Student's t, 95%), "mean (1 fork,
+     * no interval)" under 3 forks, and ⏳ when its forks had not reached a steady state.
+     */
+    static String scoreText(JmhResult r, String metric) {
+        return figureText(Figure.of(r, metric));
+    }
+
+    static String figureText(Figure f) {
+        String s = num(f.score());
+        if (f.hasInterval()) {
+            s += " ± " + num((f.high() - f.low()) / 2) + " (" + f.forks() + " " + f.over() + ")";
+        } else {
+            s += " (" + f.noIntervalReason() + ", no interval)";
+        }
+        return f.steady().trending() ? s + " " + f.steady().label() : s;
     }
 
     static String cell(JmhResult r) {
-        String s = scoreText(r.primary());
+        String s = scoreText(r, "primary");
         if ("sample".equals(r.mode())) {
             Metric p50 = r.metric("p0.50");
             Metric p99 = r.metric("p0.99");
@@ -79,7 +105,7 @@ public final class ReportWriter {
         }
         md.append("Marks: ⚠ a p99 from fewer than ").append(MIN_SAMPLES_P99).append(" samples; ⛔ a load run that did not pass (its books unbalanced,"
                 + " over its error budget, its sender behind its schedule, or over its latency limit); ⚖ rate × latency above the concurrency the run allowed (Little's law: a load run's, or a round trip's throughput and mean latency at the same callers).\n"
-                + "Intervals: JMH's 99.9% score errors; percentiles have none from JMH, so the claims use the range over forks (or over one fork's iterations); a ratio's interval is built from both figures' intervals.\n\n");
+                + "Intervals: 95% Student's t over forks (a fork is one JVM, the unit of evidence; its value is the mean of its iterations, or for a percentile its own percentile); none under 3 forks, and then no verdict. A ratio's interval: t over the paired fork ratios when both settings ran interleaved in one schedule, else from both sets of forks on the log scale (Welch). JMH's score error is never used. ⏳ a figure whose forks were still trending (Mann-Kendall over its measurement iterations): it carries no verdict.\n\n");
         if (!answers.isEmpty()) {
             md.append("## Claims\n\n| claim | verdict | evidence |\n|---|---|---|\n");
             for (Claims.Answer a : answers) {
@@ -92,6 +118,13 @@ public final class ReportWriter {
             md.append("## Harness efficiency: the suite against each transport's floor\n\n").append(EFFICIENCY_NOTE).append("\n\n")
                     .append(efficiency.markdown()).append('\n').append("<details><summary>The floors measured (peers.json)</summary>\n\n")
                     .append(floorsMarkdown()).append("\n</details>\n\n");
+        }
+        if (!evidence.rows().isEmpty()) {
+            md.append("## Evidence: forks, steady state, what a gate can see\n\n").append(EVIDENCE_NOTE).append(' ')
+                    .append(evidence.trending()).append(" of ").append(evidence.rows().size()).append(" figures still trending.\n\n");
+            String table = evidence.markdown();
+            md.append(table.length() > 40_000 ? "The table has " + evidence.rows().size() + " rows: in report.html.\n\n"
+                    : "<details><summary>" + evidence.rows().size() + " figures</summary>\n\n" + table + "\n</details>\n\n");
         }
         if (!run.problems().isEmpty()) {
             md.append("## Files that could not be read\n\n");
@@ -223,7 +256,7 @@ public final class ReportWriter {
                 for (String col : c.columns()) {
                     if (!col.equals(c.baseline())) {
                         JmhResult r = row.getValue().get(col);
-                        md.append(' ').append(r == null || base == null ? "" : ratioText(Comparison.ratio(r.primary(), base.primary()))).append(" |");
+                        md.append(' ').append(r == null || base == null ? "" : ratioText(Comparison.ratio(r, base))).append(" |");
                     }
                 }
             }
@@ -239,7 +272,7 @@ public final class ReportWriter {
     // ---------------------------------------------------------------- CSV
 
     public String csv() {
-        StringBuilder csv = new StringBuilder("source,benchmark,mode,threads,params,metric,score,error,unit,samples\n");
+        StringBuilder csv = new StringBuilder("source,benchmark,mode,threads,params,metric,score,low,high,forks,steady_state,unit,samples\n");
         for (Map.Entry<String, List<JmhResult>> file : run.jmhByFile().entrySet()) {
             for (JmhResult r : file.getValue()) {
                 String params = new java.util.TreeMap<>(r.params()).toString();
@@ -258,7 +291,7 @@ public final class ReportWriter {
                 {"errorRate", String.valueOf(l.errorRate()), "ratio"}};
             for (String[] f : figures) {
                 csv.append(quote(source)).append(",load.").append(l.scenario()).append(",open-loop,").append(l.users()).append(',')
-                        .append(quote(params)).append(',').append(f[0]).append(',').append(f[1]).append(",,").append(f[2]).append(",\n");
+                        .append(quote(params)).append(',').append(f[0]).append(',').append(f[1]).append(",,,,,").append(f[2]).append(",\n");
             }
             for (int i = 0; i < l.faults().size(); i++) {
                 FaultCost fault = l.faults().get(i);
@@ -268,7 +301,7 @@ public final class ReportWriter {
                     {"failedInOutage", String.valueOf(fault.failures()), "#"}, {"worstP99InOutage", String.valueOf(fault.worstP99Micros()), "us"}};
                 for (String[] f : costs) {
                     csv.append(quote(source)).append(",load.").append(l.scenario()).append(",open-loop,").append(l.users()).append(',')
-                            .append(quote(params)).append(',').append(prefix).append(f[0]).append(',').append(f[1]).append(",,").append(f[2]).append(",\n");
+                            .append(quote(params)).append(',').append(prefix).append(f[0]).append(',').append(f[1]).append(",,,,,").append(f[2]).append(",\n");
                 }
             }
         }
@@ -276,9 +309,12 @@ public final class ReportWriter {
     }
 
     private static void line(StringBuilder csv, String source, JmhResult r, String params, String metric, Metric m) {
+        Figure f = Figure.of(r, metric);
         csv.append(quote(source)).append(',').append(quote(r.benchmark())).append(',').append(r.mode()).append(',').append(r.threads())
-                .append(',').append(quote(params)).append(',').append(quote(metric)).append(',').append(m.score()).append(',')
-                .append(Double.isNaN(m.error()) ? "" : String.valueOf(m.error())).append(',').append(quote(m.unit())).append(',')
+                .append(',').append(quote(params)).append(',').append(quote(metric)).append(',').append(f.score()).append(',')
+                .append(f.hasInterval() ? String.valueOf(f.low()) : "").append(',').append(f.hasInterval() ? String.valueOf(f.high()) : "")
+                .append(',').append(f.forks()).append(',').append(f.steady().name().toLowerCase(java.util.Locale.ROOT)).append(',')
+                .append(quote(m.unit())).append(',')
                 .append(r.samples() >= 0 && "primary".equals(metric) ? String.valueOf(r.samples()) : "").append('\n');
     }
 
@@ -311,6 +347,11 @@ public final class ReportWriter {
                     .append(markdownTableToHtml(efficiency.markdown()))
                     .append("<details><summary>The floors measured (peers.json)</summary>\n").append(markdownTableToHtml(floorsMarkdown()))
                     .append("</details>\n");
+        }
+        if (!evidence.rows().isEmpty()) {
+            h.append("<h2>Evidence: forks, steady state, what a gate can see</h2>\n<p>").append(html(EVIDENCE_NOTE)).append(' ')
+                    .append(evidence.trending()).append(" of ").append(evidence.rows().size()).append(" figures still trending.</p>\n<details><summary>")
+                    .append(evidence.rows().size()).append(" figures</summary>\n").append(markdownTableToHtml(evidence.markdown())).append("</details>\n");
         }
         if (!run.problems().isEmpty()) {
             h.append("<h2>Files that could not be read</h2><ul>\n");

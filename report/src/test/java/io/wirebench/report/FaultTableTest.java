@@ -62,8 +62,8 @@ class FaultTableTest {
         assertTrue(rows.get(3).startsWith("| ecommerce | pause |"), rows.get(3));
         assertTrue(writer.markdown().contains("## What each fault cost, by transport"));
         String csv = writer.csv();
-        assertTrue(csv.contains(",fault0.kill.redis.outage,6.0,,s,"), csv);
-        assertTrue(csv.contains(",fault0.pause.nats.worstP99InOutage,5330960.0,,us,"), csv);
+        assertTrue(csv.contains(",fault0.kill.redis.outage,6.0,,,,,s,"), csv);
+        assertTrue(csv.contains(",fault0.pause.nats.worstP99InOutage,5330960.0,,,,,us,"), csv);
     }
 
     @Test

@@ -47,12 +47,15 @@ class JmhJsonTest {
             """;
 
     @Test
-    void aPercentileCarriesHowFarItMovedBetweenForksOrIterations() throws IOException {
+    void eachForkCarriesItsOwnValueAndItsIterations() throws IOException {
         List<JmhResult> results = JmhJson.read(Files.writeString(dir.resolve("percentiles.json"), PERCENTILES));
-        assertEquals(new JmhResult.Spread(100, 300, 2, "forks"), results.get(0).spread("p0.50"), "each fork's own median");
-        assertEquals(new JmhResult.Spread(200, 400, 2, "forks"), results.get(0).spread("p1.00"), "each fork's own maximum");
-        assertEquals(new JmhResult.Spread(10, 30, 3, "iterations of one fork"), results.get(1).spread("p0.99"));
-        assertEquals(null, results.get(0).spread("primary"), "the mean has JMH's own interval");
+        assertEquals(List.of(100.0, 300.0), results.get(0).forkValues("p0.50"), "each fork's own median, from its histogram");
+        assertEquals(List.of(200.0, 400.0), results.get(0).forkValues("p1.00"), "each fork's own maximum");
+        assertEquals(List.of(150.0, 340.0), results.get(0).forkValues("primary"), "each fork's histogram mean");
+        assertEquals(List.of(List.of(10.0, 30.0, 20.0)), results.get(1).iterations("p0.99"), "one fork's series of iterations");
+        assertEquals(List.of(List.of(10.0, 20.0, 30.0)), results.get(1).iterations("primary"), "each iteration's histogram mean");
+        assertEquals(List.of(30.0), results.get(1).forkValues("p0.99"), "the fork's own p99, over its whole histogram, not the mean of its iterations'");
+        assertEquals(null, results.get(0).interleaving(), "not an interleaved run");
     }
 
     @Test

@@ -12,9 +12,18 @@ import org.junit.jupiter.api.Test;
 
 class QuestionViewsTest {
 
+    /** Three forks of {@code score} - 1, score and score + 1: a 95% t interval of ± 2.48. */
     private static JmhResult result(String benchmark, String mode, int threads, Map<String, String> params, double score, String unit,
                                     Map<String, Metric> secondary) {
-        return new JmhResult("io.wirebench.x." + benchmark, mode, threads, 1, params, new Metric(score, 1, unit), secondary);
+        return withForks(benchmark, mode, threads, params, unit, secondary, score - 1, score, score + 1);
+    }
+
+    private static JmhResult withForks(String benchmark, String mode, int threads, Map<String, String> params, String unit,
+                                       Map<String, Metric> secondary, double... forks) {
+        List<Double> values = java.util.Arrays.stream(forks).boxed().toList();
+        double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        return new JmhResult("io.wirebench.x." + benchmark, mode, threads, forks.length, params, new Metric(mean, 1, unit), secondary, -1,
+                Map.of("primary", new JmhResult.Forks(values, values.stream().map(List::of).toList())), null);
     }
 
     @Test
@@ -24,8 +33,9 @@ class QuestionViewsTest {
         // the fixture: NATS and HTTP round trips, tiny and small, one caller
         JmhResult natsTiny = real.stream().filter(r -> "nats".equals(r.params().get("transport")) && "tiny".equals(r.params().get("shape")))
                 .findFirst().orElseThrow();
-        String row = v.markdown().lines().filter(l -> l.startsWith("| codec=json shape=tiny t=1 | nats |")).findFirst().orElseThrow();
-        assertTrue(row.contains("| " + ReportWriter.num(natsTiny.metric("p0.50").score()) + " | " + ReportWriter.num(natsTiny.metric("p0.99").score()) + " |"), row);
+        String row = v.markdown().lines().filter(l -> l.startsWith("| codec=json ") && l.contains(" shape=tiny t=1 | nats |")).findFirst().orElseThrow();
+        assertTrue(row.contains("| " + ReportWriter.scoreText(natsTiny, "p0.50") + " | " + ReportWriter.scoreText(natsTiny, "p0.99") + " |"), row);
+        assertTrue(row.contains("| 321 ± 40.8 (3 forks) |"), "the mean of each fork's own p50, with its interval over forks: " + row);
         assertTrue(row.matches(".*\\| [0-9.]+x \\[[0-9.]+, [0-9.]+\\] \\|.*"), "the mean's ratio to HTTP with its interval: " + row);
         assertEquals(2, v.charts().size(), "a percentile chart per shape");
         assertTrue(v.charts().get(0).contains("<polyline") && v.charts().get(0).contains("p99.9"), v.charts().get(0));
@@ -38,9 +48,10 @@ class QuestionViewsTest {
         JmhResult possible = result("RoundTripBenchmark.throughput", "thrpt", 16, p, 7_900, "ops/s", Map.of());
         JmhResult impossible = result("RoundTripBenchmark.throughput", "thrpt", 16, p, 13_400, "ops/s", Map.of());
         assertTrue(!QuestionViews.breaksLittlesLaw(possible, latency) && QuestionViews.breaksLittlesLaw(impossible, latency));
-        JmhResult uncertain = new JmhResult(impossible.benchmark(), "thrpt", 16, 1, p, new Metric(13_400, 6_000, "ops/s"), Map.of());
-        assertTrue(!QuestionViews.breaksLittlesLaw(uncertain, latency), "13,400 ± 6,000/s may be 7,400/s: not a contradiction");
-        assertTrue(QuestionViews.transports(List.of(latency, impossible)).markdown().contains("13,400 ± 1.00 ⚖"));
+        JmhResult uncertain = withForks("RoundTripBenchmark.throughput", "thrpt", 16, p, "ops/s", Map.of(), 7_000, 13_400, 19_800);
+        assertTrue(!QuestionViews.breaksLittlesLaw(uncertain, latency), "forks of 7,000 to 19,800/s may be 7,400/s: not a contradiction");
+        assertTrue(QuestionViews.transports(List.of(latency, impossible)).markdown().contains("13,400 ± 2.48 (3 forks) ⚖"),
+                QuestionViews.transports(List.of(latency, impossible)).markdown());
     }
 
     @Test
@@ -77,7 +88,7 @@ class QuestionViewsTest {
                 Map.of("validateUs", new Metric(50, Double.NaN, "#"), "endToEndUs", new Metric(2_000, Double.NaN, "#"))));
 
         QuestionViews.View codecs = QuestionViews.codecs(results);
-        assertTrue(codecs.markdown().contains("| shape=small t=1 | kryo | 3.75 ± 1.00 | 7.50 ± 1.00 | 750 | 500 |"), codecs.markdown());
+        assertTrue(codecs.markdown().contains("| shape=small t=1 | kryo | 3.75 ± 2.48 (3 forks) | 7.50 ± 2.48 (3 forks) | 750 | 500 |"), codecs.markdown());
         assertEquals(4, codecs.charts().get(0).split("<circle", -1).length - 1, "a point per codec and shape");
 
         QuestionViews.View share = QuestionViews.validationShare(results);

@@ -56,19 +56,24 @@ class ReportTest {
         List<Claims.Answer> answers = Claims.read(Path.of("../config/claims.yaml")).check(RunFolder.read(dir));
         Map<String, Claims.Verdict> byId = new java.util.HashMap<>();
         answers.forEach(a -> byId.put(a.claim().id(), a.verdict()));
-        // NATS tiny p50 in this run: 251 us
+        // NATS tiny p50 in this run (results/claims, 3 forks): 321 us [280, 361]
         assertEquals(Claims.Verdict.SUPPORTED, byId.get("sub-ms-rpc"));
+        Claims.Answer subMs = answers.stream().filter(a -> a.claim().id().equals("sub-ms-rpc")).findFirst().orElseThrow();
+        assertTrue(subMs.evidence().get(0).contains("p0.50 = 321 [280, 361] (95% t over 3 forks)"), subMs.evidence().toString());
         // one load run at 200/s: nothing was asked of 10,000/s
         assertEquals(Claims.Verdict.INCONCLUSIVE, byId.get("ten-thousand-rps"));
-        // one caller: HTTP's mean over NATS's is 0.86x [0.78, 0.94] for tiny and 0.96x [0.88, 1.05] for small, but this
-        // folder has no peers.json: nothing shows the harness was not what decided it
+        // one caller: HTTP's mean over NATS's is 0.28x for tiny; small's HTTP forks were still slowing down (no verdict);
+        // and this folder has no peers.json: nothing shows the harness was not what decided it
         assertEquals(Claims.Verdict.INCONCLUSIVE, byId.get("faster-than-http"));
         Claims.Answer http = answers.stream().filter(a -> a.claim().id().equals("faster-than-http")).findFirst().orElseThrow();
-        assertTrue(http.evidence().get(0).startsWith("INCONCLUSIVE instead of REFUTED: the harness was not measured"), http.evidence().toString());
-        assertTrue(http.evidence().stream().anyMatch(e -> e.startsWith("shape=tiny t=1: 0.86x") && e.endsWith("REFUTED")), http.evidence().toString());
-        assertTrue(http.evidence().stream().anyMatch(e -> e.startsWith("shape=small t=1") && e.endsWith("REFUTED")), http.evidence().toString());
-        // the whole pipeline: the same
+        assertTrue(http.evidence().contains("shape=tiny t=1: 0.28x [0.24, 0.32] (3 and 3 forks, not interleaved): REFUTED"), http.evidence().toString());
+        assertTrue(http.evidence().stream().anyMatch(e -> e.startsWith("shape=small t=1") && e.contains("numerator ⏳ slowing down: INCONCLUSIVE")),
+                http.evidence().toString());
+        assertTrue(http.evidence().stream().anyMatch(e -> e.startsWith("also: the harness was not measured")), http.evidence().toString());
+        // the whole pipeline: REFUTED by the ratio alone, INCONCLUSIVE without the floors
         assertEquals(Claims.Verdict.INCONCLUSIVE, byId.get("faster-than-http-order-pipeline"));
+        Claims.Answer pipeline = answers.stream().filter(a -> a.claim().id().equals("faster-than-http-order-pipeline")).findFirst().orElseThrow();
+        assertTrue(pipeline.evidence().get(0).startsWith("INCONCLUSIVE instead of REFUTED: the harness was not measured"), pipeline.evidence().toString());
         // no 16-caller results and no goodput results in this folder
         assertEquals(Claims.Verdict.INCONCLUSIVE, byId.get("minimal-degradation"));
         assertEquals(Claims.Verdict.INCONCLUSIVE, byId.get("consistent-under-errors"));
@@ -95,25 +100,25 @@ class ReportTest {
     @Test
     void aComparisonOfTransportsIsAVerdictOnlyWhereTheHarnessIsWithinItsTargetForBoth() throws IOException {
         Claims claims = Claims.read(Path.of("../config/claims.yaml"));
-        // floors close to the suite's p50s (nats 251 us, http 243-261 us): within 1.3x
-        Files.writeString(dir.resolve("peers.json"), peers(230, 220));
+        // floors close to the suite's p50s (nats 319 us, http 77-78 us): within 1.3x
+        Files.writeString(dir.resolve("peers.json"), peers(290, 70));
         RunFolder within = RunFolder.read(dir);
         HarnessEfficiency efficiency = HarnessEfficiency.of(within);
         assertEquals(4, efficiency.rows().size(), efficiency.markdown());
         assertTrue(efficiency.rows().stream().noneMatch(HarnessEfficiency.Row::outside), efficiency.markdown());
-        assertEquals(Claims.Verdict.REFUTED, verdict(claims.check(within), "faster-than-http"));
-        // HTTP's floor at 40 us: the suite's 243 us is 6x it, so the comparison measures the harness
-        Files.writeString(dir.resolve("peers.json"), peers(230, 40));
+        assertEquals(Claims.Verdict.REFUTED, verdict(claims.check(within), "faster-than-http-order-pipeline"));
+        // HTTP's floor at 20 us: the suite's 77 us is 3.8x it, so the comparison measures the harness
+        Files.writeString(dir.resolve("peers.json"), peers(290, 20));
         RunFolder outside = RunFolder.read(dir);
-        Claims.Answer answer = claims.check(outside).stream().filter(a -> a.claim().id().equals("faster-than-http")).findFirst().orElseThrow();
+        Claims.Answer answer = claims.check(outside).stream().filter(a -> a.claim().id().equals("faster-than-http-order-pipeline")).findFirst().orElseThrow();
         assertEquals(Claims.Verdict.INCONCLUSIVE, answer.verdict());
-        assertTrue(answer.evidence().get(0).contains("outside its target for http (p50 at 1 caller (µs), shape=tiny: 6.09x its floor, target ≤ 1.30x)"),
+        assertTrue(answer.evidence().get(0).contains("outside its target for http (p50 at 1 caller (µs), shape=tiny: 3.8"),
                 answer.evidence().toString());
         assertFalse(answer.evidence().get(0).contains("for nats"), "NATS is within its target: " + answer.evidence());
         // a claim within one transport is not the harness against another: unchanged
         assertEquals(Claims.Verdict.SUPPORTED, verdict(claims.check(outside), "sub-ms-rpc"));
         String md = new ReportWriter(outside, List.of()).markdown();
-        assertTrue(md.contains("## Harness efficiency") && md.contains("| http | tiny | p50 at 1 caller (µs) | 243 [") && md.contains("✗ outside target"), md);
+        assertTrue(md.contains("## Harness efficiency") && md.contains("| http | tiny | p50 at 1 caller (µs) | 77.0 [68.3, 85.7] |") && md.contains("✗ outside target"), md);
     }
 
     @Test
@@ -164,13 +169,13 @@ class ReportTest {
         RunFolder run = RunFolder.read(folder);
         Claim median = new Claim("median", "median under 250", "below", "LatencyBenchmark.roundTrip", "p0.50",
                 Map.of("transport", "nats"), 250.0, null, null, null, null, null, null, null, null);
-        // the median is 200, under the limit, but one fork's median was 300: not established
+        // the median is 200, under the limit, but from 2 forks (medians 100 and 300): no interval, no verdict
         Claims.Answer answer = new Claims(List.of(median)).check(run).get(0);
         assertEquals(Claims.Verdict.INCONCLUSIVE, answer.verdict(), answer.evidence().toString());
-        assertTrue(answer.evidence().get(0).contains("[100, 300] (range over 2 forks)"), answer.evidence().toString());
+        assertTrue(answer.evidence().get(0).contains("p0.50 = 200 (2 forks, under 3, no interval)"), answer.evidence().toString());
         Claim lower = new Claim("median", "median under 350", "below", "LatencyBenchmark.roundTrip", "p0.50",
                 Map.of("transport", "nats"), 350.0, null, null, null, null, null, null, null, null);
-        assertEquals(Claims.Verdict.SUPPORTED, new Claims(List.of(lower)).check(run).get(0).verdict());
+        assertEquals(Claims.Verdict.INCONCLUSIVE, new Claims(List.of(lower)).check(run).get(0).verdict(), "not even far under the limit");
     }
 
     @Test
@@ -179,11 +184,12 @@ class ReportTest {
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.length() < ReportWriter.MARKDOWN_LIMIT, "fits a PR comment: " + md.length());
         assertTrue(md.contains("## Claims") && md.contains("**SUPPORTED**"), md);
+        assertTrue(md.contains("## Evidence: forks, steady state, what a gate can see") && md.contains("⏳ slowing down"), md);
         assertTrue(md.contains("`bench-validation.json`"), "the unreadable file is named");
         assertTrue(md.contains("| ecommerce | nats | 200 |"), md);
         assertTrue(md.contains("RoundTripBenchmark.roundTrip (sample, us/op)") && md.contains("nats / http"), md);
         String csv = Files.readString(dir.resolve("report.csv"));
-        assertTrue(csv.startsWith("source,benchmark,mode,threads,params,metric,score,error,unit,samples\n"));
+        assertTrue(csv.startsWith("source,benchmark,mode,threads,params,metric,score,low,high,forks,steady_state,unit,samples\n"));
         assertTrue(csv.lines().anyMatch(l -> l.contains("RoundTripBenchmark.roundTrip") && l.contains(",p0.99,")), "percentiles in the CSV");
         assertTrue(csv.lines().anyMatch(l -> l.startsWith("load/load-ecommerce-nats.json,load.ecommerce,open-loop,16,")), csv);
         String html = Files.readString(dir.resolve("report.html"));

@@ -1,0 +1,227 @@
+package io.wirebench.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * One JMH run of a module's {@code benchmarks.jar}, as {@code scripts/bench} makes it: the JMH options after
+ * {@code --}, the fork properties added with {@code -jvmArgsPrepend} (so a class's own
+ * {@code @Fork(jvmArgsAppend = ...)}, its heap settings, stays), JSON into {@code --out}, JMH's output into
+ * {@code --log}. With {@code --interleave PARAM} the run is made as single-fork runs, one per value of PARAM
+ * and round ({@code -f N} gives the rounds), in the order of an {@link InterleavedSchedule} whose seed is
+ * printed and recorded, and merged back into one result per setting ({@link InterleavedMerge}); the
+ * single-fork files stay under {@code forks/<name>/} beside {@code --out}. Every process has a deadline.
+ * Exit code: 0, 1 when a JMH run failed (what finished is still merged), 2 for bad arguments.
+ */
+@Command(name = "jmh-run", mixinStandardHelpOptions = true, description = "One JMH run of a benchmarks jar, optionally interleaved fork by fork.")
+public final class JmhRunCommand implements Callable<Integer> {
+
+    @Option(names = "--java", defaultValue = "java", description = "the java executable (default: ${DEFAULT-VALUE})")
+    String java;
+
+    @Option(names = "--jar", required = true, description = "the module's benchmarks.jar")
+    Path jar;
+
+    @Option(names = "--include", defaultValue = "", description = "the benchmark regex (default: every benchmark)")
+    String include;
+
+    @Option(names = "--out", required = true, description = "the JSON result file")
+    Path out;
+
+    @Option(names = "--log", required = true, description = "JMH's output")
+    Path log;
+
+    @Option(names = "--fork-props", defaultValue = "", description = "JVM arguments for the forks, prepended to each class's own")
+    String forkProps;
+
+    @Option(names = "--interleave", description = "the @Param whose values run interleaved, one fork at a time")
+    String interleave;
+
+    @Option(names = "--seed", description = "the interleaved schedule's seed (default: a random one, printed and recorded)")
+    Long seed;
+
+    @Option(names = "--timeout-minutes", defaultValue = "120", description = "the deadline of each JMH process (default: ${DEFAULT-VALUE})")
+    long timeoutMinutes;
+
+    @Parameters(arity = "0..*", description = "JMH options")
+    List<String> jmh = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Files.deleteIfExists(log);
+        if (interleave == null) {
+            List<String> args = new ArrayList<>(jmh);
+            return run(args, out, "") ? 0 : 1;
+        }
+        Interleaved plan = Interleaved.plan(jmh, interleave, () -> listedValues());
+        long s = seed != null ? seed : new SecureRandom().nextLong();
+        InterleavedSchedule schedule = InterleavedSchedule.of(plan.values(), plan.rounds(), s);
+        String name = out.getFileName().toString().replaceFirst("\\.json$", "");
+        Path forks = (out.getParent() == null ? Path.of(".") : out.getParent()).resolve("forks").resolve(name);
+        Files.createDirectories(forks);
+        System.out.println("interleaved by " + interleave + ": " + plan.rounds() + " rounds, seed " + s + ", order " + schedule.describe());
+        List<InterleavedMerge.Fork> done = new ArrayList<>();
+        boolean failed = false;
+        for (int i = 0; i < schedule.slots().size(); i++) {
+            InterleavedSchedule.Slot slot = schedule.slots().get(i);
+            List<String> args = new ArrayList<>(plan.rest());
+            args.addAll(List.of("-f", "1", "-p", interleave + "=" + slot.setting()));
+            Path file = forks.resolve(String.format("r%02d-%s.json", slot.round(), slot.setting().replaceAll("[^A-Za-z0-9._-]", "_")));
+            String header = "== interleaved " + (i + 1) + "/" + schedule.slots().size() + ": round " + slot.round() + ", " + interleave + "="
+                    + slot.setting() + " (seed " + s + ")\n";
+            if (run(args, file, header) && Files.isRegularFile(file)) {
+                done.add(new InterleavedMerge.Fork(slot, i, file));
+            } else {
+                failed = true;
+            }
+        }
+        if (!done.isEmpty()) {
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), InterleavedMerge.merge(name, s, done));
+        }
+        return failed || done.isEmpty() ? 1 : 0;
+    }
+
+    /** One {@code java -jar} of the benchmarks jar; its output appended to the log. */
+    private boolean run(List<String> args, Path result, String header) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
+        if (!include.isEmpty()) {
+            command.add(include);
+        }
+        command.addAll(args);
+        if (!forkProps.isBlank()) {
+            command.addAll(List.of("-jvmArgsPrepend", forkProps));
+        }
+        command.addAll(List.of("-rf", "json", "-rff", result.toString()));
+        Files.writeString(log, header + "+ " + String.join(" ", command) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.out.println("+ " + String.join(" ", command));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            Files.writeString(log, "jmh-run: killed after " + timeoutMinutes + " min\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            return false;
+        }
+        return process.exitValue() == 0;
+    }
+
+    /** The values JMH lists ({@code -lp}) for the interleaved param of the included benchmarks; every one must have it. */
+    private List<String> listedValues() {
+        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "-lp"));
+        if (!include.isEmpty()) {
+            command.add(include);
+        }
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalArgumentException(String.join(" ", command) + " failed:\n" + text);
+            }
+            return Interleaved.valuesFromListing(text, interleave);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * An interleaved run's plan from its JMH options: the rounds (the last {@code -f}), the values of the
+     * interleaved param (its last {@code -p PARAM=a,b}, else what JMH lists), and the other options.
+     */
+    record Interleaved(int rounds, List<String> values, List<String> rest) {
+
+        static Interleaved plan(List<String> jmh, String param, java.util.function.Supplier<List<String>> listed) {
+            Integer rounds = null;
+            List<String> values = null;
+            List<String> rest = new ArrayList<>();
+            for (int i = 0; i < jmh.size(); i++) {
+                String option = jmh.get(i);
+                if (("-f".equals(option) || "-p".equals(option)) && i + 1 >= jmh.size()) {
+                    throw new IllegalArgumentException(option + " needs a value");
+                }
+                if ("-f".equals(option)) {
+                    try {
+                        rounds = Integer.parseInt(jmh.get(++i));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("-f " + jmh.get(i) + ": not a number of forks");
+                    }
+                } else if ("-p".equals(option) && jmh.get(i + 1).startsWith(param + "=")) {
+                    values = List.of(jmh.get(++i).substring(param.length() + 1).split(","));
+                } else {
+                    rest.add(option);
+                }
+            }
+            if (rounds == null || rounds < 1) {
+                throw new IllegalArgumentException("an interleaved run needs -f N (N >= 1: the rounds, one fork of each setting a round)");
+            }
+            if (values == null) {
+                values = listed.get();
+            }
+            if (values.isEmpty() || values.stream().anyMatch(String::isBlank)) {
+                throw new IllegalArgumentException("--interleave " + param + ": no values to interleave");
+            }
+            return new Interleaved(rounds, values, rest);
+        }
+
+        private static final Pattern PARAM_LINE = Pattern.compile("\\s+param \"([^\"]+)\" = \\{(.*)}");
+
+        /** From {@code -lp}: the param's values, which every listed benchmark must have, and have alike. */
+        static List<String> valuesFromListing(String listing, String param) {
+            Set<String> values = null;
+            int benchmarks = 0;
+            boolean seen = true;
+            for (String line : listing.split("\n")) {
+                if (!line.startsWith(" ") && line.contains(".") && !line.startsWith("Benchmarks")) {
+                    if (!seen) {
+                        throw new IllegalArgumentException("--interleave " + param + ": a listed benchmark has no such @Param");
+                    }
+                    benchmarks++;
+                    seen = false;
+                    continue;
+                }
+                Matcher m = PARAM_LINE.matcher(line);
+                if (m.matches() && m.group(1).equals(param)) {
+                    Set<String> these = new LinkedHashSet<>(List.of(m.group(2).split(",\\s*")));
+                    if (values != null && !values.equals(these)) {
+                        throw new IllegalArgumentException("--interleave " + param + ": the benchmarks list different values, " + values + " and " + these
+                                + "; name them with -p " + param + "=...");
+                    }
+                    values = these;
+                    seen = true;
+                }
+            }
+            if (benchmarks == 0 || !seen || values == null) {
+                throw new IllegalArgumentException("--interleave " + param + ": " + (benchmarks == 0 ? "no benchmark matches" : "a listed benchmark has no such @Param"));
+            }
+            return List.copyOf(values);
+        }
+    }
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new JmhRunCommand());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("jmh-run: " + e.getMessage());
+            return 2;
+        });
+        System.exit(cli.execute(args));
+    }
+}

@@ -1,0 +1,165 @@
+package io.wirebench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the gate can see, with config/regression.yaml as committed (one-sided Welch per benchmark at alpha
+ * 0.01, beyond the benchmark's threshold, 3 forks a side), on synthetic runs of forty benchmarks: one slowed
+ * by 25% is flagged in at least 80% of runs where its forks vary by 3% or less (at 4.5% it is about 75%: the
+ * power target of issue 16, "under 5%", is not met with 3 forks a side); three reruns of the same code at a
+ * fork variation of 3% raise no alarm in at least 90% of triples (with the committed baseline's variation,
+ * median 10%, they raise about 0.5 to 0.75 per run: report/README.md). And on the committed baseline, one
+ * benchmark made 50% slower beside another whose forks are all NaN is a regression (exit 1), the NaN listed.
+ */
+class GatePowerTest {
+    private static final String ENV = "cpu: x\njava: 17\n";
+    private static final String DECODE_LARGE = "io.wirebench.serialization.CodecBenchmark.decode avgt t=1 {codec=json, shape=large}";
+
+    @TempDir
+    Path dir;
+
+    private static RegressionGate gate() {
+        return new RegressionGate(RegressionGate.Settings.read(Path.of("../config/regression.yaml")));
+    }
+
+    /** A run of {@code benchmarks} results with 3 forks each around 100 x (i + 1), fork CV {@code cv}; result {@code slowed} x factor. */
+    private RunFolder run(String name, Random random, int benchmarks, double cv, int slowed, double factor) throws IOException {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < benchmarks; i++) {
+            StringBuilder raw = new StringBuilder();
+            for (int f = 0; f < 3; f++) {
+                double v = 100 * (i + 1) * (i == slowed ? factor : 1) * (1 + cv * random.nextGaussian());
+                raw.append(f == 0 ? "" : ",").append('[').append(v).append(',').append(v).append(']');
+            }
+            json.append(i == 0 ? "" : ",").append("""
+                    {"benchmark": "io.wirebench.serialization.CodecBenchmark.decode", "mode": "avgt", "threads": 1, "forks": 3,
+                     "params": {"codec": "c%d"}, "primaryMetric": {"score": 1, "scoreError": "NaN", "scoreUnit": "us/op", "rawData": [%s]}}
+                    """.formatted(i, raw));
+        }
+        Path folder = Files.createDirectories(dir.resolve(name));
+        Files.writeString(folder.resolve("bench-serialization.json"), json.append(']'));
+        Files.writeString(folder.resolve("environment.txt"), ENV);
+        return RunFolder.read(folder);
+    }
+
+    @Test
+    void oneBenchmarkSlowedByAQuarterIsFlaggedWhereItsForksVaryByThreePercentOrLess() throws IOException {
+        Random random = new Random(16);
+        for (double cv : new double[] {0.01, 0.02, 0.03}) {
+            int flagged = 0;
+            int trials = 100;
+            for (int t = 0; t < trials; t++) {
+                RegressionGate.Outcome o = gate().compare(run("b" + t, random, 40, cv, -1, 1), run("c" + t, random, 40, cv, 7, 1.25));
+                flagged += o.rows().stream().anyMatch(r -> r.key().contains("codec=c7") && r.change() == RegressionGate.Change.REGRESSION) ? 1 : 0;
+                deleteRuns();
+            }
+            assertTrue(flagged >= 80, "fork CV " + cv + ": flagged in " + flagged + " of " + trials + " runs");
+        }
+    }
+
+    @Test
+    void threeRerunsOfTheSameCodeStayQuiet() throws IOException {
+        Random random = new Random(17);
+        int quiet = 0;
+        int triples = 50;
+        for (int t = 0; t < triples; t++) {
+            RunFolder baseline = run("base" + t, random, 40, 0.03, -1, 1);
+            boolean alarm = false;
+            for (int rerun = 0; rerun < 3; rerun++) {
+                alarm |= gate().compare(baseline, run("re" + t + "-" + rerun, random, 40, 0.03, -1, 1)).exitCode() != 0;
+            }
+            quiet += alarm ? 0 : 1;
+            deleteRuns();
+        }
+        assertTrue(quiet >= 45, quiet + " of " + triples + " triples of reruns raised no alarm");
+    }
+
+    @Test
+    void theRowsSayWhatTheGateCanSee() throws IOException {
+        Random random = new Random(18);
+        RegressionGate.Outcome o = gate().compare(run("b", random, 3, 0.03, -1, 1), run("c", random, 3, 0.03, -1, 1));
+        for (RegressionGate.Row r : o.rows()) {
+            // (t(0.99, df) + t(0.8, df)) x se / mean: about 4.7 x 0.03 x sqrt(2/3) = 11.5% with df = 4
+            assertTrue(r.mdc() > 0.05 && r.mdc() < 0.3, r.key() + ": " + r.mdc());
+            assertEquals(Math.max(r.threshold(), r.mdc()), r.visible());
+        }
+        assertTrue(RegressionGate.markdown(o).contains("| can see (80% power) |"), RegressionGate.markdown(o));
+    }
+
+    /** The review's check, on the committed baseline: decode json large x 1.5, another benchmark all NaN. */
+    @Test
+    void theCommittedBaselineWithOneBenchmarkSlowerAndAnotherNanIsARegression() throws IOException {
+        Path baseline = Path.of("../results/baseline");
+        Path copy = Files.createDirectories(dir.resolve("copy"));
+        try (Stream<Path> files = Files.list(baseline)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        Path serialization = copy.resolve("bench-serialization.json");
+        ArrayNode results = (ArrayNode) mapper.readTree(serialization.toFile());
+        int slowed = 0;
+        int nan = 0;
+        for (JsonNode r : results) {
+            String key = new JmhResult(r.path("benchmark").asText(), r.path("mode").asText(), r.path("threads").asInt(), 3,
+                    mapper.convertValue(r.path("params"), Map.class), new Metric(0, 0, ""), Map.of()).key();
+            ObjectNode primary = (ObjectNode) r.get("primaryMetric");
+            if (key.equals(DECODE_LARGE)) {
+                primary.set("rawData", scaled(mapper, primary.get("rawData"), 1.5));
+                slowed++;
+            } else if (nan == 0 && key.contains("CodecBenchmark.encode")) {
+                primary.set("rawData", scaled(mapper, primary.get("rawData"), Double.NaN));
+                nan++;
+            }
+        }
+        assertEquals(1, slowed, DECODE_LARGE + " is in the committed baseline");
+        mapper.writeValue(serialization.toFile(), results);
+        RegressionGate.Outcome o = gate().compare(RunFolder.read(baseline), RunFolder.read(copy));
+        assertEquals(1, o.exitCode(), RegressionGate.markdown(o));
+        assertTrue(o.rows().stream().anyMatch(r -> r.key().equals(DECODE_LARGE) && r.metric().equals("primary") && r.change() == RegressionGate.Change.REGRESSION),
+                RegressionGate.markdown(o));
+        assertTrue(o.incomplete().stream().anyMatch(i -> i.startsWith("untestable (NaN)") && i.contains("CodecBenchmark.encode")), o.incomplete().toString());
+    }
+
+    private static ArrayNode scaled(ObjectMapper mapper, JsonNode raw, double factor) {
+        ArrayNode out = mapper.createArrayNode();
+        for (JsonNode fork : raw) {
+            ArrayNode f = out.addArray();
+            fork.forEach(v -> {
+                if (Double.isNaN(factor)) {
+                    f.add("NaN");
+                } else {
+                    f.add(v.asDouble() * factor);
+                }
+            });
+        }
+        return out;
+    }
+
+    private void deleteRuns() throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            List<Path> paths = new ArrayList<>(walk.sorted(java.util.Comparator.reverseOrder()).toList());
+            paths.remove(dir);
+            for (Path p : paths) {
+                Files.delete(p);
+            }
+        }
+    }
+}
