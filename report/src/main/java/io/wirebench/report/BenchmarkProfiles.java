@@ -41,7 +41,7 @@ public record BenchmarkProfiles(@JsonProperty(value = "modules", required = true
             interleave = interleave == null ? Map.of() : interleave;
         }
 
-        /** The param whose settings a module's runs interleave fork by fork (JmhRunCommand --interleave), or null. */
+        /** The params (comma-separated) whose settings a module's runs interleave fork by fork (JmhRunCommand --interleave), or null. */
         public String interleaveParam(String module) {
             return interleave.get(module);
         }
@@ -116,8 +116,8 @@ public record BenchmarkProfiles(@JsonProperty(value = "modules", required = true
                 if (!modules.contains(i.getKey())) {
                     throw new ConfigFileException(file, at + ".interleave." + i.getKey(), "is not one of the modules " + modules);
                 }
-                if (i.getValue() == null || !i.getValue().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                    throw new ConfigFileException(file, at + ".interleave." + i.getKey(), "must name one @Param of the module's benchmarks (e.g. transport), was '"
+                if (i.getValue() == null || !i.getValue().matches("[A-Za-z_][A-Za-z0-9_]*(,[A-Za-z_][A-Za-z0-9_]*)*")) {
+                    throw new ConfigFileException(file, at + ".interleave." + i.getKey(), "must name @Params of every benchmark the module runs, comma-separated (e.g. transport,shape), was '"
                             + i.getValue() + "'");
                 }
             }

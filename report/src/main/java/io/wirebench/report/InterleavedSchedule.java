@@ -42,7 +42,7 @@ public record InterleavedSchedule(long seed, List<Slot> slots) {
         return new InterleavedSchedule(seed, slots);
     }
 
-    /** The settings in the order they run, "nats http | http nats | ...". */
+    /** The settings in the order they run, "nats, http | http, nats | ...". */
     public String describe() {
         StringBuilder s = new StringBuilder();
         int round = -1;
@@ -51,7 +51,7 @@ public record InterleavedSchedule(long seed, List<Slot> slots) {
                 s.append(round < 0 ? "" : " | ");
                 round = slot.round();
             } else {
-                s.append(' ');
+                s.append(", ");
             }
             s.append(slot.setting());
         }

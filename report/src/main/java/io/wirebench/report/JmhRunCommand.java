@@ -24,8 +24,8 @@ import picocli.CommandLine.Parameters;
  * One JMH run of a module's {@code benchmarks.jar}, as {@code scripts/bench} makes it: the JMH options after
  * {@code --}, the fork properties added with {@code -jvmArgsPrepend} (so a class's own
  * {@code @Fork(jvmArgsAppend = ...)}, its heap settings, stays), JSON into {@code --out}, JMH's output into
- * {@code --log}. With {@code --interleave PARAM} the run is made as single-fork runs, one per value of PARAM
- * and round ({@code -f N} gives the rounds), in the order of an {@link InterleavedSchedule} whose seed is
+ * {@code --log}. With {@code --interleave PARAM[,PARAM...]} the run is made as single-fork runs, one per
+ * setting (each combination of the params' values) and round ({@code -f N} gives the rounds), in the order of an {@link InterleavedSchedule} whose seed is
  * printed and recorded, and merged back into one result per setting ({@link InterleavedMerge}); the
  * single-fork files stay under {@code forks/<name>/} beside {@code --out}. Every process has a deadline.
  * Exit code: 0, 1 when a JMH run failed (what finished is still merged), 2 for bad arguments.
@@ -51,8 +51,8 @@ public final class JmhRunCommand implements Callable<Integer> {
     @Option(names = "--fork-props", defaultValue = "", description = "JVM arguments for the forks, prepended to each class's own")
     String forkProps;
 
-    @Option(names = "--interleave", description = "the @Param whose values run interleaved, one fork at a time")
-    String interleave;
+    @Option(names = "--interleave", split = ",", description = "the @Params whose settings (their values' combinations) run interleaved, one fork at a time")
+    List<String> interleave;
 
     @Option(names = "--seed", description = "the interleaved schedule's seed (default: a random one, printed and recorded)")
     Long seed;
@@ -70,22 +70,26 @@ public final class JmhRunCommand implements Callable<Integer> {
             List<String> args = new ArrayList<>(jmh);
             return run(args, out, "") ? 0 : 1;
         }
-        Interleaved plan = Interleaved.plan(jmh, interleave, () -> listedValues());
+        Interleaved plan = Interleaved.plan(jmh, interleave, this::listedValues);
         long s = seed != null ? seed : new SecureRandom().nextLong();
-        InterleavedSchedule schedule = InterleavedSchedule.of(plan.values(), plan.rounds(), s);
+        InterleavedSchedule schedule = InterleavedSchedule.of(plan.settings(), plan.rounds(), s);
         String name = out.getFileName().toString().replaceFirst("\\.json$", "");
         Path forks = (out.getParent() == null ? Path.of(".") : out.getParent()).resolve("forks").resolve(name);
         Files.createDirectories(forks);
         System.out.println("interleaved by " + interleave + ": " + plan.rounds() + " rounds, seed " + s + ", order " + schedule.describe());
+        System.out.flush();
         List<InterleavedMerge.Fork> done = new ArrayList<>();
         boolean failed = false;
         for (int i = 0; i < schedule.slots().size(); i++) {
             InterleavedSchedule.Slot slot = schedule.slots().get(i);
             List<String> args = new ArrayList<>(plan.rest());
-            args.addAll(List.of("-f", "1", "-p", interleave + "=" + slot.setting()));
+            args.addAll(List.of("-f", "1"));
+            for (String p : slot.setting().split(" ")) {
+                args.addAll(List.of("-p", p));
+            }
             Path file = forks.resolve(String.format("r%02d-%s.json", slot.round(), slot.setting().replaceAll("[^A-Za-z0-9._-]", "_")));
-            String header = "== interleaved " + (i + 1) + "/" + schedule.slots().size() + ": round " + slot.round() + ", " + interleave + "="
-                    + slot.setting() + " (seed " + s + ")\n";
+            String header = "== interleaved " + (i + 1) + "/" + schedule.slots().size() + ": round " + slot.round() + ", " + slot.setting()
+                    + " (seed " + s + ")\n";
             if (run(args, file, header) && Files.isRegularFile(file)) {
                 done.add(new InterleavedMerge.Fork(slot, i, file));
             } else {
@@ -111,6 +115,7 @@ public final class JmhRunCommand implements Callable<Integer> {
         command.addAll(List.of("-rf", "json", "-rff", result.toString()));
         Files.writeString(log, header + "+ " + String.join(" ", command) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.println("+ " + String.join(" ", command));
+        System.out.flush(); // scripts/bench shows each run as it starts, even through a pipe
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
@@ -123,7 +128,7 @@ public final class JmhRunCommand implements Callable<Integer> {
     }
 
     /** The values JMH lists ({@code -lp}) for the interleaved param of the included benchmarks; every one must have it. */
-    private List<String> listedValues() {
+    private List<String> listedValues(String param) {
         List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "-lp"));
         if (!include.isEmpty()) {
             command.add(include);
@@ -134,7 +139,7 @@ public final class JmhRunCommand implements Callable<Integer> {
             if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 throw new IllegalArgumentException(String.join(" ", command) + " failed:\n" + text);
             }
-            return Interleaved.valuesFromListing(text, interleave);
+            return Interleaved.valuesFromListing(text, param);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -144,28 +149,31 @@ public final class JmhRunCommand implements Callable<Integer> {
     }
 
     /**
-     * An interleaved run's plan from its JMH options: the rounds (the last {@code -f}), the values of the
-     * interleaved param (its last {@code -p PARAM=a,b}, else what JMH lists), and the other options.
+     * An interleaved run's plan from its JMH options: the rounds (the last {@code -f}), each interleaved param's
+     * values (its last {@code -p PARAM=a,b}, else what JMH lists), their combinations as settings
+     * ("transport=nats shape=tiny"), and the other options.
      */
-    record Interleaved(int rounds, List<String> values, List<String> rest) {
+    record Interleaved(int rounds, List<String> settings, List<String> rest) {
 
-        static Interleaved plan(List<String> jmh, String param, java.util.function.Supplier<List<String>> listed) {
+        static Interleaved plan(List<String> jmh, List<String> params, java.util.function.Function<String, List<String>> listed) {
             Integer rounds = null;
-            List<String> values = null;
+            java.util.Map<String, List<String>> values = new java.util.LinkedHashMap<>();
             List<String> rest = new ArrayList<>();
             for (int i = 0; i < jmh.size(); i++) {
                 String option = jmh.get(i);
                 if (("-f".equals(option) || "-p".equals(option)) && i + 1 >= jmh.size()) {
                     throw new IllegalArgumentException(option + " needs a value");
                 }
+                String next = i + 1 < jmh.size() ? jmh.get(i + 1) : "";
+                String named = "-p".equals(option) ? params.stream().filter(p -> next.startsWith(p + "=")).findFirst().orElse(null) : null;
                 if ("-f".equals(option)) {
                     try {
                         rounds = Integer.parseInt(jmh.get(++i));
                     } catch (NumberFormatException e) {
                         throw new IllegalArgumentException("-f " + jmh.get(i) + ": not a number of forks");
                     }
-                } else if ("-p".equals(option) && jmh.get(i + 1).startsWith(param + "=")) {
-                    values = List.of(jmh.get(++i).substring(param.length() + 1).split(","));
+                } else if (named != null) {
+                    values.put(named, List.of(jmh.get(++i).substring(named.length() + 1).split(",")));
                 } else {
                     rest.add(option);
                 }
@@ -173,13 +181,21 @@ public final class JmhRunCommand implements Callable<Integer> {
             if (rounds == null || rounds < 1) {
                 throw new IllegalArgumentException("an interleaved run needs -f N (N >= 1: the rounds, one fork of each setting a round)");
             }
-            if (values == null) {
-                values = listed.get();
+            List<String> settings = List.of("");
+            for (String param : params) {
+                List<String> these = values.containsKey(param) ? values.get(param) : listed.apply(param);
+                if (these.isEmpty() || these.stream().anyMatch(v -> v.isBlank() || v.contains(" "))) {
+                    throw new IllegalArgumentException("--interleave " + param + ": no values to interleave (or a value with a space): " + these);
+                }
+                List<String> combined = new ArrayList<>();
+                for (String setting : settings) {
+                    for (String v : these) {
+                        combined.add((setting.isEmpty() ? "" : setting + " ") + param + "=" + v);
+                    }
+                }
+                settings = combined;
             }
-            if (values.isEmpty() || values.stream().anyMatch(String::isBlank)) {
-                throw new IllegalArgumentException("--interleave " + param + ": no values to interleave");
-            }
-            return new Interleaved(rounds, values, rest);
+            return new Interleaved(rounds, settings, rest);
         }
 
         private static final Pattern PARAM_LINE = Pattern.compile("\\s+param \"([^\"]+)\" = \\{(.*)}");

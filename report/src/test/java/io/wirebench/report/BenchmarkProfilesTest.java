@@ -129,4 +129,20 @@ class BenchmarkProfilesTest {
         assertEquals("profiles.claims.load[0].config", refused("config: config/claims-load.yaml}\n      - {scenario: analytics, transport: http",
                 "config: ''}\n      - {scenario: analytics, transport: http").key());
     }
+
+    @Test
+    void theComparingProfilesInterleaveTheSettingsTheyCompare() throws Exception {
+        BenchmarkProfiles profiles = BenchmarkProfiles.read(SHIPPED);
+        for (String name : List.of("claims", "nightly", "full")) {
+            assertEquals("transport,shape", profiles.profile(SHIPPED, name).interleaveParam("bench-transport"), name);
+        }
+        assertEquals("codec", profiles.profile(SHIPPED, "nightly").interleaveParam("bench-serialization"));
+        assertEquals(null, profiles.profile(SHIPPED, "quick").interleaveParam("bench-transport"), "one fork: nothing to interleave");
+        assertEquals("profiles.claims.interleave.bench-transports",
+                refused("    interleave: {bench-transport: \"transport,shape\", bench-e2e: transport}\n    runs:",
+                        "    interleave: {bench-transports: \"transport,shape\", bench-e2e: transport}\n    runs:").key());
+        assertEquals("profiles.claims.interleave.bench-e2e",
+                refused("    interleave: {bench-transport: \"transport,shape\", bench-e2e: transport}\n    runs:",
+                        "    interleave: {bench-transport: \"transport,shape\", bench-e2e: 'transport=nats'}\n    runs:").key());
+    }
 }

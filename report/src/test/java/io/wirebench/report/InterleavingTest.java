@@ -42,7 +42,7 @@ class InterleavingTest {
         java.util.Collections.reverse(second);
         assertEquals(first, second, "round 1 runs round 0's order reversed");
         assertEquals(s, InterleavedSchedule.of(List.of("nats", "http", "redis"), 4, 42), "the seed repeats the order");
-        assertTrue(s.describe().matches("\\w+ \\w+ \\w+ \\| \\w+ \\w+ \\w+ \\| \\w+ \\w+ \\w+ \\| \\w+ \\w+ \\w+"), s.describe());
+        assertTrue(s.describe().matches("\\w+, \\w+, \\w+ \\| \\w+, \\w+, \\w+ \\| \\w+, \\w+, \\w+ \\| \\w+, \\w+, \\w+"), s.describe());
     }
 
     /** The machine drifts by -30% to +40% over the run (a ramp); B is truly twice A; each fork has 1% noise. */
@@ -92,14 +92,18 @@ class InterleavingTest {
     @Test
     void thePlanComesFromTheJmhOptions() {
         JmhRunCommand.Interleaved plan = JmhRunCommand.Interleaved.plan(
-                List.of("-f", "5", "-wi", "5", "-p", "transport=nats,http", "-p", "shape=tiny", "-f", "3"), "transport", () -> List.of("unused"));
+                List.of("-f", "5", "-wi", "5", "-p", "transport=nats,http", "-p", "shape=tiny", "-f", "3"), List.of("transport"), p -> List.of("unused"));
         assertEquals(3, plan.rounds(), "the last -f, as JMH takes it");
-        assertEquals(List.of("nats", "http"), plan.values());
+        assertEquals(List.of("transport=nats", "transport=http"), plan.settings());
         assertEquals(List.of("-wi", "5", "-p", "shape=tiny"), plan.rest());
-        assertEquals(List.of("a", "b"), JmhRunCommand.Interleaved.plan(List.of("-f", "2"), "transport", () -> List.of("a", "b")).values(),
+        JmhRunCommand.Interleaved both = JmhRunCommand.Interleaved.plan(
+                List.of("-f", "3", "-p", "transport=nats,http", "-p", "shape=tiny,small"), List.of("transport", "shape"), p -> List.of("unused"));
+        assertEquals(List.of("transport=nats shape=tiny", "transport=nats shape=small", "transport=http shape=tiny", "transport=http shape=small"),
+                both.settings(), "every combination is a setting of its own: its forks run next to the others'");
+        assertEquals(List.of("transport=a", "transport=b"), JmhRunCommand.Interleaved.plan(List.of("-f", "2"), List.of("transport"), p -> List.of("a", "b")).settings(),
                 "without -p, the values JMH lists");
         IllegalArgumentException noForks = assertThrows(IllegalArgumentException.class,
-                () -> JmhRunCommand.Interleaved.plan(List.of("-p", "transport=a,b"), "transport", List::of));
+                () -> JmhRunCommand.Interleaved.plan(List.of("-p", "transport=a,b"), List.of("transport"), p -> List.of()));
         assertTrue(noForks.getMessage().contains("needs -f N"), noForks.getMessage());
         String listing = "Benchmarks: \nx.A.m\n  param \"transport\" = {nats, http}\n  param \"shape\" = {tiny}\nx.B.m\n  param \"transport\" = {nats, http}\n";
         assertEquals(List.of("nats", "http"), JmhRunCommand.Interleaved.valuesFromListing(listing, "transport"));
