@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
  * regression: with {@code -Dwirebench.hook.slowdownNanos=N} (scripts/bench passes
  * {@code WIREBENCH_HOOK_SLOWDOWN_NANOS} to the forks) every encode and decode first spins for N ns; with
  * {@code -Dwirebench.hook.slowdownTarget=REGEX} ({@code WIREBENCH_HOOK_SLOWDOWN_TARGET}) only those whose
- * description matches, e.g. {@code "decode codec=json order shape=large"}: one benchmark slowed among
- * unchanged ones, the usual kind of regression. Off by default: the per-trial flag is false, and the JIT
+ * description matches (found anywhere in it), e.g. {@code decode codec=json order shape=large}: one benchmark
+ * slowed among unchanged ones, the usual kind of regression. JMH splits fork arguments at spaces, so the
+ * regex writes them as {@code \s}: {@code ^decode\scodec=json\sorder\sshape=small$}. Off by default: the per-trial flag is false, and the JIT
  * removes the branch's work.
  */
 final class SlowdownHook {

@@ -83,11 +83,11 @@ class BenchmarkProfilesTest {
                 claims.runs().stream().map(r -> r.module() + "-" + r.name()).toList());
         BenchmarkProfiles.Run t16 = profiles.run(SHIPPED, "claims", "bench-transport-roundtrip-t16");
         assertEquals("RoundTripBenchmark\\.roundTrip$", t16.include());
-        assertEquals(List.of("-f", "3", "-wi", "5", "-i", "3", "-w", "1s", "-r", "1s", "-foe", "true",
+        assertEquals(List.of("-f", "3", "-wi", "15", "-i", "5", "-w", "1s", "-r", "1s", "-foe", "true",
                 "-t", "16", "-p", "transport=nats,http", "-p", "shape=tiny,small,large"), BenchmarkProfiles.jmhArguments(claims, t16, List.of()));
         // a run's own options replace the profile's (a longer warm-up), and the command line's replace both
         BenchmarkProfiles.Run concurrent = profiles.run(SHIPPED, "claims", "bench-transport-concurrent-16");
-        assertEquals(List.of("-f", "3", "-i", "3", "-r", "1s", "-foe", "true", "-t", "1", "-wi", "5", "-w", "2s",
+        assertEquals(List.of("-f", "3", "-i", "5", "-r", "1s", "-foe", "true", "-t", "1", "-wi", "10", "-w", "2s",
                 "-p", "inFlight=16", "-p", "transport=nats,http", "-p", "shape=tiny,small,large"), BenchmarkProfiles.jmhArguments(claims, concurrent, List.of()));
         List<String> quicker = BenchmarkProfiles.jmhArguments(claims, concurrent, List.of("-w", "100ms"));
         assertEquals(-1, quicker.indexOf("-w"), "the command line's -w replaces the run's: " + quicker);
