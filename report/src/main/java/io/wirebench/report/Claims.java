@@ -112,17 +112,10 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
             held += v == Verdict.SUPPORTED ? 1 : 0;
             failed += v == Verdict.REFUTED ? 1 : 0;
             open += v == Verdict.INCONCLUSIVE ? 1 : 0;
-            evidence.add(String.format(Locale.ROOT, "%s %s = %s %s, limit %s%s: %s", r.shortName(), c.metric(), figure(f), m.unit(),
+            evidence.add(String.format(Locale.ROOT, "%s %s = %s, limit %s%s: %s", r.shortName(), c.metric(), f.text(Claims::fmt, m.unit(), true),
                     fmt(c.limit()), samplesNote(r), v));
         }
         return new Answer(c, verdict(held, failed, open), evidence.isEmpty() ? List.of("no result of " + c.benchmark() + " " + where) : evidence);
-    }
-
-    /** "319 [304, 336] (95% t over 3 forks)", "319 (1 fork, under 3, no interval)", with ⏳ when still trending. */
-    static String figure(Figure f) {
-        String s = fmt(f.score()) + (f.hasInterval() ? String.format(Locale.ROOT, " [%s, %s] (%s)", fmt(f.low()), fmt(f.high()), f.interval())
-                : " (" + f.noIntervalReason() + ", no interval)");
-        return f.steady().trending() ? s + " " + f.steady().label() : s;
     }
 
     private static String samplesNote(JmhResult r) {

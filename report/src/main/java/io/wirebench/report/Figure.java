@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 
 /**
  * A figure with its interval from fork-level values ({@link ForkStatistics}: Student's t over forks; none
@@ -26,8 +27,7 @@ record Figure(double score, double low, double high, int forks, String over, Ste
     static Figure of(JmhResult r, String metric) {
         List<Double> values = r.forkValues(metric);
         Metric m = r.metric(metric);
-        Metric.Direction direction = metric.startsWith("gc.alloc") ? Metric.Direction.LOWER_IS_BETTER : m == null ? Metric.Direction.UNKNOWN : m.direction();
-        SteadyState steady = SteadyState.of(r.iterations(metric), direction);
+        SteadyState steady = SteadyState.of(r.iterations(metric), m == null ? Metric.Direction.UNKNOWN : m.direction());
         if (values.isEmpty()) {
             return new Figure(m == null ? Double.NaN : m.score(), Double.NaN, Double.NaN, 0, "forks", steady, List.of(), null);
         }
@@ -53,6 +53,24 @@ record Figure(double score, double low, double high, int forks, String over, Ste
     /** Why there is no interval, for a reader ("1 fork"). */
     String noIntervalReason() {
         return forks == 0 ? "no fork-level data" : forks + " " + (forks == 1 ? over.replaceAll("s$", "") : over) + ", under " + ForkStatistics.MIN_FORKS;
+    }
+
+    /**
+     * For a sentence: "283 [265, 301] us/op (95% t over 3 forks)" ({@code how}: with what the interval is), or
+     * "283 us/op (2 forks, under 3, no interval)"; "⏳ still warming up" after it while its forks trend.
+     */
+    String text(DoubleFunction<String> num, String unit, boolean how) {
+        String s = num.apply(score) + (hasInterval() ? " [" + num.apply(low) + ", " + (Double.isInfinite(high) ? "no upper bound" : num.apply(high)) + "]" : "")
+                + (unit.isEmpty() ? "" : " " + unit)
+                + (!hasInterval() ? " (" + noIntervalReason() + ", no interval)" : how ? " (" + interval() + ")" : "");
+        return steady.trending() ? s + " " + steady.label() : s;
+    }
+
+    /** For a table cell: "283 ± 18.0 (3 forks)", or "283 (2 forks, under 3, no interval)"; ⏳ while its forks trend. */
+    String cell(DoubleFunction<String> num) {
+        String s = num.apply(score) + (hasInterval() ? " ± " + num.apply((high - low) / 2) + " (" + forks + " " + over + ")"
+                : " (" + noIntervalReason() + ", no interval)");
+        return steady.trending() ? s + " " + steady.label() : s;
     }
 
     /** True when the two figures' forks ran interleaved in one schedule, so they pair round by round. */

@@ -2,6 +2,7 @@ package io.wirebench.report;
 
 import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * Intervals from forks, the unit of evidence (Georges, Buytaert and Eeckhout, OOPSLA 2007): each fork is
@@ -29,15 +30,12 @@ public final class ForkStatistics {
 
     /** {mean, low, high} of fork values; low and high NaN under {@link #MIN_FORKS} forks or with a value not finite. */
     public static double[] mean(List<Double> values) {
-        int n = values.size();
-        if (n == 0) {
-            return new double[] {Double.NaN, Double.NaN, Double.NaN};
-        }
-        double mean = average(values);
-        if (n < MIN_FORKS || !allFinite(values)) {
+        double[] v = array(values);
+        double mean = v.length == 0 ? Double.NaN : StatUtils.mean(v);
+        if (v.length < MIN_FORKS || !values.stream().allMatch(Double::isFinite)) {
             return new double[] {mean, Double.NaN, Double.NaN};
         }
-        double half = t(n - 1) * Math.sqrt(variance(values, mean) / n);
+        double half = t(v.length - 1) * Math.sqrt(StatUtils.variance(v) / v.length);
         return new double[] {mean, mean - half, mean + half};
     }
 
@@ -47,42 +45,43 @@ public final class ForkStatistics {
      */
     public static double[] pairedRatio(List<Double> num, List<Double> den) {
         int n = Math.min(num.size(), den.size());
+        if (!positive(num) || !positive(den)) {
+            return new double[] {StatUtils.mean(array(num)) / StatUtils.mean(array(den)), Double.NaN, Double.NaN};
+        }
         double[] logs = new double[n];
         for (int i = 0; i < n; i++) {
             logs[i] = Math.log(num.get(i) / den.get(i));
         }
-        double mean = 0;
-        for (double l : logs) {
-            mean += l / n;
-        }
-        if (n < MIN_FORKS || !positive(num) || !positive(den)) {
+        double mean = StatUtils.mean(logs);
+        if (n < MIN_FORKS) {
             return new double[] {Math.exp(mean), Double.NaN, Double.NaN};
         }
-        double ss = 0;
-        for (double l : logs) {
-            ss += (l - mean) * (l - mean);
-        }
-        double half = t(n - 1) * Math.sqrt(ss / (n - 1) / n);
+        double half = t(n - 1) * Math.sqrt(StatUtils.variance(logs) / n);
         return new double[] {Math.exp(mean), Math.exp(mean - half), Math.exp(mean + half)};
     }
 
     /** {ratio, low, high} of the means of two independent sets of fork values (log scale, Welch-Satterthwaite). */
     public static double[] ratio(List<Double> num, List<Double> den) {
-        double mn = average(num);
-        double md = average(den);
+        double[] a = array(num);
+        double[] b = array(den);
+        double mn = StatUtils.mean(a);
+        double md = StatUtils.mean(b);
         double ratio = mn / md;
-        if (num.size() < MIN_FORKS || den.size() < MIN_FORKS || !positive(num) || !positive(den)) {
+        if (a.length < MIN_FORKS || b.length < MIN_FORKS || !positive(num) || !positive(den)) {
             return new double[] {ratio, Double.NaN, Double.NaN};
         }
-        double vn = variance(num, mn) / (num.size() * mn * mn); // variance of log(mean) by the delta method
-        double vd = variance(den, md) / (den.size() * md * md);
-        double se = Math.sqrt(vn + vd);
-        if (se == 0) {
+        double vn = StatUtils.variance(a) / (a.length * mn * mn); // variance of log(mean) by the delta method
+        double vd = StatUtils.variance(b) / (b.length * md * md);
+        if (vn + vd == 0) {
             return new double[] {ratio, ratio, ratio};
         }
-        double df = (vn + vd) * (vn + vd) / (vn * vn / (num.size() - 1) + vd * vd / (den.size() - 1));
-        double half = t(df) * se;
+        double half = t(welchDf(vn, a.length, vd, b.length)) * Math.sqrt(vn + vd);
         return new double[] {ratio, ratio * Math.exp(-half), ratio * Math.exp(half)};
+    }
+
+    /** Welch-Satterthwaite degrees of freedom of two squared standard errors ({@code va}, {@code vb}) of samples of {@code na}, {@code nb}. */
+    static double welchDf(double va, int na, double vb, int nb) {
+        return (va + vb) * (va + vb) / (va * va / (na - 1) + vb * vb / (nb - 1));
     }
 
     /** The two-sided critical value of Student's t at {@link #CONFIDENCE}. */
@@ -92,31 +91,12 @@ public final class ForkStatistics {
 
     /** The coefficient of variation of fork values (s / mean), NaN under two forks. */
     public static double cv(List<Double> values) {
-        if (values.size() < 2) {
-            return Double.NaN;
-        }
-        double mean = average(values);
-        return Math.sqrt(variance(values, mean)) / Math.abs(mean);
+        double[] v = array(values);
+        return v.length < 2 ? Double.NaN : Math.sqrt(StatUtils.variance(v)) / Math.abs(StatUtils.mean(v));
     }
 
-    static double average(List<Double> values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.size();
-    }
-
-    static double variance(List<Double> values, double mean) {
-        double ss = 0;
-        for (double v : values) {
-            ss += (v - mean) * (v - mean);
-        }
-        return ss / (values.size() - 1);
-    }
-
-    private static boolean allFinite(List<Double> values) {
-        return values.stream().allMatch(Double::isFinite);
+    static double[] array(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static boolean positive(List<Double> values) {

@@ -124,15 +124,10 @@ public final class HarnessEfficiency {
                 + "|---|---|---|---:|---:|---|---:|---:|---|\n");
         for (Row r : rows) {
             md.append("| ").append(r.transport()).append(" | ").append(r.shape()).append(" | ").append(r.what()).append(" | ")
-                    .append(figureText(r.suite())).append(" | ").append(figureText(r.floor())).append(" | ").append(ReportWriter.escape(r.tool()))
+                    .append(r.suite().text(ReportWriter::num, "", false)).append(" | ").append(r.floor().text(ReportWriter::num, "", false)).append(" | ").append(ReportWriter.escape(r.tool()))
                     .append(" | ").append(ReportWriter.ratioText(r.ratio())).append(" | ").append(r.targetText()).append(" | ")
                     .append(r.outside() ? "✗ outside target" : "✓").append(" |\n");
         }
         return md.toString();
-    }
-
-    static String figureText(Figure f) {
-        return ReportWriter.num(f.score()) + (f.hasInterval() ? " [" + ReportWriter.num(f.low()) + ", " + ReportWriter.num(f.high()) + "]"
-                : " (no interval)") + (f.steady().trending() ? " " + f.steady().label() : "");
     }
 }

@@ -11,7 +11,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,7 +68,7 @@ public final class JmhJson {
                 ? histogramForks(file, where, histograms) : rawForks(file, where, primaryNode));
         for (Iterator<Map.Entry<String, JsonNode>> it = node.path("secondaryMetrics").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            String name = entry.getKey().startsWith("\u00b7") ? entry.getKey().substring(1) : entry.getKey();
+            String name = metricName(entry.getKey());
             secondary.put(name, metric(file, where + " secondary " + name, entry.getValue()));
             JmhResult.Forks raw = rawForks(file, where, entry.getValue());
             Matcher percentile = PERCENTILE.matcher(name);
@@ -83,8 +82,13 @@ public final class JmhJson {
                 interleaving(file, where, node.path("wirebench").path("interleaved")));
     }
 
-    /** sample mode's percentile metrics: {@code p0.50}, {@code p0.999}, {@code p1.00}. */
-    private static final Pattern PERCENTILE = Pattern.compile("p([01]\\.\\d+)");
+    /** sample mode's percentile metrics: {@code p0.50}, {@code p0.999}, {@code p1.00} (after {@link #metricName}). */
+    static final Pattern PERCENTILE = Pattern.compile("p([01]\\.\\d+)");
+
+    /** A secondary metric's name without JMH's older {@code ·} prefix. */
+    static String metricName(String name) {
+        return name.startsWith("\u00b7") ? name.substring(1) : name;
+    }
 
     /** {@code wirebench.interleaved} as {@code JmhRunCommand} writes it into a merged result; null when absent. */
     private static JmhResult.Interleaving interleaving(Path file, String where, JsonNode node) {
@@ -104,26 +108,9 @@ public final class JmhJson {
     private static List<Double> forkPercentiles(Path file, String where, JsonNode histograms, double quantile) {
         List<Double> out = new ArrayList<>();
         for (JsonNode fork : histograms) {
-            TreeMap<Double, Long> counts = new TreeMap<>();
-            long total = 0;
-            for (JsonNode iteration : fork) {
-                for (JsonNode pair : iteration) {
-                    long count = pair.path(1).asLong(0);
-                    counts.merge(number(file, where + " rawDataHistogram", pair.path(0)), count, Long::sum);
-                    total += count;
-                }
-            }
-            if (total == 0) {
-                continue;
-            }
-            long rank = Math.max(1, (long) Math.ceil(quantile * total));
-            long seen = 0;
-            for (Map.Entry<Double, Long> bucket : counts.entrySet()) {
-                seen += bucket.getValue();
-                if (seen >= rank) {
-                    out.add(bucket.getKey());
-                    break;
-                }
+            Histogram h = new Histogram().addIterations(file, where, fork);
+            if (h.total() > 0) {
+                out.add(h.percentile(quantile));
             }
         }
         return out;
@@ -154,25 +141,16 @@ public final class JmhJson {
         List<Double> means = new ArrayList<>();
         List<List<Double>> series = new ArrayList<>();
         for (JsonNode fork : histograms) {
-            double forkSum = 0;
-            long forkN = 0;
-            List<Double> iterations = new ArrayList<>();
-            for (JsonNode iteration : fork) {
-                double sum = 0;
-                long n = 0;
-                for (JsonNode pair : iteration) {
-                    long count = pair.path(1).asLong(0);
-                    sum += number(file, where + " rawDataHistogram", pair.path(0)) * count;
-                    n += count;
-                }
-                if (n > 0) {
-                    iterations.add(sum / n);
-                }
-                forkSum += sum;
-                forkN += n;
-            }
-            if (forkN > 0) {
-                means.add(forkSum / forkN);
+            Histogram whole = new Histogram().addIterations(file, where, fork);
+            if (whole.total() > 0) {
+                means.add(whole.mean());
+                List<Double> iterations = new ArrayList<>();
+                fork.forEach(iteration -> {
+                    Histogram h = new Histogram().addIteration(file, where, iteration);
+                    if (h.total() > 0) {
+                        iterations.add(h.mean());
+                    }
+                });
                 series.add(iterations);
             }
         }

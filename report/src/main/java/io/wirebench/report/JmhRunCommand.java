@@ -70,7 +70,7 @@ public final class JmhRunCommand implements Callable<Integer> {
             List<String> args = new ArrayList<>(jmh);
             return run(args, out, "") ? 0 : 1;
         }
-        Interleaved plan = Interleaved.plan(jmh, interleave, this::listedValues);
+        Interleaved plan = Interleaved.plan(jmh, interleave, param -> Interleaved.valuesFromListing(listing(), param));
         long s = seed != null ? seed : new SecureRandom().nextLong();
         InterleavedSchedule schedule = InterleavedSchedule.of(plan.settings(), plan.rounds(), s);
         String name = out.getFileName().toString().replaceFirst("\\.json$", "");
@@ -116,36 +116,51 @@ public final class JmhRunCommand implements Callable<Integer> {
         Files.writeString(log, header + "+ " + String.join(" ", command) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.println("+ " + String.join(" ", command));
         System.out.flush(); // scripts/bench shows each run as it starts, even through a pipe
+        return exec(command, log, timeoutMinutes);
+    }
+
+    private String listing;
+
+    /** What JMH lists ({@code -lp}) for the included benchmarks, asked once. */
+    private String listing() {
+        if (listing == null) {
+            List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "-lp"));
+            if (!include.isEmpty()) {
+                command.add(include);
+            }
+            try {
+                Path out = Files.createTempFile("jmh-list", ".txt");
+                try {
+                    boolean ok = exec(command, out, 5);
+                    String text = Files.readString(out, StandardCharsets.UTF_8);
+                    if (!ok) {
+                        throw new IllegalArgumentException(String.join(" ", command) + " failed:\n" + text);
+                    }
+                    listing = text;
+                } finally {
+                    Files.deleteIfExists(out);
+                }
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return listing;
+    }
+
+    /** Runs {@code command} with its output appended to {@code output}; true when it exits 0 within the deadline, else killed. */
+    private static boolean exec(List<String> command, Path output, long minutes) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
+        if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            Files.writeString(log, "jmh-run: killed after " + timeoutMinutes + " min\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            Files.writeString(output, "jmh-run: killed after " + minutes + " min\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             return false;
         }
         return process.exitValue() == 0;
-    }
-
-    /** The values JMH lists ({@code -lp}) for the interleaved param of the included benchmarks; every one must have it. */
-    private List<String> listedValues(String param) {
-        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "-lp"));
-        if (!include.isEmpty()) {
-            command.add(include);
-        }
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new IllegalArgumentException(String.join(" ", command) + " failed:\n" + text);
-            }
-            return Interleaved.valuesFromListing(text, param);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /**
@@ -204,28 +219,22 @@ public final class JmhRunCommand implements Callable<Integer> {
         static List<String> valuesFromListing(String listing, String param) {
             Set<String> values = null;
             int benchmarks = 0;
-            boolean seen = true;
+            int having = 0;
             for (String line : listing.split("\n")) {
-                if (!line.startsWith(" ") && line.contains(".") && !line.startsWith("Benchmarks")) {
-                    if (!seen) {
-                        throw new IllegalArgumentException("--interleave " + param + ": a listed benchmark has no such @Param");
-                    }
-                    benchmarks++;
-                    seen = false;
-                    continue;
-                }
                 Matcher m = PARAM_LINE.matcher(line);
-                if (m.matches() && m.group(1).equals(param)) {
+                if (!line.startsWith(" ") && line.contains(".") && !line.startsWith("Benchmarks")) {
+                    benchmarks++;
+                } else if (m.matches() && m.group(1).equals(param)) {
+                    having++;
                     Set<String> these = new LinkedHashSet<>(List.of(m.group(2).split(",\\s*")));
                     if (values != null && !values.equals(these)) {
                         throw new IllegalArgumentException("--interleave " + param + ": the benchmarks list different values, " + values + " and " + these
                                 + "; name them with -p " + param + "=...");
                     }
                     values = these;
-                    seen = true;
                 }
             }
-            if (benchmarks == 0 || !seen || values == null) {
+            if (benchmarks == 0 || having < benchmarks) {
                 throw new IllegalArgumentException("--interleave " + param + ": " + (benchmarks == 0 ? "no benchmark matches" : "a listed benchmark has no such @Param"));
             }
             return List.copyOf(values);

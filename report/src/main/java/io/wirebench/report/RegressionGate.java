@@ -212,8 +212,8 @@ public final class RegressionGate {
         if (vb + vc == 0) {
             return 0;
         }
-        double df = (vb + vc) * (vb + vc) / (vb * vb / (b.length - 1) + vc * vc / (c.length - 1));
-        org.apache.commons.math3.distribution.TDistribution t = new org.apache.commons.math3.distribution.TDistribution(null, df);
+        org.apache.commons.math3.distribution.TDistribution t =
+                new org.apache.commons.math3.distribution.TDistribution(null, ForkStatistics.welchDf(vb, b.length, vc, c.length));
         return (t.inverseCumulativeProbability(1 - alpha) + t.inverseCumulativeProbability(POWER)) * Math.sqrt(vb + vc) / mean;
     }
 

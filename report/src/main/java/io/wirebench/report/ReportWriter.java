@@ -60,17 +60,7 @@ public final class ReportWriter {
      * no interval)" under 3 forks, and ⏳ when its forks had not reached a steady state.
      */
     static String scoreText(JmhResult r, String metric) {
-        return figureText(Figure.of(r, metric));
-    }
-
-    static String figureText(Figure f) {
-        String s = num(f.score());
-        if (f.hasInterval()) {
-            s += " ± " + num((f.high() - f.low()) / 2) + " (" + f.forks() + " " + f.over() + ")";
-        } else {
-            s += " (" + f.noIntervalReason() + ", no interval)";
-        }
-        return f.steady().trending() ? s + " " + f.steady().label() : s;
+        return Figure.of(r, metric).cell(ReportWriter::num);
     }
 
     static String cell(JmhResult r) {
@@ -182,7 +172,7 @@ public final class ReportWriter {
         for (PeerFloor f : run.peers()) {
             md.append("| ").append(f.transport()).append(" | ").append(escape(f.tool())).append(" | ").append(escape(f.version())).append(" | ")
                     .append(f.shape()).append(" | ").append(f.callers()).append(" | ").append(f.role()).append(" | ")
-                    .append(HarnessEfficiency.figureText(f.p50())).append(" | ").append(HarnessEfficiency.figureText(f.throughput())).append(" | `")
+                    .append(f.p50().text(ReportWriter::num, "", false)).append(" | ").append(f.throughput().text(ReportWriter::num, "", false)).append(" | `")
                     .append(escape(f.command())).append("` |\n");
         }
         return md.toString();

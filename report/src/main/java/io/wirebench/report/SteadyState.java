@@ -46,7 +46,7 @@ public enum SteadyState {
     }
 
     /** One fork's Mann-Kendall S, its variance under no trend, and Sen's slope over the series relative to its median. */
-    record ForkTrend(int n, double s, double variance, double drift) {
+    record ForkTrend(double s, double variance, double drift) {
         double p() {
             return pValue(s, variance);
         }
@@ -65,7 +65,7 @@ public enum SteadyState {
         }
         double variance = n * (n - 1) * (2.0 * n + 5) / 18;
         double drift = median(slopes) * (n - 1) / Math.abs(median(series));
-        return new ForkTrend(n, s, variance, drift);
+        return new ForkTrend(s, variance, drift);
     }
 
     /** The state of a figure from its forks' iteration series; {@code direction} says which way is better. */

@@ -33,14 +33,15 @@ class FigureTest {
         assertEquals(110 - half, f.low(), 1e-6);
         assertEquals(110 + half, f.high(), 1e-6);
         assertEquals("95% t over 3 forks", f.interval());
-        assertEquals("110 ± 24.8 (3 forks)", ReportWriter.figureText(f));
+        assertEquals("110 ± 24.8 (3 forks)", f.cell(ReportWriter::num));
+        assertEquals("110 [85.2, 135] us/op (95% t over 3 forks)", f.text(ReportWriter::num, "us/op", true));
     }
 
     @Test
     void underThreeForksThereIsNoInterval() {
         Figure two = Figure.of(forks("nats", "us/op", 0.5, null, 100, 102), "primary");
         assertFalse(two.hasInterval());
-        assertEquals("101 (2 forks, under 3, no interval)", ReportWriter.figureText(two));
+        assertEquals("101 (2 forks, under 3, no interval)", two.cell(ReportWriter::num));
         double[] r = Figure.ratio(two, Figure.of(forks("http", "us/op", 0.5, null, 200, 201, 202), "primary"));
         assertEquals("0.50x (no interval)", ReportWriter.ratioText(r), "101 / 201");
         assertTrue(Double.isNaN(r[1]) && Double.isNaN(r[2]), "never a zero-width interval");

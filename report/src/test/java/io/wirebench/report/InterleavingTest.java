@@ -166,6 +166,6 @@ class InterleavingTest {
             assertEquals(4, files.count(), "the single-fork files stay");
         }
         List<JmhResult> read = JmhJson.read(out);
-        assertTrue(Figure.of(read.get(0), "primary").pairsWith(Figure.of(read.get(1), "primary")) == false, "2 rounds: under 3 pairs, no paired interval");
+        assertFalse(Figure.of(read.get(0), "primary").pairsWith(Figure.of(read.get(1), "primary")), "2 rounds: under 3 pairs, no paired interval");
     }
 }

@@ -59,7 +59,7 @@ class ReportTest {
         // NATS tiny p50 in this run (results/claims, 3 forks): 321 us [280, 361]
         assertEquals(Claims.Verdict.SUPPORTED, byId.get("sub-ms-rpc"));
         Claims.Answer subMs = answers.stream().filter(a -> a.claim().id().equals("sub-ms-rpc")).findFirst().orElseThrow();
-        assertTrue(subMs.evidence().get(0).contains("p0.50 = 321 [280, 361] (95% t over 3 forks)"), subMs.evidence().toString());
+        assertTrue(subMs.evidence().get(0).contains("p0.50 = 321 [280, 361] us/op (95% t over 3 forks)"), subMs.evidence().toString());
         // one load run at 200/s: nothing was asked of 10,000/s
         assertEquals(Claims.Verdict.INCONCLUSIVE, byId.get("ten-thousand-rps"));
         // one caller: HTTP's mean over NATS's is 0.28x for tiny; small's HTTP forks were still slowing down (no verdict);
@@ -172,7 +172,7 @@ class ReportTest {
         // the median is 200, under the limit, but from 2 forks (medians 100 and 300): no interval, no verdict
         Claims.Answer answer = new Claims(List.of(median)).check(run).get(0);
         assertEquals(Claims.Verdict.INCONCLUSIVE, answer.verdict(), answer.evidence().toString());
-        assertTrue(answer.evidence().get(0).contains("p0.50 = 200 (2 forks, under 3, no interval)"), answer.evidence().toString());
+        assertTrue(answer.evidence().get(0).contains("p0.50 = 200 us/op (2 forks, under 3, no interval)"), answer.evidence().toString());
         Claim lower = new Claim("median", "median under 350", "below", "LatencyBenchmark.roundTrip", "p0.50",
                 Map.of("transport", "nats"), 350.0, null, null, null, null, null, null, null, null);
         assertEquals(Claims.Verdict.INCONCLUSIVE, new Claims(List.of(lower)).check(run).get(0).verdict(), "not even far under the limit");
