@@ -1,7 +1,6 @@
 package io.wirebench.schemas.codec;
 
 import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
@@ -11,7 +10,8 @@ import java.util.List;
 /**
  * The JDK's unmodifiable lists ({@code List.of}, {@code List.copyOf}), which the model's records hold.
  * Kryo cannot construct those classes itself; this writes size + elements and reads back a
- * {@code List.copyOf}. A size beyond the bytes left is refused before anything is allocated.
+ * {@code List.copyOf}. {@link BoundedInput} bounds the size, the nesting and the elements a message may claim
+ * before anything is allocated.
  */
 final class ImmutableListSerializer extends Serializer<List<Object>> {
 
@@ -30,13 +30,15 @@ final class ImmutableListSerializer extends Serializer<List<Object>> {
     @Override
     public List<Object> read(Kryo kryo, Input input, Class<? extends List<Object>> type) {
         int size = input.readVarInt(true);
-        if (size < 0 || (input instanceof BoundedInput bounded && size > bounded.remaining())) {
-            throw new KryoException("list of " + size + " elements cannot fit in what is left of the message");
+        BoundedInput.enterCollection(input, size, "list");
+        try {
+            List<Object> elements = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                elements.add(kryo.readClassAndObject(input));
+            }
+            return List.copyOf(elements);
+        } finally {
+            BoundedInput.leaveCollection(input);
         }
-        List<Object> elements = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            elements.add(kryo.readClassAndObject(input));
-        }
-        return List.copyOf(elements);
     }
 }

@@ -31,17 +31,19 @@ final class ImmutableMapSerializer extends Serializer<Map<Object, Object>> {
     @Override
     public Map<Object, Object> read(Kryo kryo, Input input, Class<? extends Map<Object, Object>> type) {
         int size = input.readVarInt(true);
-        if (size < 0 || (input instanceof BoundedInput bounded && size > bounded.remaining())) {
-            throw new KryoException("map of " + size + " entries cannot fit in what is left of the message");
-        }
-        Map<Object, Object> entries = new LinkedHashMap<>(size * 2);
-        for (int i = 0; i < size; i++) {
-            Object key = kryo.readClassAndObject(input);
-            Object value = kryo.readClassAndObject(input);
-            if (entries.put(key, value) != null) {
-                throw new KryoException("map key repeated: " + key);
+        BoundedInput.enterCollection(input, size, "map");
+        try {
+            Map<Object, Object> entries = new LinkedHashMap<>(size * 2);
+            for (int i = 0; i < size; i++) {
+                Object key = kryo.readClassAndObject(input);
+                Object value = kryo.readClassAndObject(input);
+                if (entries.put(key, value) != null) {
+                    throw new KryoException("map key repeated: " + key);
+                }
             }
+            return OrderedMaps.copyOf(entries);
+        } finally {
+            BoundedInput.leaveCollection(input);
         }
-        return OrderedMaps.copyOf(entries);
     }
 }

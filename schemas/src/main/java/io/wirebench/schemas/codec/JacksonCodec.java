@@ -3,6 +3,7 @@ package io.wirebench.schemas.codec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -20,9 +21,23 @@ import java.io.IOException;
  * (they are immutable and thread-safe). The same model and settings serve JSON and Smile, so the two
  * differ only in format. Settings: ISO-8601 timestamps (as a REST API sends them), nulls omitted,
  * unknown properties rejected, trailing tokens rejected, null for a primitive rejected, default typing
- * off (never enabled anywhere in the suite).
+ * off (never enabled anywhere in the suite), and explicit stream-read constraints ({@link #READ_LIMITS}) rather
+ * than the library's defaults, so what a message can make the parser do is written here.
  */
 public final class JacksonCodec implements Codec {
+    /**
+     * What one message may make the parser do: nest 64 deep (the model nests 4), numbers of at most 64 digits
+     * (the largest amount is a long: 19), names of at most 1,000 chars, strings and whole documents of at
+     * most 32 MiB (a message is at most 16 MiB: BodyLimit); beyond each, a {@link CodecException}.
+     */
+    public static final StreamReadConstraints READ_LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(64)
+            .maxNumberLength(64)
+            .maxNameLength(1_000)
+            .maxStringLength(32 << 20)
+            .maxDocumentLength(32L << 20)
+            .build();
+
     private final String name;
     private final ClassValue<ObjectReader> readers;
     private final ClassValue<ObjectWriter> writers;
@@ -45,18 +60,18 @@ public final class JacksonCodec implements Codec {
 
     /** JSON text, the REST default. */
     public static JacksonCodec json() {
-        return new JacksonCodec("json", configure(JsonMapper.builder(new JsonFactory())).build());
+        return new JacksonCodec("json", configure(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(READ_LIMITS).build())).build());
     }
 
     /** JSON with the Blackbird module (LambdaMetafactory accessors instead of reflection). */
     public static JacksonCodec jsonBlackbird() {
         return new JacksonCodec("json-blackbird",
-                configure(JsonMapper.builder(new JsonFactory())).addModule(new BlackbirdModule()).build());
+                configure(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(READ_LIMITS).build())).addModule(new BlackbirdModule()).build());
     }
 
     /** Smile, Jackson's binary JSON: same data model, binary tokens, back-referenced names. */
     public static JacksonCodec smile() {
-        return new JacksonCodec("smile", configure(JsonMapper.builder(new SmileFactory())).build());
+        return new JacksonCodec("smile", configure(JsonMapper.builder(SmileFactory.builder().streamReadConstraints(READ_LIMITS).build())).build());
     }
 
     static JsonMapper.Builder configure(JsonMapper.Builder builder) {

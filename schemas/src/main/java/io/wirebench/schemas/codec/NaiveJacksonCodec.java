@@ -40,6 +40,6 @@ public final class NaiveJacksonCodec implements Codec {
     }
 
     private static ObjectMapper newMapper() {
-        return JacksonCodec.configure(JsonMapper.builder(new JsonFactory())).build();
+        return JacksonCodec.configure(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(JacksonCodec.READ_LIMITS).build())).build();
     }
 }
