@@ -62,8 +62,8 @@ class BenchmarkProfilesTest {
         // the misspelt key leaves the required 'jmh' missing: either is reported, under the profile
         ConfigFileException misspelt = refused("    jmh: [-f, \"1\"", "    jmhh: [-f, \"1\"");
         assertTrue(misspelt.key().startsWith("profiles.quick.jmh"), misspelt.getMessage());
-        assertEquals("profiles.nightly.params.bench-serialisation",
-                refused("      bench-serialization: [-p, \"codec=", "      bench-serialisation: [-p, \"codec=").key());
+        assertEquals("profiles.quick.params.bench-serialisation",
+                refused("      bench-serialization: [-p, \"shape=", "      bench-serialisation: [-p, \"shape=").key());
         ConfigFileException transport = refused("{scenario: ecommerce, transport: http, duration_seconds: 30}",
                 "{scenario: ecommerce, transport: carrier-pigeon, duration_seconds: 30}");
         assertEquals("profiles.nightly.load[1].transport", transport.key());
