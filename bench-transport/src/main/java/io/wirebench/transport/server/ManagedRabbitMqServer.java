@@ -95,6 +95,9 @@ public final class ManagedRabbitMqServer extends ManagedServer {
                 Map.entry("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1"),
                 Map.entry("RABBITMQ_NODE_PORT", Integer.toString(port)),
                 Map.entry("RABBITMQ_DIST_PORT", Integer.toString(distPort)),
+                // the Erlang distribution listener (which runs code for anyone holding the cookie) binds every
+                // address unless told otherwise: loopback, like the AMQP listener and epmd
+                Map.entry("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1}"),
                 Map.entry("ERL_EPMD_PORT", Integer.toString(epmdPort)),
                 Map.entry("ERL_EPMD_ADDRESS", "127.0.0.1"),
                 Map.entry("RABBITMQ_MNESIA_BASE", directory.resolve("mnesia").toString()),

@@ -20,7 +20,7 @@ import javax.net.ssl.TrustManagerFactory;
  * A certificate authority and a server certificate for 127.0.0.1 and localhost, made for this run with
  * {@code openssl} (Debian package {@code openssl}) into a temporary folder readable by this user only,
  * deleted when the JVM exits: P-256 keys, valid two days. The managed servers read the PEM files; the
- * Java clients get an {@link SSLContext} that trusts this authority and nothing else; the HTTPS service a
+ * Java clients get an {@link SSLContext} that trusts this authority and nothing else and checks the host name; the HTTPS service a
  * PKCS#12 key store. Made once per JVM, on first use.
  */
 public final class RunCertificates {
@@ -64,12 +64,49 @@ public final class RunCertificates {
 
     private SSLContext clientContext;
 
-    /** TLS for a client: trusts this run's authority only (made once, shared: an {@code SSLContext} is thread-safe). */
+    /**
+     * TLS for a client: trusts this run's authority only and checks that the certificate names the host dialled
+     * ({@link HostNameCheckingContext}); made once, shared: an {@code SSLContext} is thread-safe.
+     */
     public synchronized SSLContext clientContext() {
         if (clientContext == null) {
-            clientContext = loadClientContext();
+            clientContext = new HostNameCheckingContext(loadClientContext());
         }
         return clientContext;
+    }
+
+    private Path anotherNameKeyStore;
+
+    /**
+     * A PKCS#12 key store (password {@link #storePassword()}) with a certificate this run's authority signed for
+     * another name ({@code elsewhere.invalid}, no IP): trusted, but wrong for 127.0.0.1, so every client must
+     * refuse it. For the tests that show they do.
+     */
+    public synchronized Path anotherNameKeyStore() {
+        if (anotherNameKeyStore == null) {
+            String o = openssl().toString();
+            try {
+                Files.writeString(dir.resolve("elsewhere.ext"), "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n"
+                        + "extendedKeyUsage=serverAuth\nsubjectAltName=DNS:elsewhere.invalid\n", StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                throw new ServerStartException("cannot write " + dir.resolve("elsewhere.ext") + ": " + e.getMessage(), e);
+            }
+            run(dir, List.of(o, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "elsewhere.key",
+                    "-out", "elsewhere.csr", "-subj", "/CN=elsewhere.invalid"));
+            run(dir, List.of(o, "x509", "-req", "-in", "elsewhere.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                    "-out", "elsewhere.pem", "-days", "2", "-extfile", "elsewhere.ext"));
+            run(dir, List.of(o, "pkcs12", "-export", "-in", "elsewhere.pem", "-inkey", "elsewhere.key", "-certfile", "ca.pem", "-name", "server",
+                    "-out", "elsewhere.p12", "-passout", "pass:" + storePassword()));
+            anotherNameKeyStore = dir.resolve("elsewhere.p12");
+        }
+        return anotherNameKeyStore;
+    }
+
+    private static Path openssl() {
+        return Stream.of(Path.of("/usr/bin/openssl"), Path.of("/bin/openssl"), Path.of("/usr/local/bin/openssl"))
+                .filter(Files::isExecutable).findFirst()
+                .orElseThrow(() -> new ServerStartException("openssl not found: TLS needs it to make this run's certificates;"
+                        + " it comes with the Debian package 'openssl' (scripts/setup installs it)"));
     }
 
     private SSLContext loadClientContext() {
@@ -89,10 +126,7 @@ public final class RunCertificates {
     }
 
     private static RunCertificates make() {
-        Path openssl = Stream.of(Path.of("/usr/bin/openssl"), Path.of("/bin/openssl"), Path.of("/usr/local/bin/openssl"))
-                .filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> new ServerStartException("openssl not found: TLS needs it to make this run's certificates;"
-                        + " it comes with the Debian package 'openssl' (scripts/setup installs it)"));
+        Path openssl = openssl();
         Path dir;
         try {
             dir = Files.createTempDirectory("wirebench-tls-", java.nio.file.attribute.PosixFilePermissions.asFileAttribute(

@@ -195,6 +195,83 @@ class ManagedServerTest {
         }
     }
 
+    @Test
+    void pidFilesLiveInAPrivateFolderAndAreWrittenWhole() throws Exception {
+        Process mine = new ProcessBuilder("sleep", "60").start();
+        Path file = ServerReaper.register(mine.toHandle(), "test private");
+        try {
+            assertEquals(ServerReaper.DIRECTORY, file.getParent());
+            assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(ServerReaper.DIRECTORY, java.nio.file.LinkOption.NOFOLLOW_LINKS)));
+            assertFalse(ServerReaper.DIRECTORY.startsWith(Path.of(System.getProperty("java.io.tmpdir"))),
+                    "not the shared temp folder: " + ServerReaper.DIRECTORY);
+            try (var entries = Files.list(ServerReaper.DIRECTORY)) {
+                assertTrue(entries.noneMatch(p -> p.toString().endsWith(".tmp")), "no half-written pid file left");
+            }
+            assertTrue(Files.readString(file).contains("start="), Files.readString(file));
+        } finally {
+            ServerReaper.stop(mine.toHandle(), 1);
+            ServerReaper.unregister(file);
+        }
+    }
+
+    @Test
+    void aPlantedSymlinkIsRemovedNeverFollowed() throws Exception {
+        Path target = Files.createTempFile("wirebench-victim", ".txt");
+        Files.writeString(target, "keep me");
+        ServerReaper.register(ProcessHandle.current(), "make the folder"); // this JVM is alive: its own entry stays
+        Path link = ServerReaper.DIRECTORY.resolve("999999999.pid");
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, target);
+        try {
+            ServerReaper.reapOrphans();
+            assertFalse(Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS), "the planted link is gone");
+            assertEquals("keep me", Files.readString(target), "its target untouched");
+            // registering over a planted link replaces the link, it does not write through it
+            Files.createSymbolicLink(link, target);
+            Process mine = new ProcessBuilder("sleep", "60").start();
+            Path file = ServerReaper.register(mine.toHandle(), "test over a link");
+            try {
+                Path planted = ServerReaper.DIRECTORY.resolve(mine.pid() + ".pid");
+                Files.deleteIfExists(planted);
+                Files.createSymbolicLink(planted, target);
+                Path again = ServerReaper.register(mine.toHandle(), "test over a link");
+                assertFalse(Files.isSymbolicLink(again), "the pid file replaced the link");
+                assertEquals("keep me", Files.readString(target));
+            } finally {
+                ServerReaper.stop(mine.toHandle(), 1);
+                ServerReaper.unregister(file);
+            }
+        } finally {
+            Files.deleteIfExists(link);
+            ServerReaper.unregister(ServerReaper.DIRECTORY.resolve(ProcessHandle.current().pid() + ".pid"));
+            Files.deleteIfExists(target);
+        }
+    }
+
+    @Test
+    void aForeignPidFileStopsNothing() throws Exception {
+        Process bystander = new ProcessBuilder("sleep", "60").start();
+        Process owner = new ProcessBuilder("true").start();
+        owner.waitFor(5, TimeUnit.SECONDS);
+        ServerReaper.register(ProcessHandle.current(), "make the folder");
+        Path noStart = ServerReaper.DIRECTORY.resolve("foreign-a.pid");
+        Path wrongStart = ServerReaper.DIRECTORY.resolve("foreign-b.pid");
+        try {
+            // a dead owner and the bystander's pid, without a start time and with a wrong one
+            Files.writeString(noStart, "owner=" + owner.pid() + "\npid=" + bystander.pid() + "\n");
+            Files.writeString(wrongStart, "owner=" + owner.pid() + "\npid=" + bystander.pid() + "\nstart=2000-01-01T00:00:00Z\n");
+            ServerReaper.reapOrphans();
+            assertTrue(bystander.isAlive(), "a pid without its start time stops nothing");
+            assertFalse(Files.exists(noStart) || Files.exists(wrongStart), "the stale entries are removed");
+        } finally {
+            ServerReaper.stop(bystander.toHandle(), 1);
+            Files.deleteIfExists(noStart);
+            Files.deleteIfExists(wrongStart);
+            ServerReaper.unregister(ServerReaper.DIRECTORY.resolve(ProcessHandle.current().pid() + ".pid"));
+        }
+    }
+
     static boolean canConnect(String host, int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 500);

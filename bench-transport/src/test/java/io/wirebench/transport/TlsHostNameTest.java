@@ -1,0 +1,120 @@
+package io.wirebench.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wirebench.schemas.codec.Codecs;
+import io.wirebench.schemas.generate.PayloadGenerator;
+import io.wirebench.schemas.generate.Shape;
+import io.wirebench.transport.server.RunCertificates;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every TLS client of the suite checks that the server's certificate names the host it dialled, not only
+ * that this run's authority signed it. Each transport starts with TLS as usual; then its server goes away and,
+ * on the same port, a TLS endpoint answers with a certificate the same authority signed for another name
+ * ({@code elsewhere.invalid}). The transport's client must refuse the handshake (the endpoint sees it fail),
+ * where the same endpoint with the run's own server certificate completes it (so the refusal is the name).
+ * NATS sends its INFO line in the clear first, as nats-server does, then upgrades.
+ */
+class TlsHostNameTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nats", "http", "redis", "rabbitmq"})
+    void aCertificateForAnotherNameIsRefused(String name) throws Exception {
+        byte[] order = Codecs.byName("json").encode(new PayloadGenerator(1).order(Shape.TINY));
+        try (Transport transport = Transports.byName(name, new TransportSettings(Duration.ofSeconds(3), 1, null, Security.TLS))) {
+            int port = stopServerOf(transport);
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                String wrong = handshakeSeenBy(RunCertificates.get().anotherNameKeyStore(), port, name, () -> attempt(transport, order));
+                assertTrue(wrong.startsWith("failed"), name + ": the client completed a handshake with a certificate for another name: " + wrong);
+                String right = handshakeSeenBy(RunCertificates.get().serverKeyStore(), port, name, () -> attempt(transport, order));
+                assertEquals("completed", right, name + ": with the run's own certificate the handshake completes");
+            });
+        }
+    }
+
+    /** Stops the transport's server (the managed broker, or Jetty) and returns the port it listened on. */
+    private static int stopServerOf(Transport transport) {
+        if (transport instanceof HttpTransport http) {
+            http.newServer();
+            int port = java.net.URI.create(http.baseUrl()).getPort();
+            http.serviceTarget().kill();
+            return port;
+        }
+        io.wirebench.transport.server.ManagedServer server = transport instanceof NatsTransport nats ? nats.managedServer()
+                : transport instanceof RedisTransport redis ? redis.managedServer() : ((RabbitMqTransport) transport).managedServer();
+        server.kill();
+        return server.port();
+    }
+
+    private static void attempt(Transport transport, byte[] order) {
+        assertThrows(RuntimeException.class, () -> {
+            try (RpcClient client = transport.newClient()) {
+                client.request("orders", order);
+            }
+        });
+    }
+
+    /**
+     * Listens on {@code port} with the key store's certificate, runs {@code client} against it, and says what the
+     * first handshake did: "completed", or "failed: " and why.
+     */
+    private static String handshakeSeenBy(Path keyStore, int port, String transport, Runnable client) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        char[] password = RunCertificates.get().storePassword().toCharArray();
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            store.load(in, password);
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, password);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        try (ServerSocket listener = new ServerSocket()) {
+            listener.setReuseAddress(true);
+            listener.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            CompletableFuture<String> seen = CompletableFuture.supplyAsync(() -> {
+                try (Socket plain = listener.accept()) {
+                    plain.setSoTimeout(10_000);
+                    if (transport.equals("nats")) {
+                        plain.getOutputStream().write(("INFO {\"server_id\":\"fake\",\"version\":\"2.9.10\",\"proto\":1,\"host\":\"127.0.0.1\","
+                                + "\"port\":" + port + ",\"max_payload\":1048576,\"headers\":true,\"tls_required\":true}\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                        plain.getOutputStream().flush();
+                    }
+                    SSLSocket secure = (SSLSocket) context.getSocketFactory().createSocket(plain, null, plain.getPort(), false);
+                    secure.setUseClientMode(false);
+                    try {
+                        secure.startHandshake();
+                        secure.getSession(); // the handshake is over only when the client's finished message arrived
+                        secure.close();
+                        return "completed";
+                    } catch (java.io.IOException e) {
+                        return "failed: " + e;
+                    }
+                } catch (java.io.IOException e) {
+                    return "failed: no connection: " + e;
+                }
+            });
+            client.run();
+            return seen.get(30, TimeUnit.SECONDS);
+        }
+    }
+}
