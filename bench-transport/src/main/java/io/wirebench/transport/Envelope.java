@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The framing the broker-queue transports (Redis) need around a message, since a list entry has no
- * headers: a request is {@code [correlation id: 8][reply key length: 2][reply key][payload]}, a reply
+ * headers: a request is {@code [correlation id: 8][deadline, epoch ms: 8][reply key length: 2][reply key][payload]}
+ * ({@link RequestDeadline}), a reply
  * {@code [correlation id: 8][status: 1][payload]} with status 0 for a reply and 1 for an error text.
  */
 final class Envelope {
@@ -15,9 +16,15 @@ final class Envelope {
     private Envelope() {
     }
 
-    static byte[] request(long id, byte[] replyKey, byte[] payload) {
-        return ByteBuffer.allocate(8 + 2 + replyKey.length + payload.length)
-                .putLong(id).putShort((short) replyKey.length).put(replyKey).put(payload).array();
+    private static final int KEY_AT = 16;
+
+    static byte[] request(long id, long deadline, byte[] replyKey, byte[] payload) {
+        return ByteBuffer.allocate(KEY_AT + 2 + replyKey.length + payload.length)
+                .putLong(id).putLong(deadline).putShort((short) replyKey.length).put(replyKey).put(payload).array();
+    }
+
+    static long deadline(byte[] request) {
+        return ByteBuffer.wrap(request, 8, 8).getLong();
     }
 
     static byte[] reply(long id, byte status, byte[] payload) {
@@ -29,15 +36,15 @@ final class Envelope {
     }
 
     static byte[] replyKey(byte[] request) {
-        ByteBuffer b = ByteBuffer.wrap(request, 8, request.length - 8);
+        ByteBuffer b = ByteBuffer.wrap(request, KEY_AT, request.length - KEY_AT);
         byte[] key = new byte[b.getShort() & 0xFFFF];
         b.get(key);
         return key;
     }
 
     static byte[] requestPayload(byte[] request) {
-        int keyLength = ByteBuffer.wrap(request, 8, 2).getShort() & 0xFFFF;
-        int start = 10 + keyLength;
+        int keyLength = ByteBuffer.wrap(request, KEY_AT, 2).getShort() & 0xFFFF;
+        int start = KEY_AT + 2 + keyLength;
         byte[] payload = new byte[request.length - start];
         System.arraycopy(request, start, payload, 0, payload.length);
         return payload;

@@ -45,11 +45,18 @@ public final class InMemoryTransport implements Transport {
             }
 
             @Override
+            public long expired() {
+                return expired.sum();
+            }
+
+            @Override
             public void close() {
                 InMemoryTransport.this.close();
             }
         };
     }
+
+    private final java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
 
     @Override
     public RpcClient newClient() {
@@ -65,13 +72,23 @@ public final class InMemoryTransport implements Transport {
                 if (target == null) {
                     return Futures.failed(new RpcException(RpcException.Kind.TRANSPORT, "no responder for '" + endpoint + "'"));
                 }
-                return CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return target.handler().handle(payload);
-                    } catch (Exception e) {
-                        throw new RpcException(RpcException.Kind.REMOTE, endpoint + ": " + e.getMessage(), e);
+                long deadline = RequestDeadline.after(settings.timeout());
+                CompletableFuture<byte[]> reply = new CompletableFuture<>();
+                // a task of its own, not supplyAsync: a supplyAsync whose future already timed out skips its task
+                // without a trace, and the drop would not be counted
+                target.responders().execute(() -> {
+                    if (RequestDeadline.passed(deadline)) {
+                        expired.increment(); // the caller has given up (its future timed out): no work
+                        reply.completeExceptionally(new RpcException(RpcException.Kind.TIMEOUT, endpoint + ": deadline passed before a responder took it"));
+                        return;
                     }
-                }, target.responders()).orTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                    try {
+                        reply.complete(target.handler().handle(payload));
+                    } catch (Exception e) {
+                        reply.completeExceptionally(new RpcException(RpcException.Kind.REMOTE, endpoint + ": " + ErrorText.of(e), e));
+                    }
+                });
+                return reply.orTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
             }
 
             @Override

@@ -37,6 +37,7 @@ final class JdkRpcClient implements RpcClient {
     private HttpRequest post(String endpoint, byte[] payload) {
         HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(baseUrl + "/rpc/" + endpoint)).timeout(timeout)
                 .header("Content-Type", "application/octet-stream")
+                .header(RequestDeadline.HEADER, Long.toString(RequestDeadline.after(timeout)))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
         if (authorization != null) {
             post.header("Authorization", authorization);

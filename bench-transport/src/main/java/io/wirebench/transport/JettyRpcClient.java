@@ -56,6 +56,7 @@ final class JettyRpcClient implements RpcClient {
         String what = "http " + endpoint;
         client.POST(baseUrl + "/rpc/" + endpoint)
                 .headers(h -> {
+                    h.put(RequestDeadline.HEADER, Long.toString(RequestDeadline.after(timeout)));
                     if (authorization != null) {
                         h.put(org.eclipse.jetty.http.HttpHeader.AUTHORIZATION, authorization);
                     }

@@ -84,16 +84,23 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
                 String path = Request.getPathInContext(request);
                 RpcHandler handler = path.startsWith("/rpc/") ? handlers.get(endpointOf(path)) : null;
                 if (handler == null || !"POST".equals(request.getMethod())) {
-                    Response.writeError(request, response, callback, handler == null ? 404 : 405, "no endpoint " + path);
+                    writeError(response, callback, handler == null ? 404 : 405, "no endpoint " + path);
                     return true;
                 }
                 if (security.authenticates() && !BEARER.equals(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
-                    Response.writeError(request, response, callback, 401, "missing or wrong bearer token");
+                    writeError(response, callback, 401, "missing or wrong bearer token");
+                    return true;
+                }
+                // the body is the codec's bytes, agreed out of band as on the other transports: a form, text or
+                // anything else is refused before it is read (a missing type is taken as octet-stream)
+                String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+                if (type != null && !MEDIA_TYPE.equalsIgnoreCase(type.split(";", 2)[0].trim())) {
+                    writeError(response, callback, 415, "content type '" + type + "' is not " + MEDIA_TYPE);
                     return true;
                 }
                 long declared = request.getLength();
                 if (declared > MAX_BODY) {
-                    Response.writeError(request, response, callback, 413, "body of " + declared + " bytes exceeds " + MAX_BODY);
+                    writeError(response, callback, 413, "body of " + declared + " bytes exceeds " + MAX_BODY);
                     return true;
                 }
                 byte[] body;
@@ -101,10 +108,19 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
                     body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_BODY + 1));
                 }
                 if (body.length > MAX_BODY) {
-                    Response.writeError(request, response, callback, 413, "body exceeds " + MAX_BODY + " bytes");
+                    writeError(response, callback, 413, "body exceeds " + MAX_BODY + " bytes");
                     return true;
                 }
-                lanes.get(endpointOf(path)).submit(() -> respond(handler, body, request, response, callback));
+                long deadline = RequestDeadline.parse(request.getHeaders().get(RequestDeadline.HEADER));
+                lanes.get(endpointOf(path)).submit(() -> {
+                    if (RequestDeadline.passed(deadline)) {
+                        // the caller has given up: no work; a short answer closes the exchange for whoever still reads it
+                        expired.increment();
+                        writeError(response, callback, 504, "the request's deadline passed before the service took it");
+                        return;
+                    }
+                    respond(handler, body, request, response, callback);
+                });
                 return true;
             }
         });
@@ -125,13 +141,25 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
         try {
             reply = handler.handle(body);
         } catch (Exception e) {
-            Response.writeError(request, response, callback, 500, String.valueOf(e.getMessage()));
+            writeError(response, callback, 500, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             return;
         }
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.length);
         response.write(true, ByteBuffer.wrap(reply), callback);
+    }
+
+    /**
+     * An error reply: the status and, as a text/plain UTF-8 body, the error's text on one line
+     * ({@link ErrorText}), not Jetty's HTML error page, so a client shows the caller what went wrong.
+     */
+    private static void writeError(Response response, Callback callback, int status, String message) {
+        byte[] text = ErrorText.of(new RuntimeException(message)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain;charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, text.length);
+        response.write(true, ByteBuffer.wrap(text), callback);
     }
 
     /** Fault injection: the HTTP service goes away at once (listener closed, connections dropped). */
@@ -167,10 +195,20 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
         throw new UnsupportedOperationException("the HTTP service runs in this JVM: it can be killed and restarted, not paused");
     }
 
+    /** What clients send and the server accepts: the codec's bytes. */
+    static final String MEDIA_TYPE = "application/octet-stream";
+
     private static final String BEARER = "Bearer " + RunSecrets.password();
 
     String baseUrl() {
         return (security.encrypts() ? "https" : "http") + "://127.0.0.1:" + connector.getLocalPort();
+    }
+
+    private final java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
+
+    @Override
+    public long expired() {
+        return expired.sum();
     }
 
     @Override

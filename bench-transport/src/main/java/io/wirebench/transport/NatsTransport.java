@@ -133,12 +133,19 @@ public final class NatsTransport implements Transport {
     public RpcServer newServer() {
         Connection connection = connect("service");
         List<Dispatcher> dispatchers = new ArrayList<>();
+        java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
         return new RpcServer() {
             @Override
             public void register(String endpoint, RpcHandler handler) {
                 for (int i = 0; i < settings.responderThreads(); i++) {
                     Dispatcher dispatcher = connection.createDispatcher();
-                    dispatcher.subscribe(subject(endpoint), QUEUE, msg -> respond(connection, handler, msg));
+                    dispatcher.subscribe(subject(endpoint), QUEUE, msg -> {
+                        if (msg.hasHeaders() && RequestDeadline.passed(RequestDeadline.parse(msg.getHeaders().getFirst(RequestDeadline.HEADER)))) {
+                            expired.increment(); // the caller has given up: no work, no reply
+                            return;
+                        }
+                        respond(connection, handler, msg);
+                    });
                     dispatchers.add(dispatcher);
                 }
                 try {
@@ -149,6 +156,11 @@ public final class NatsTransport implements Transport {
                 if (!clientUrl.equals(serviceUrl)) {
                     awaitInterest(subject(endpoint));
                 }
+            }
+
+            @Override
+            public long expired() {
+                return expired.sum();
             }
 
             @Override
@@ -194,8 +206,8 @@ public final class NatsTransport implements Transport {
         try {
             connection.publish(msg.getReplyTo(), handler.handle(msg.getData()));
         } catch (Exception e) {
-            Headers headers = new Headers().put(ERROR_HEADER, String.valueOf(e.getMessage()));
-            connection.publish(msg.getReplyTo(), headers, String.valueOf(e).getBytes(StandardCharsets.UTF_8));
+            // the text goes in the body: a header value must be printable ASCII, and an exception's message need not be
+            connection.publish(msg.getReplyTo(), new Headers().put(ERROR_HEADER, "1"), ErrorText.of(e).getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -213,7 +225,8 @@ public final class NatsTransport implements Transport {
                 CompletableFuture<Message> reply;
                 try {
                     // jnats expires requests from a cleanup timer; while it reconnects that may lag: bound it here too
-                    reply = Deadlines.bound(connection.requestWithTimeout(subject(endpoint), payload, settings.timeout()),
+                    Headers deadline = new Headers().put(RequestDeadline.HEADER, Long.toString(RequestDeadline.after(settings.timeout())));
+                    reply = Deadlines.bound(connection.requestWithTimeout(subject(endpoint), deadline, payload, settings.timeout()),
                             settings.timeout().plusSeconds(1), java.util.concurrent.TimeoutException::new);
                 } catch (RuntimeException e) {
                     return Futures.failed(Futures.asRpc(e, "nats " + endpoint));
@@ -233,7 +246,7 @@ public final class NatsTransport implements Transport {
                     }
                     if (msg.hasHeaders() && msg.getHeaders().containsKey(ERROR_HEADER)) {
                         throw new RpcException(RpcException.Kind.REMOTE, "nats " + endpoint + ": "
-                                + msg.getHeaders().getFirst(ERROR_HEADER));
+                                + new String(msg.getData(), StandardCharsets.UTF_8));
                     }
                     return msg.getData();
                 });

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 public final class RabbitMqTransport implements Transport {
     private static final String REPLY_TO = "amq.rabbitmq.reply-to";
     private static final String ERROR_HEADER = "wirebench-error";
+    private static final String DEADLINE_HEADER = RequestDeadline.HEADER.toLowerCase(java.util.Locale.ROOT);
 
     private final TransportSettings settings;
     private final ManagedRabbitMqServer server;
@@ -89,6 +90,7 @@ public final class RabbitMqTransport implements Transport {
         Connection connection = connect("service");
         Map<Channel, String> consumers = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
         return new RpcServer() {
             @Override
             public void register(String endpoint, RpcHandler handler) {
@@ -101,13 +103,20 @@ public final class RabbitMqTransport implements Transport {
                             inFlight.incrementAndGet();
                             try {
                                 AMQP.BasicProperties request = delivery.getProperties();
+                                Object deadline = request.getHeaders() == null ? null : request.getHeaders().get(DEADLINE_HEADER);
+                                if (deadline != null && RequestDeadline.passed(RequestDeadline.parse(deadline.toString()))) {
+                                    // the caller has given up (the broker drops it once its expiration passes; this one was already delivered)
+                                    expired.increment();
+                                    channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+                                    return;
+                                }
                                 AMQP.BasicProperties.Builder reply = new AMQP.BasicProperties.Builder().correlationId(request.getCorrelationId());
                                 byte[] body;
                                 try {
                                     body = handler.handle(delivery.getBody());
                                 } catch (Exception e) {
-                                    reply.headers(Map.of(ERROR_HEADER, String.valueOf(e.getMessage())));
-                                    body = String.valueOf(e).getBytes(StandardCharsets.UTF_8);
+                                    reply.headers(Map.of(ERROR_HEADER, "1"));
+                                    body = ErrorText.of(e).getBytes(StandardCharsets.UTF_8);
                                 }
                                 if (request.getReplyTo() != null) {
                                     channel.basicPublish("", request.getReplyTo(), reply.build(), body);
@@ -122,6 +131,11 @@ public final class RabbitMqTransport implements Transport {
                 } catch (Exception e) {
                     throw new RpcException(RpcException.Kind.TRANSPORT, "cannot consume " + queue(endpoint) + ": " + e.getMessage(), e);
                 }
+            }
+
+            @Override
+            public long expired() {
+                return expired.sum();
             }
 
             /**
@@ -171,7 +185,7 @@ public final class RabbitMqTransport implements Transport {
                 long id = Long.parseLong(correlation);
                 Map<String, Object> headers = delivery.getProperties().getHeaders();
                 if (headers != null && headers.containsKey(ERROR_HEADER)) {
-                    pending.fail(id, new RpcException(RpcException.Kind.REMOTE, "rabbitmq: " + headers.get(ERROR_HEADER)));
+                    pending.fail(id, new RpcException(RpcException.Kind.REMOTE, "rabbitmq: " + new String(delivery.getBody(), StandardCharsets.UTF_8)));
                 } else {
                     pending.complete(id, delivery.getBody());
                 }
@@ -213,12 +227,12 @@ public final class RabbitMqTransport implements Transport {
                 if (onThisThread) {
                     try {
                         synchronized (channel) {
-                            channel.basicPublish("", queue(endpoint), true, properties(id), payload);
+                            channel.basicPublish("", queue(endpoint), true, properties(id, settings.timeout()), payload);
                         }
                     } catch (Exception e) {
                         pending.fail(id, new RpcException(RpcException.Kind.TRANSPORT, "rabbitmq " + endpoint + ": " + e.getMessage(), e));
                     }
-                } else if (!sender.offer(new Outgoing(id, queue(endpoint), properties(id), payload))) {
+                } else if (!sender.offer(new Outgoing(id, queue(endpoint), properties(id, settings.timeout()), payload))) {
                     pending.fail(id, new RpcException(RpcException.Kind.TRANSPORT, "rabbitmq " + endpoint + ": " + SendQueue.CAPACITY
                             + " requests already queued for publishing (the broker is pushing back)"));
                 }
@@ -238,15 +252,18 @@ public final class RabbitMqTransport implements Transport {
         };
     }
 
-    private static AMQP.BasicProperties properties(long id) {
-        return new AMQP.BasicProperties.Builder().correlationId(Long.toString(id)).replyTo(REPLY_TO).build();
+    /** A request's properties: its correlation id, direct reply-to, and its deadline both as a header and as the message's expiration, so the broker drops it from the queue once its caller has given up. */
+    private static AMQP.BasicProperties properties(long id, java.time.Duration timeout) {
+        return new AMQP.BasicProperties.Builder().correlationId(Long.toString(id)).replyTo(REPLY_TO)
+                .expiration(Long.toString(timeout.toMillis()))
+                .headers(Map.of(DEADLINE_HEADER, RequestDeadline.after(timeout))).build();
     }
 
     @Override
     public Map<String, String> describe() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("transport", "rabbitmq");
-        d.put("uri", uri.replaceFirst("//[^@]*@", "//***@"));
+        d.put("uri", RunSecrets.mask(uri));
         d.put("client", "amqp-client " + LibraryVersions.of("com.rabbitmq", "amqp-client")
                 + ", direct reply-to, prefetch 32");
         d.put("responders", settings.responderThreads() + " consumer channels per endpoint");

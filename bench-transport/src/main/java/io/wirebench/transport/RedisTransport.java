@@ -79,15 +79,21 @@ public final class RedisTransport implements Transport {
         JedisPool pool = pool(settings.responderThreads() * 32 + 2);
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> workers = new ArrayList<>();
+        java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
         return new RpcServer() {
             @Override
             public void register(String endpoint, RpcHandler handler) {
                 for (int i = 0; i < settings.responderThreads(); i++) {
-                    Thread worker = new Thread(() -> serve(pool, running, queue(endpoint), handler), "redis-worker-" + endpoint + "-" + i);
+                    Thread worker = new Thread(() -> serve(pool, running, queue(endpoint), handler, expired), "redis-worker-" + endpoint + "-" + i);
                     worker.setDaemon(true);
                     worker.start();
                     workers.add(worker);
                 }
+            }
+
+            @Override
+            public long expired() {
+                return expired.sum();
             }
 
             @Override
@@ -105,7 +111,8 @@ public final class RedisTransport implements Transport {
         };
     }
 
-    private static void serve(JedisPool pool, AtomicBoolean running, byte[] queue, RpcHandler handler) {
+    private static void serve(JedisPool pool, AtomicBoolean running, byte[] queue, RpcHandler handler,
+                              java.util.concurrent.atomic.LongAdder expired) {
         while (running.get()) {
             try (Jedis jedis = pool.getResource()) {
                 while (running.get()) {
@@ -114,11 +121,15 @@ public final class RedisTransport implements Transport {
                         continue;
                     }
                     byte[] request = popped.get(1);
+                    if (RequestDeadline.passed(Envelope.deadline(request))) {
+                        expired.increment(); // the caller has given up: no work, no reply
+                        continue;
+                    }
                     byte[] reply;
                     try {
                         reply = Envelope.reply(Envelope.id(request), Envelope.OK, handler.handle(Envelope.requestPayload(request)));
                     } catch (Exception e) {
-                        reply = Envelope.reply(Envelope.id(request), Envelope.ERROR, Envelope.text(String.valueOf(e.getMessage())));
+                        reply = Envelope.reply(Envelope.id(request), Envelope.ERROR, Envelope.text(ErrorText.of(e)));
                     }
                     jedis.lpush(Envelope.replyKey(request), reply);
                 }
@@ -196,7 +207,7 @@ public final class RedisTransport implements Transport {
                 }
                 CompletableFuture<byte[]> reply = new CompletableFuture<>();
                 long id = pending.open(reply);
-                byte[] envelope = Envelope.request(id, replyKey, payload);
+                byte[] envelope = Envelope.request(id, RequestDeadline.after(settings.timeout()), replyKey, payload);
                 if (onThisThread) {
                     try (Jedis jedis = pool.getResource()) {
                         jedis.lpush(queue(endpoint), envelope);
@@ -240,7 +251,7 @@ public final class RedisTransport implements Transport {
     public Map<String, String> describe() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("transport", "redis");
-        d.put("url", uri.toString().replaceFirst("//[^@]*@", "//***@"));
+        d.put("url", RunSecrets.mask(uri.toString()));
         d.put("security", settings.security().describe("TLS, requirepass", "requirepass"));
         d.put("client", "Jedis " + LibraryVersions.of("redis.clients", "jedis") + " (pooled), LPUSH + BRPOP per endpoint list, reply list per client");
         d.put("responders", settings.responderThreads() + " worker threads per endpoint");

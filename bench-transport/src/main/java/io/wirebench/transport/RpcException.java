@@ -1,6 +1,6 @@
 package io.wirebench.transport;
 
-/** A request that did not get its reply, by kind, so a load run can count failures apart from latency. */
+/** A request that did not get its reply, by kind, so a load run can count failures apart from latency. Its message never shows a secret ({@link RunSecrets#mask}). */
 public final class RpcException extends RuntimeException {
     /** Why a request failed. */
     public enum Kind {
@@ -15,7 +15,7 @@ public final class RpcException extends RuntimeException {
     private final Kind kind;
 
     public RpcException(Kind kind, String message, Throwable cause) {
-        super(kind + ": " + message, cause);
+        super(kind + ": " + RunSecrets.mask(message), cause); // a connection error may quote a URL with its password
         this.kind = kind;
     }
 

@@ -5,6 +5,9 @@ public interface RpcServer extends AutoCloseable {
 
     void register(String endpoint, RpcHandler handler);
 
+    /** Requests dropped unanswered because their deadline had passed before a handler took them ({@link RequestDeadline}). */
+    long expired();
+
     @Override
     void close();
 }

@@ -21,6 +21,20 @@ public final class RunSecrets {
     private RunSecrets() {
     }
 
+    private static final java.util.regex.Pattern URL_PASSWORD = java.util.regex.Pattern.compile("(://[^/:@\\s]*:)[^@\\s/]+@");
+
+    /**
+     * {@code text} with secrets masked: this run's password wherever it appears, and the password of any URL
+     * that carries one ({@code amqp://user:secret@host} becomes {@code amqp://user:***@host}). Every error a
+     * caller sees ({@link RpcException}, {@link ErrorText}) and every address the suite prints goes through it.
+     */
+    public static String mask(String text) {
+        if (text == null) {
+            return null;
+        }
+        return URL_PASSWORD.matcher(text.replace(PASSWORD, "***")).replaceAll("$1***@");
+    }
+
     /** The password (Redis, AMQP) or token (NATS, HTTP bearer) of this run. */
     public static String password() {
         return PASSWORD;

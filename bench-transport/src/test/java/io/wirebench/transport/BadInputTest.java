@@ -5,54 +5,67 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wirebench.schemas.CraftedPayloads;
 import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.codec.Codecs;
 import io.wirebench.schemas.generate.PayloadGenerator;
 import io.wirebench.schemas.generate.Shape;
 import io.wirebench.schemas.model.Order;
 import io.wirebench.schemas.model.OrderReceipt;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The orders endpoint, over every transport, answers malformed input with an error reply and goes on
- * serving: garbage, truncated JSON, wrong types, unknown fields (rejected: a documented choice), deeply
- * nested JSON, and an oversized body (HTTP: 413 before the body is read; NATS: refused by the client
- * against the server's max_payload; Redis and RabbitMQ: refused by the client against {@link BodyLimit},
- * which the managed brokers enforce too). After each, a valid order works.
+ * The orders endpoint, over every transport and with every codec, answers malformed input with a REMOTE
+ * error reply whose text is one readable line, and goes on serving: garbage, a truncated message, an empty
+ * body, nesting past the decoders' bounds, 400-digit numbers, invalid UTF-8, Kryo lists claiming more than
+ * the message holds ({@link CraftedPayloads#badInputs}), unknown JSON fields (rejected: a documented choice),
+ * and an oversized body (HTTP: 413 before the body is read; NATS: refused by the client against the
+ * server's max_payload; Redis and RabbitMQ: refused by the client against {@link BodyLimit}, which the
+ * managed brokers enforce too). Over HTTP, a body that is not application/octet-stream gets a 415. After
+ * each, a valid order works.
  */
 class BadInputTest {
-    private static final Codec JSON = Codecs.byName("json");
 
-    @ParameterizedTest
-    @ValueSource(strings = {"nats", "http", "http-jdk", "redis", "rabbitmq"})
-    void everyBadInputIsAnErrorReplyAndServiceGoesOn(String name) {
+    static Stream<Arguments> transportsAndCodecs() {
+        return Stream.of("nats", "http", "http-jdk", "redis", "rabbitmq")
+                .flatMap(t -> Stream.of("json", "smile", "kryo").map(c -> Arguments.of(t, c)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("transportsAndCodecs")
+    void everyBadInputIsAReadableErrorReplyAndServiceGoesOn(String name, String codecName) {
+        Codec codec = Codecs.byName(codecName);
         Order order = new PayloadGenerator(9).order(Shape.SMALL);
-        String good = new String(JSON.encode(order), StandardCharsets.UTF_8);
-        byte[] garbage = new byte[512];
-        new Random(3).nextBytes(garbage);
-        byte[][] bad = {
-            garbage,
-            good.substring(0, good.length() / 2).getBytes(StandardCharsets.UTF_8),
-            good.replaceFirst("\"totalMinor\":\\d+", "\"totalMinor\":\"lots\"").getBytes(StandardCharsets.UTF_8),
-            good.replaceFirst("\\{", "{\"coupon\":\"FREE\",").getBytes(StandardCharsets.UTF_8),
-            ("{\"metadata\":" + "{\"a\":".repeat(50_000) + "1" + "}".repeat(50_000) + "}").getBytes(StandardCharsets.UTF_8),
-            new byte[0],
-        };
+        var bad = new java.util.ArrayList<>(CraftedPayloads.badInputs(codecName, codec.encode(order), Order.class));
+        if (codecName.equals("json")) {
+            String good = new String(codec.encode(order), StandardCharsets.UTF_8);
+            bad.add(new CraftedPayloads.Crafted(codecName, "a string for a number",
+                    good.replaceFirst("\"totalMinor\":\\d+", "\"totalMinor\":\"lots\"").getBytes(StandardCharsets.UTF_8), Order.class));
+            bad.add(new CraftedPayloads.Crafted(codecName, "an unknown field",
+                    good.replaceFirst("\\{", "{\"coupon\":\"FREE\",").getBytes(StandardCharsets.UTF_8), Order.class));
+        }
         try (Transport transport = Transports.byName(name, new TransportSettings(Duration.ofSeconds(3), 2, null))) {
             RpcServer server = transport.newServer();
-            server.register("orders", new OrderReceiptHandler(JSON));
+            server.register("orders", new OrderReceiptHandler(codec));
             RpcClient client = transport.newClient();
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-                for (int i = 0; i < bad.length; i++) {
-                    byte[] input = bad[i];
-                    RpcException e = assertThrows(RpcException.class, () -> client.request("orders", input), "bad input #" + i);
-                    assertEquals(RpcException.Kind.REMOTE, e.kind(), "bad input #" + i + ": " + e.getMessage());
-                    assertEquals(OrderReceipt.of(order), JSON.decode(client.request("orders", JSON.encode(order)), OrderReceipt.class));
+                for (CraftedPayloads.Crafted input : bad) {
+                    RpcException e = assertThrows(RpcException.class, () -> client.request("orders", input.bytes()), input.name());
+                    assertEquals(RpcException.Kind.REMOTE, e.kind(), input.name() + ": " + e.getMessage());
+                    assertTrue(e.getMessage().indexOf('\n') < 0 && e.getMessage().indexOf('\r') < 0
+                            && e.getMessage().contains(codecName + ":"), input.name() + ": the codec's error on one line: " + e.getMessage());
+                    assertEquals(OrderReceipt.of(order), codec.decode(client.request("orders", codec.encode(order)), OrderReceipt.class));
                 }
                 byte[] oversized = new byte[20 << 20];
                 RpcException e = assertThrows(RpcException.class, () -> client.request("orders", oversized));
@@ -61,9 +74,52 @@ class BadInputTest {
                 // may see the closed connection (broken pipe) before it reads the 413
                 assertTrue(!name.startsWith("http") || e.getMessage().contains("413") || e.kind() == RpcException.Kind.TRANSPORT,
                         e.getMessage());
-                assertEquals(OrderReceipt.of(order), JSON.decode(client.request("orders", JSON.encode(order)), OrderReceipt.class));
+                assertEquals(OrderReceipt.of(order), codec.decode(client.request("orders", codec.encode(order)), OrderReceipt.class));
             });
             client.close();
+            server.close();
+        }
+    }
+
+    /** An error whose text has line breaks, tabs and non-ASCII characters reaches the caller, on one line, over every transport. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"nats", "http", "redis", "rabbitmq"})
+    void anyErrorTextArrives(String name) {
+        try (Transport transport = Transports.byName(name, new TransportSettings(Duration.ofSeconds(3), 2, null))) {
+            RpcServer server = transport.newServer();
+            server.register("orders", request -> {
+                throw new IllegalStateException("kryo: cannot decode Order\nSerialization trace:\r\n\titems (Order) \u00e9\u00e8 \u4e2d");
+            });
+            RpcClient client = transport.newClient();
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+                RpcException e = assertThrows(RpcException.class, () -> client.request("orders", new byte[] {1}));
+                assertEquals(RpcException.Kind.REMOTE, e.kind(), e.getMessage());
+                assertTrue(e.getMessage().endsWith("kryo: cannot decode Order Serialization trace: items (Order) \u00e9\u00e8 \u4e2d"),
+                        e.getMessage());
+            });
+            client.close();
+            server.close();
+        }
+    }
+
+    @Test
+    void httpRefusesABodyThatIsNotOctetStreamWithA415() throws Exception {
+        Codec json = Codecs.byName("json");
+        Order order = new PayloadGenerator(9).order(Shape.SMALL);
+        try (HttpTransport transport = new HttpTransport(new TransportSettings(Duration.ofSeconds(3), 2, null), HttpTransport.Client.JETTY)) {
+            RpcServer server = transport.newServer();
+            server.register("orders", new OrderReceiptHandler(json));
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+            for (String type : new String[] {"application/x-www-form-urlencoded", "text/plain; charset=utf-8", "application/json"}) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(transport.baseUrl() + "/rpc/orders"))
+                        .timeout(Duration.ofSeconds(5)).header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(json.encode(order))).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(415, response.statusCode(), type + ": " + response.body());
+                assertTrue(response.body().contains("is not application/octet-stream"), response.body());
+            }
+            try (RpcClient client = transport.newClient()) {
+                assertEquals(OrderReceipt.of(order), json.decode(client.request("orders", json.encode(order)), OrderReceipt.class));
+            }
             server.close();
         }
     }

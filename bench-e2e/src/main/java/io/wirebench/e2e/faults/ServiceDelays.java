@@ -43,6 +43,11 @@ public final class ServiceDelays {
             }
 
             @Override
+            public long expired() {
+                return server.expired();
+            }
+
+            @Override
             public void close() {
                 server.close();
             }
