@@ -82,6 +82,7 @@ public abstract class AbstractOrderBenchmark {
     @Setup(Level.Iteration)
     public void clearAccounts() {
         pipeline.ledger().clear();
+        pipeline.inventory().forgetOrders();
         pipeline.gateway().resetCounts();
         stages.reset();
     }
@@ -92,6 +93,13 @@ public abstract class AbstractOrderBenchmark {
         if (pipeline.ledger().charged() != accepted || pipeline.ledger().repeated() != 0) {
             throw new IllegalStateException(transport + ": " + accepted + " orders accepted but " + pipeline.ledger().charged()
                     + " charged (" + pipeline.ledger().repeated() + " repeated charges); the run's numbers cannot be trusted");
+        }
+        // stock and money: what the inventory holds and the ledger charged are the accepted orders' items and totals
+        if (pipeline.inventory().unitsHeld() != pipeline.gateway().acceptedUnits()
+                || pipeline.ledger().chargedMinor() != pipeline.gateway().acceptedMinor()) {
+            throw new IllegalStateException(transport + ": the inventory holds " + pipeline.inventory().unitsHeld() + " units and the ledger charged "
+                    + pipeline.ledger().chargedMinor() + " (minor units) for accepted orders of " + pipeline.gateway().acceptedUnits()
+                    + " units and " + pipeline.gateway().acceptedMinor() + "; the run's numbers cannot be trusted");
         }
     }
 

@@ -10,12 +10,22 @@ import java.util.List;
 
 /**
  * One load run's result ({@code scripts/load}, format {@code wirebench-load-1}): what was asked, what was
- * achieved, its corrected and uncorrected latency (µs), its failures and what each of its faults cost.
+ * achieved, its corrected and uncorrected latency (µs), its failures, what each of its faults cost, and the
+ * scenario's books ({@code accounting}: e.g. the e-commerce run's units held against the accepted orders' items,
+ * money charged against their totals), as text, in the file's order.
  */
 public record LoadRun(Path file, String scenario, String transport, double targetRate, double achievedRate, int users,
                       double p50, double p99, double p999, double uncorrectedP99, double uncorrectedMeanMicros,
                       long succeeded, long failed, double errorRate, double errorBudget, String status, String reason,
-                      List<FaultCost> faults) {
+                      List<FaultCost> faults, java.util.Map<String, String> books) {
+
+    /** A run with faults and no books. */
+    public LoadRun(Path file, String scenario, String transport, double targetRate, double achievedRate, int users,
+                   double p50, double p99, double p999, double uncorrectedP99, double uncorrectedMeanMicros,
+                   long succeeded, long failed, double errorRate, double errorBudget, String status, String reason, List<FaultCost> faults) {
+        this(file, scenario, transport, targetRate, achievedRate, users, p50, p99, p999, uncorrectedP99, uncorrectedMeanMicros, succeeded, failed,
+                errorRate, errorBudget, status, reason, faults, java.util.Map.of());
+    }
 
     /** A run without faults. */
     public LoadRun(Path file, String scenario, String transport, double targetRate, double achievedRate, int users,
@@ -49,7 +59,15 @@ public record LoadRun(Path file, String scenario, String transport, double targe
                 JmhJson.number(file, "uncorrected mean", root.path("latencyUncorrectedMicros").get("mean")),
                 root.path("succeeded").asLong(), root.path("failed").asLong(), root.path("errorRate").asDouble(Double.NaN),
                 root.path("errorBudget").asDouble(Double.NaN), root.path("status").asText(), root.path("reason").asText(""),
-                faults(file, root.path("faults")));
+                faults(file, root.path("faults")), books(root.path("accounting")));
+    }
+
+    private static java.util.Map<String, String> books(JsonNode accounting) {
+        java.util.Map<String, String> books = new java.util.LinkedHashMap<>();
+        if (accounting.isObject()) {
+            accounting.fields().forEachRemaining(e -> books.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+        }
+        return java.util.Collections.unmodifiableMap(books);
     }
 
     private static List<FaultCost> faults(Path file, JsonNode faults) {

@@ -124,6 +124,9 @@ public final class ReportWriter {
         if (!run.loads().isEmpty()) {
             md.append("## Load runs (open loop, latency from intended send time)\n\n").append(loadTableMarkdown()).append('\n');
         }
+        if (run.loads().stream().anyMatch(l -> !l.books().isEmpty())) {
+            md.append("## The load runs' books (a run whose books do not balance fails)\n\n").append(booksTableMarkdown()).append('\n');
+        }
         if (run.loads().stream().anyMatch(l -> !l.faults().isEmpty())) {
             md.append("## What each fault cost, by transport\n\n").append(faultTableMarkdown()).append('\n');
         }
@@ -187,6 +190,26 @@ public final class ReportWriter {
                     .append(" | ").append(num(l.achievedRate())).append(" | ").append(num(l.p50())).append(" | ").append(num(l.p99()))
                     .append(" | ").append(num(l.p999())).append(" | ").append(num(l.uncorrectedP99())).append(" | ").append(l.failed())
                     .append(" | ").append(String.format(Locale.ROOT, "%.4f", l.errorRate())).append(" | ").append(l.status()).append(marks).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    /** Each load run's books as the scenario counted them (books balance first, then the figures by name). */
+    String booksTableMarkdown() {
+        StringBuilder md = new StringBuilder("| scenario | transport | books balance | figures |\n|---|---|---|---|\n");
+        for (LoadRun l : run.loads()) {
+            if (l.books().isEmpty()) {
+                continue;
+            }
+            String balance = l.books().getOrDefault("booksBalance", "?");
+            StringBuilder figures = new StringBuilder();
+            l.books().forEach((k, v) -> {
+                if (!k.equals("booksBalance")) {
+                    figures.append(figures.length() == 0 ? "" : ", ").append(k).append(' ').append(v);
+                }
+            });
+            md.append("| ").append(l.scenario()).append(" | ").append(l.transport()).append(" | ").append("true".equals(balance) ? "yes" : balance + " ⛔")
+                    .append(" | ").append(escape(figures.toString())).append(" |\n");
         }
         return md.toString();
     }

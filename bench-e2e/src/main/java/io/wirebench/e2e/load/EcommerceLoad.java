@@ -57,6 +57,7 @@ public final class EcommerceLoad implements LoadScenario {
             }
         }
         pipeline.ledger().clear();
+        pipeline.inventory().forgetOrders();
         pipeline.gateway().resetCounts();
         unanswered.clear();
         sent.reset();
@@ -109,6 +110,9 @@ public final class EcommerceLoad implements LoadScenario {
     @Override
     public Map<String, Object> accounting() {
         Map<String, Object> books = new LinkedHashMap<>();
+        // orders whose callers gave up may still be in the gateway: every service call there is bounded by the
+        // transport's timeout, a charge is tried a few times, so a minute is ample; the books are read after
+        books.put("gatewayIdle", pipeline.gateway().awaitIdle(java.time.Duration.ofSeconds(60)));
         for (OrderStatus status : OrderStatus.values()) {
             books.put(status.name().toLowerCase(java.util.Locale.ROOT), pipeline.gateway().count(status));
         }
@@ -128,7 +132,25 @@ public final class EcommerceLoad implements LoadScenario {
         // the gateway accepted, or to one whose answer was lost (the caller saw a timeout or transport error)
         boolean balanced = pipeline.ledger().charged() <= accepted + unansweredCharged
                 && pipeline.ledger().charged() >= accepted;
-        books.put("booksBalance", balanced);
+        // stock: the inventory holds exactly the items of the accepted orders and of those whose payment ended
+        // unknown (they keep theirs); money: the ledger charged at least the accepted orders' totals, and at most
+        // those plus the unknown ones' (a void may not have been confirmed)
+        OrderGateway gateway = pipeline.gateway();
+        long held = pipeline.inventory().unitsHeld();
+        long charged = pipeline.ledger().chargedMinor();
+        boolean stock = held == gateway.acceptedUnits() + gateway.unknownUnits();
+        boolean money = charged >= gateway.acceptedMinor() && charged <= gateway.acceptedMinor() + gateway.unknownMinor();
+        books.put("unitsHeld", held);
+        books.put("unitsAccepted", gateway.acceptedUnits());
+        books.put("unitsPaymentUnknown", gateway.unknownUnits());
+        books.put("inventoryRepeats", pipeline.inventory().repeats());
+        books.put("droppedPastDeadline", pipeline.expiredRequests());
+        books.put("chargedMinor", charged);
+        books.put("acceptedMinor", gateway.acceptedMinor());
+        books.put("paymentUnknownMinor", gateway.unknownMinor());
+        books.put("stockBalances", stock);
+        books.put("moneyBalances", money);
+        books.put("booksBalance", balanced && stock && money);
         return books;
     }
 

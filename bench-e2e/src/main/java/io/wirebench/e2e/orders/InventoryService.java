@@ -7,7 +7,7 @@ import io.wirebench.schemas.service.StockReply;
 import io.wirebench.schemas.service.StockRequest;
 import io.wirebench.transport.RpcServer;
 
-/** The inventory service: reserves an order's lines all or nothing, and releases them again. */
+/** The inventory service: reserves an order's lines all or nothing, and releases them again, once per order id ({@link Inventory}). */
 public final class InventoryService {
     public static final String RESERVE = "inventory.reserve";
     public static final String RELEASE = "inventory.release";
@@ -29,14 +29,14 @@ public final class InventoryService {
 
     byte[] reserve(byte[] request) {
         StockRequest stock = codec.decode(request, StockRequest.class);
-        String shortSku = clock.time(Stage.RESERVE, () -> inventory.reserve(stock.lines()));
+        String shortSku = clock.time(Stage.RESERVE, () -> inventory.reserve(stock.orderId(), stock.lines()));
         return codec.encode(new StockReply(stock.orderId(), shortSku == null, shortSku));
     }
 
     byte[] release(byte[] request) {
         StockRequest stock = codec.decode(request, StockRequest.class);
         clock.time(Stage.RESERVE, () -> {
-            inventory.release(stock.lines());
+            inventory.release(stock.orderId());
             return null;
         });
         return codec.encode(new StockReply(stock.orderId(), false, null));

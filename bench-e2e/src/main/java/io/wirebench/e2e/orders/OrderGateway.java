@@ -28,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  * The gateway of the order pipeline: receives an {@link Order}, has the order service validate it, the
  * inventory service reserve its lines and the payment service charge its total (retrying a declined or
  * unanswered charge under its {@link RetryPolicy}, with the order id as idempotency key), releases the
- * stock if payment finally fails, and answers with the {@link OrderOutcome}. Each call to another
+ * stock if payment finally fails (or a reserve went unanswered), and answers with the {@link OrderOutcome}. Each call to another
  * service goes over the transport through the gateway's own client. Counts every outcome.
  */
 public final class OrderGateway implements RpcHandler {
@@ -41,6 +41,11 @@ public final class OrderGateway implements RpcHandler {
     private final StageClock clock;
     private final LongAdder[] outcomes = new LongAdder[OrderStatus.values().length];
     private final LongAdder retries = new LongAdder();
+    private final LongAdder inProgress = new LongAdder();
+    private final LongAdder acceptedUnits = new LongAdder();
+    private final LongAdder acceptedMinor = new LongAdder();
+    private final LongAdder unknownUnits = new LongAdder();
+    private final LongAdder unknownMinor = new LongAdder();
 
     public OrderGateway(Codec codec, RpcClient services, RetryPolicy retry, StageClock clock) {
         this.codec = codec;
@@ -55,9 +60,30 @@ public final class OrderGateway implements RpcHandler {
     @Override
     public byte[] handle(byte[] request) {
         Order order = codec.decode(request, Order.class);
-        OrderOutcome outcome = process(order, request);
+        inProgress.increment();
+        OrderOutcome outcome;
+        try {
+            outcome = process(order, request);
+        } finally {
+            inProgress.decrement();
+        }
         outcomes[outcome.status().ordinal()].increment();
+        if (outcome.status() == OrderStatus.ACCEPTED) {
+            acceptedUnits.add(units(order));
+            acceptedMinor.add(order.totalMinor());
+        } else if (outcome.status() == OrderStatus.PAYMENT_UNKNOWN) {
+            unknownUnits.add(units(order));
+            unknownMinor.add(order.totalMinor());
+        }
         return codec.encode(outcome);
+    }
+
+    private static long units(Order order) {
+        long units = 0;
+        for (LineItem item : order.items()) {
+            units += item.quantity();
+        }
+        return units;
     }
 
     private OrderOutcome process(Order order, byte[] encoded) {
@@ -66,7 +92,21 @@ public final class OrderGateway implements RpcHandler {
             return new OrderOutcome(order.id(), OrderStatus.REJECTED, 0, null, report.violations());
         }
         byte[] stock = codec.encode(new StockRequest(order.id(), lines(order)));
-        StockReply reserved = codec.decode(services.request(InventoryService.RESERVE, stock), StockReply.class);
+        StockReply reserved;
+        try {
+            reserved = codec.decode(services.request(InventoryService.RESERVE, stock), StockReply.class);
+        } catch (RpcException e) {
+            if (e.kind() != RpcException.Kind.REMOTE) {
+                // no answer: the reserve may have taken the stock (its reply lost) or may still be queued; a release
+                // puts back what it took, or, arriving first, leaves the late reserve nothing to take (Inventory)
+                try {
+                    services.request(InventoryService.RELEASE, stock);
+                } catch (RpcException releaseFailed) {
+                    e.addSuppressed(releaseFailed); // the stock may stay held: the run's books will show it
+                }
+            }
+            throw e;
+        }
         if (!reserved.reserved()) {
             return new OrderOutcome(order.id(), OrderStatus.OUT_OF_STOCK, 0, null, List.of("short of " + reserved.shortSku()));
         }
@@ -132,10 +172,50 @@ public final class OrderGateway implements RpcHandler {
         return sum;
     }
 
+    /**
+     * Waits until no order is being processed (those whose callers gave up may still be), at most {@code limit};
+     * true if none is. A run's books are read after this, so an order still between its reserve and its
+     * outcome is not taken for leaked stock.
+     */
+    public boolean awaitIdle(java.time.Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (inProgress.sum() > 0) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        return true;
+    }
+
+    /** Items (units) of the orders accepted: the stock they hold. */
+    public long acceptedUnits() {
+        return acceptedUnits.sum();
+    }
+
+    /** Totals (minor units) of the orders accepted: the money they were charged. */
+    public long acceptedMinor() {
+        return acceptedMinor.sum();
+    }
+
+    /** Items of the orders whose payment ended unknown (charge unanswered, void unconfirmed): they keep their stock. */
+    public long unknownUnits() {
+        return unknownUnits.sum();
+    }
+
+    /** Totals of the orders whose payment ended unknown: charged or not, the ledger knows. */
+    public long unknownMinor() {
+        return unknownMinor.sum();
+    }
+
     public void resetCounts() {
         for (LongAdder adder : outcomes) {
             adder.reset();
         }
         retries.reset();
+        acceptedUnits.reset();
+        acceptedMinor.reset();
+        unknownUnits.reset();
+        unknownMinor.reset();
     }
 }

@@ -67,6 +67,11 @@ public final class OrderPipeline implements AutoCloseable {
         return stages;
     }
 
+    /** Requests to the pipeline's services (gateway included) dropped because their deadline had passed. */
+    public long expiredRequests() {
+        return server.expired();
+    }
+
     @Override
     public void close() {
         try {

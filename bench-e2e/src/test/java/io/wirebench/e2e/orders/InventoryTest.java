@@ -26,13 +26,44 @@ class InventoryTest {
     @Test
     void anOrderIsAllOrNothing() {
         Inventory inventory = new Inventory(10);
-        assertEquals("ABC-0002", inventory.reserve(List.of(line("ABC-0001", 4), line("ABC-0002", 11))));
+        assertEquals("ABC-0002", inventory.reserve("ord_1", List.of(line("ABC-0001", 4), line("ABC-0002", 11))));
         assertEquals(10, inventory.available("ABC-0001"), "the first line was put back");
-        assertNull(inventory.reserve(List.of(line("ABC-0001", 4), line("ABC-0001", 6))));
+        assertNull(inventory.reserve("ord_2", List.of(line("ABC-0001", 4), line("ABC-0001", 6))));
         assertEquals(0, inventory.available("ABC-0001"));
-        inventory.release(List.of(line("ABC-0001", 4)));
-        assertEquals(4, inventory.available("ABC-0001"));
+        assertEquals(10, inventory.unitsHeld());
+        inventory.release("ord_2");
+        assertEquals(10, inventory.available("ABC-0001"));
+        assertEquals(0, inventory.unitsHeld());
         assertThrows(IllegalArgumentException.class, () -> new Inventory(-1));
+    }
+
+    @Test
+    void aRepeatedReserveOrReleaseGetsTheFirstAnswerAndMovesNoStock() {
+        Inventory inventory = new Inventory(10);
+        List<InventoryReservation> lines = List.of(line("ABC-0001", 3));
+        assertNull(inventory.reserve("ord_1", lines));
+        assertNull(inventory.reserve("ord_1", lines), "a redelivered reserve: the first answer");
+        assertEquals(7, inventory.available("ABC-0001"), "taken once");
+        assertEquals("ABC-0002", inventory.reserve("ord_2", List.of(line("ABC-0002", 11))));
+        inventory.set("ABC-0002", 100);
+        assertEquals("ABC-0002", inventory.reserve("ord_2", List.of(line("ABC-0002", 11))), "the first answer, even with stock now");
+        assertEquals(100, inventory.available("ABC-0002"));
+        inventory.release("ord_1");
+        inventory.release("ord_1");
+        assertEquals(10, inventory.available("ABC-0001"), "put back once");
+        inventory.release("ord_2");
+        assertEquals(100, inventory.available("ABC-0002"), "an order that was short holds nothing to put back");
+        assertEquals(0, inventory.unitsHeld());
+        assertEquals(3, inventory.repeats());
+    }
+
+    @Test
+    void aReleaseBeforeItsReserveLeavesTheLateReserveNothingToTake() {
+        Inventory inventory = new Inventory(10);
+        inventory.release("ord_1"); // the caller gave up and released; its reserve was still queued
+        assertEquals(Inventory.RELEASED, inventory.reserve("ord_1", List.of(line("ABC-0001", 4))));
+        assertEquals(10, inventory.available("ABC-0001"));
+        assertEquals(0, inventory.unitsHeld());
     }
 
     @Test
@@ -58,12 +89,13 @@ class InventoryTest {
                         lines.add(line(SKUS[s], q));
                         quantities[s] += q;
                     }
-                    if (inventory.reserve(lines) == null) {
+                    String order = "ord_" + seed + "_" + i;
+                    if (inventory.reserve(order, lines) == null) {
                         for (int s = 0; s < SKUS.length; s++) {
                             taken[s] += quantities[s];
                         }
                         if (random.nextInt(4) == 0) {
-                            inventory.release(lines);
+                            inventory.release(order);
                             for (int s = 0; s < SKUS.length; s++) {
                                 taken[s] -= quantities[s];
                             }
