@@ -41,7 +41,13 @@ public final class RegressionGate {
     public record Settings(@JsonProperty(value = "alpha", required = true) double alpha,
                            @JsonProperty(value = "min_forks", required = true) int minForks,
                            @JsonProperty(value = "default_threshold", required = true) double defaultThreshold,
-                           @JsonProperty(value = "thresholds", required = true) Map<String, Double> thresholds) {
+                           @JsonProperty(value = "thresholds", required = true) Map<String, Double> thresholds,
+                           @JsonProperty(value = "drift") String drift) {
+
+        /** How the machine's drift between two runs is taken out: {@code module} (the default) or {@code none}. */
+        public boolean adjustsForDrift() {
+            return drift == null || drift.equals("module");
+        }
 
         public static Settings read(Path file) {
             Settings s = YamlConfig.read(file, Settings.class);
@@ -53,6 +59,9 @@ public final class RegressionGate {
             }
             if (!(s.defaultThreshold() > 0)) {
                 throw new ConfigFileException(file, "default_threshold", "must be > 0, was " + s.defaultThreshold());
+            }
+            if (s.drift() != null && !s.drift().equals("module") && !s.drift().equals("none")) {
+                throw new ConfigFileException(file, "drift", "must be 'module' or 'none', was '" + s.drift() + "'");
             }
             s.thresholds().forEach((group, t) -> {
                 if (t == null || !(t > 0)) {
@@ -92,7 +101,59 @@ public final class RegressionGate {
      * missing from it, modules that failed, files that could not be read).
      */
     public record Outcome(int exitCode, List<String> notComparable, List<String> across, List<Row> rows, List<String> added,
-                          List<String> removed, Map<Path, String> problems, List<String> incomplete) {
+                          List<String> removed, Map<Path, String> problems, List<String> incomplete, Map<String, Double> drift) {
+    }
+
+    /** Below this many primary figures a module's drift is not estimated (its median would be one benchmark's change). */
+    static final int MIN_DRIFT_ROWS = 5;
+
+    /** The module of a benchmark: the package segment after {@code io.wirebench} (serialization, transport, ...). */
+    static String moduleOf(String benchmark) {
+        String[] parts = benchmark.split("\\.");
+        return parts.length > 3 ? parts[2] : benchmark;
+    }
+
+    /**
+     * Each module's drift between the two runs: the median, over its benchmarks' primary figures, of the current
+     * fork mean over the baseline's, as a time ratio (a throughput's ratio inverted), so 0.87 says the module ran
+     * 13% faster as a whole. Runs tens of minutes apart on a shared machine differ by that much for every
+     * benchmark at once (results/2026-12-02-nightly.md: 13-16% for the CPU-bound modules); a gate on the raw
+     * change then reports the machine, and misses a 25% slowdown of one benchmark hidden under it. Each
+     * benchmark is judged against its module's drift instead. What this cannot see: a change that slows a whole
+     * module alike (a JDK or library update), which looks like drift; the drift is printed with the verdict, so
+     * a module that moved is in plain sight.
+     */
+    static Map<String, Double> drift(Map<String, JmhResult> base, Map<String, JmhResult> cur, int minForks) {
+        Map<String, List<Double>> logs = new java.util.TreeMap<>();
+        for (Map.Entry<String, JmhResult> entry : cur.entrySet()) {
+            JmhResult b = base.get(entry.getKey());
+            JmhResult c = entry.getValue();
+            if (b == null || b.primary() == null || c.primary() == null || c.primary().direction() == Metric.Direction.UNKNOWN) {
+                continue;
+            }
+            List<Double> bs = b.forkValues("primary");
+            List<Double> cs = c.forkValues("primary");
+            if (bs.size() < minForks || cs.size() < minForks) {
+                continue;
+            }
+            double ratio = bs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN) > 0
+                    ? cs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)
+                    / bs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN) : Double.NaN;
+            if (!(ratio > 0) || Double.isInfinite(ratio)) {
+                continue;
+            }
+            double log = Math.log(ratio);
+            logs.computeIfAbsent(moduleOf(c.benchmark()), m -> new ArrayList<>())
+                    .add(c.primary().direction() == Metric.Direction.HIGHER_IS_BETTER ? -log : log);
+        }
+        Map<String, Double> drift = new java.util.TreeMap<>();
+        logs.forEach((module, values) -> {
+            if (values.size() >= MIN_DRIFT_ROWS) {
+                drift.put(module, Math.exp(new org.apache.commons.math3.stat.descriptive.rank.Median()
+                        .evaluate(values.stream().mapToDouble(Double::doubleValue).toArray())));
+            }
+        });
+        return drift;
     }
 
     /** Exit codes: 0 no regression, 1 regression, 2 not comparable, 3 incomplete (nothing regressed in what could be compared). */
@@ -131,6 +192,8 @@ public final class RegressionGate {
         List<String> removed = base.keySet().stream().filter(k -> !cur.containsKey(k)).sorted().toList();
         List<Row> rows = new ArrayList<>();
         TTest test = new TTest();
+        // a comparison across an environment difference asks what that difference does to everything: no drift taken out
+        Map<String, Double> drift = settings.adjustsForDrift() && across.isEmpty() ? drift(base, cur, settings.minForks()) : Map.of();
         for (Map.Entry<String, JmhResult> entry : cur.entrySet()) {
             JmhResult b = base.get(entry.getKey());
             if (b == null) {
@@ -149,6 +212,13 @@ public final class RegressionGate {
                     notComparable.add(String.format(Locale.ROOT, "%s %s: %d baseline and %d current forks; at least %d each are needed",
                             entry.getKey(), metric, bs.length, cs.length, settings.minForks()));
                     continue;
+                }
+                double cMeanRaw = StatUtils.mean(cs);
+                Double moduleDrift = metric.equals("primary") ? drift.get(moduleOf(c.benchmark())) : null;
+                if (moduleDrift != null && cm.direction() != Metric.Direction.UNKNOWN) {
+                    // judged against its module's drift: current values as if the machine had run at the baseline's speed
+                    double factor = cm.direction() == Metric.Direction.HIGHER_IS_BETTER ? moduleDrift : 1 / moduleDrift;
+                    cs = java.util.Arrays.stream(cs).map(v -> v * factor).toArray();
                 }
                 double bMean = StatUtils.mean(bs);
                 double cMean = StatUtils.mean(cs);
@@ -171,7 +241,7 @@ public final class RegressionGate {
                 if (change != Change.UNTESTABLE && change != Change.NOT_GATED && !(p < settings.alpha())) {
                     change = Change.NO_SIGNIFICANT_CHANGE;
                 }
-                rows.add(new Row(entry.getKey(), metric, cm.unit(), bMean, cMean, relative, p, threshold, mdc, change, c));
+                rows.add(new Row(entry.getKey(), metric, cm.unit(), bMean, cMeanRaw, relative, p, threshold, mdc, change, c));
             }
         }
         rows.sort((x, y) -> x.key().compareTo(y.key()) != 0 ? x.key().compareTo(y.key()) : x.metric().compareTo(y.metric()));
@@ -193,7 +263,7 @@ public final class RegressionGate {
                 .forEach(r -> incomplete.add("untestable (NaN): " + r.key() + " " + r.metric()));
         int exit = !notComparable.isEmpty() ? 2 : rows.stream().anyMatch(r -> r.change() == Change.REGRESSION) ? 1
                 : !incomplete.isEmpty() ? INCOMPLETE : 0;
-        return new Outcome(exit, notComparable, allowed, rows, added, removed, problems, incomplete);
+        return new Outcome(exit, notComparable, allowed, rows, added, removed, problems, incomplete, drift);
     }
 
     /** The power the minimum detectable change is computed for. */
@@ -272,6 +342,14 @@ public final class RegressionGate {
         if (!o.across().isEmpty()) {
             md.append("Compared across (allowed to differ; every change below may be theirs): ")
                     .append(String.join("; ", o.across())).append("\n\n");
+        }
+        if (!o.drift().isEmpty()) {
+            md.append("Drift between the runs, by module (median current/baseline time of its benchmarks; each benchmark's change "
+                    + "below is measured against it, its current figure is as measured): ");
+            StringBuilder modules = new StringBuilder();
+            o.drift().forEach((module, factor) -> modules.append(modules.length() == 0 ? "" : ", ").append(module).append(' ')
+                    .append(String.format(Locale.ROOT, "×%.3f (%+.1f%%)", factor, 100 * (factor - 1))));
+            md.append(modules).append(". A change common to a whole module looks like drift here.\n\n");
         }
         if (!o.incomplete().isEmpty()) {
             md.append("## Incomplete\n\n");

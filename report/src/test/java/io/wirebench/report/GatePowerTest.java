@@ -38,11 +38,16 @@ class GatePowerTest {
 
     /** A run of {@code benchmarks} results with 3 forks each around 100 x (i + 1), fork CV {@code cv}; result {@code slowed} x factor. */
     private RunFolder run(String name, Random random, int benchmarks, double cv, int slowed, double factor) throws IOException {
+        return run(name, random, benchmarks, cv, slowed, factor, 1);
+    }
+
+    /** As above, on a machine running {@code machine} times as slow as usual (every benchmark's time x machine). */
+    private RunFolder run(String name, Random random, int benchmarks, double cv, int slowed, double factor, double machine) throws IOException {
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < benchmarks; i++) {
             StringBuilder raw = new StringBuilder();
             for (int f = 0; f < 3; f++) {
-                double v = 100 * (i + 1) * (i == slowed ? factor : 1) * (1 + cv * random.nextGaussian());
+                double v = 100 * (i + 1) * machine * (i == slowed ? factor : 1) * (1 + cv * random.nextGaussian());
                 raw.append(f == 0 ? "" : ",").append('[').append(v).append(',').append(v).append(']');
             }
             json.append(i == 0 ? "" : ",").append("""
@@ -68,6 +73,36 @@ class GatePowerTest {
             }
             assertTrue(flagged >= 80, "fork CV " + cv + ": flagged in " + flagged + " of " + trials + " runs");
         }
+    }
+
+    /**
+     * Runs tens of minutes apart: the machine 15% faster or 15% slower for every benchmark at once (two nightly
+     * runs of the same code here differed by 13-16% in the CPU-bound modules). Judged against its module's
+     * drift, the one benchmark slowed by 25% is still flagged and nothing else is; on the raw change, the faster
+     * machine would hide it and the slower one would flag all 40.
+     */
+    @Test
+    void theMachinesDriftBetweenRunsNeitherHidesNorFakesARegression() throws IOException {
+        Random random = new Random(19);
+        int flagged = 0;
+        int falseAlarms = 0;
+        int trials = 50;
+        for (int t = 0; t < trials; t++) {
+            RunFolder baseline = run("db" + t, random, 40, 0.02, -1, 1);
+            RegressionGate.Outcome faster = gate().compare(baseline, run("df" + t, random, 40, 0.02, 7, 1.25, 0.85));
+            flagged += faster.rows().stream().anyMatch(r -> r.key().contains("codec=c7") && r.change() == RegressionGate.Change.REGRESSION) ? 1 : 0;
+            falseAlarms += faster.rows().stream().filter(r -> !r.key().contains("codec=c7") && r.change() != RegressionGate.Change.NO_SIGNIFICANT_CHANGE).count() > 0 ? 1 : 0;
+            RegressionGate.Outcome slower = gate().compare(baseline, run("ds" + t, random, 40, 0.02, -1, 1, 1.15));
+            falseAlarms += slower.exitCode() != 0 ? 1 : 0;
+            assertEquals(1.15, slower.drift().get("serialization"), 0.03, "the drift is measured and printed");
+            assertTrue(RegressionGate.markdown(slower).contains("serialization ×1.1"), RegressionGate.markdown(slower));
+        }
+        assertTrue(flagged >= 40, "flagged under a 15% faster machine in " + flagged + " of " + trials);
+        assertTrue(falseAlarms <= 5, falseAlarms + " false alarms in " + 2 * trials + " comparisons");
+        RegressionGate.Settings raw = RegressionGate.Settings.read(Files.writeString(dir.resolve("raw.yaml"),
+                Files.readString(Path.of("../config/regression.yaml")).replaceFirst("(?m)^drift: module", "drift: none")));
+        assertEquals(1, new RegressionGate(raw).compare(run("rb", random, 40, 0.02, -1, 1), run("rs", random, 40, 0.02, -1, 1, 1.15)).exitCode(),
+                "without the adjustment a slower machine is a regression everywhere");
     }
 
     @Test
