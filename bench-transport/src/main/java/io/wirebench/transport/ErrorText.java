@@ -13,11 +13,15 @@ public final class ErrorText {
     private ErrorText() {
     }
 
+    /** The failure's message as an error reply's text; its class name when it has none. */
     public static String of(Throwable failure) {
-        String message = RunSecrets.mask(failure.getMessage());
-        if (message == null || message.isBlank()) {
-            message = failure.getClass().getSimpleName();
-        }
+        String message = failure.getMessage();
+        return of(message == null || message.isBlank() ? failure.getClass().getSimpleName() : message);
+    }
+
+    /** {@code message} as an error reply's text. */
+    public static String of(String message) {
+        message = RunSecrets.mask(message);
         StringBuilder out = new StringBuilder(Math.min(message.length(), MAX_CHARS));
         boolean space = false;
         for (int i = 0; i < message.length() && out.length() < MAX_CHARS; i++) {

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class InMemoryTransport implements Transport {
     private final Map<String, Endpoint> handlers = new ConcurrentHashMap<>();
+    /** Requests whose deadline passed before a responder took them. */
+    private final java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
     private final TransportSettings settings;
 
     /** A handler and its own responder pool, so a handler that calls another endpoint cannot starve it. */
@@ -55,8 +57,6 @@ public final class InMemoryTransport implements Transport {
             }
         };
     }
-
-    private final java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
 
     @Override
     public RpcClient newClient() {

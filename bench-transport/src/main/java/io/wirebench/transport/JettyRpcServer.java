@@ -37,6 +37,8 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
     private final ServerConnector connector;
     private final Map<String, RpcHandler> handlers = new ConcurrentHashMap<>();
     private final Map<String, ResponderLane> lanes = new ConcurrentHashMap<>();
+    /** Requests whose deadline passed before their lane took them. */
+    private final java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
     private final QueuedThreadPool threads;
     private final int responders;
 
@@ -141,7 +143,7 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
         try {
             reply = handler.handle(body);
         } catch (Exception e) {
-            writeError(response, callback, 500, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            writeError(response, callback, 500, ErrorText.of(e));
             return;
         }
         response.setStatus(200);
@@ -155,7 +157,7 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
      * ({@link ErrorText}), not Jetty's HTML error page, so a client shows the caller what went wrong.
      */
     private static void writeError(Response response, Callback callback, int status, String message) {
-        byte[] text = ErrorText.of(new RuntimeException(message)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] text = ErrorText.of(message).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain;charset=utf-8");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, text.length);
@@ -203,8 +205,6 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
     String baseUrl() {
         return (security.encrypts() ? "https" : "http") + "://127.0.0.1:" + connector.getLocalPort();
     }
-
-    private final java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
 
     @Override
     public long expired() {

@@ -136,11 +136,10 @@ public final class RegressionGate {
             if (bs.size() < minForks || cs.size() < minForks) {
                 continue;
             }
-            double ratio = bs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN) > 0
-                    ? cs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)
-                    / bs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN) : Double.NaN;
+            double ratio = StatUtils.mean(cs.stream().mapToDouble(Double::doubleValue).toArray())
+                    / StatUtils.mean(bs.stream().mapToDouble(Double::doubleValue).toArray());
             if (!(ratio > 0) || Double.isInfinite(ratio)) {
-                continue;
+                continue; // a NaN fork or a zero mean: no part in the drift (the row itself is judged untestable)
             }
             double log = Math.log(ratio);
             logs.computeIfAbsent(moduleOf(c.benchmark()), m -> new ArrayList<>())

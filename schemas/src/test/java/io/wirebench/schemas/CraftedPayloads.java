@@ -44,9 +44,9 @@ public final class CraftedPayloads {
         out.add(new Crafted("kryo", "a file chunk whose byte array claims 2^31-2 bytes", kryoChunkClaiming(Integer.MAX_VALUE), FileChunk.class));
         out.add(new Crafted("json", "arrays nested 100,000 deep", ("{\"metadata\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}")
                 .getBytes(StandardCharsets.UTF_8), Order.class));
-        out.add(new Crafted("json", "a 400-digit total", jsonWithTotal("9".repeat(400)), Order.class));
-        out.add(new Crafted("json", "invalid UTF-8 in a string", invalidUtf8(new String(Codecs.byName("json")
-                .encode(new PayloadGenerator(4).order(Shape.SMALL)), StandardCharsets.UTF_8)), Order.class));
+        String order = new String(Codecs.byName("json").encode(new PayloadGenerator(4).order(Shape.SMALL)), StandardCharsets.UTF_8);
+        out.add(new Crafted("json", "a 400-digit number", withFirstNumber(order, "9".repeat(400)).getBytes(StandardCharsets.UTF_8), Order.class));
+        out.add(new Crafted("json", "invalid UTF-8 in a string", invalidUtf8(order), Order.class));
         out.add(new Crafted("smile", "arrays nested 500 deep", smileNested(500), Order.class));
         return out;
     }
@@ -70,7 +70,7 @@ public final class CraftedPayloads {
                 out.add(new Crafted(codec, "arrays nested 20,000 deep", ("{\"a\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}")
                         .getBytes(StandardCharsets.UTF_8), type));
                 out.add(new Crafted(codec, "an array, not an object", "[1, 2, 3]".getBytes(StandardCharsets.UTF_8), type));
-                out.add(new Crafted(codec, "a 400-digit number", text.replaceFirst(FIRST_NUMBER, "$1" + "9".repeat(400))
+                out.add(new Crafted(codec, "a 400-digit number", withFirstNumber(text, "9".repeat(400))
                         .getBytes(StandardCharsets.UTF_8), type));
                 out.add(new Crafted(codec, "invalid UTF-8 in a string", invalidUtf8(text), type));
             }
@@ -128,9 +128,9 @@ public final class CraftedPayloads {
         return concat(Arrays.copyOf(good, at), concat(varInt(lengthPlusOne), Arrays.copyOfRange(good, at + prefix.length, good.length)));
     }
 
-    static byte[] jsonWithTotal(String digits) {
-        String good = new String(Codecs.byName("json").encode(new PayloadGenerator(4).order(Shape.SMALL)), StandardCharsets.UTF_8);
-        return good.replaceFirst("\"totalMinor\":\\d+", "\"totalMinor\":" + digits).getBytes(StandardCharsets.UTF_8);
+    /** The JSON document with its first number replaced by {@code digits}. */
+    static String withFirstNumber(String json, String digits) {
+        return json.replaceFirst(FIRST_NUMBER, "$1" + digits);
     }
 
     /** The JSON document with an invalid UTF-8 sequence at the start of its first string value. */
@@ -150,7 +150,7 @@ public final class CraftedPayloads {
             com.fasterxml.jackson.databind.ObjectMapper smiles = new com.fasterxml.jackson.databind.ObjectMapper(
                     new com.fasterxml.jackson.dataformat.smile.SmileFactory());
             com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-            String text = json.writeValueAsString(smiles.readTree(smile)).replaceFirst(FIRST_NUMBER, "$1" + digits);
+            String text = withFirstNumber(json.writeValueAsString(smiles.readTree(smile)), digits);
             return smiles.writeValueAsBytes(json.readTree(text));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);

@@ -84,22 +84,30 @@ public final class RunCertificates {
      */
     public synchronized Path anotherNameKeyStore() {
         if (anotherNameKeyStore == null) {
-            String o = openssl().toString();
-            try {
-                Files.writeString(dir.resolve("elsewhere.ext"), "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n"
-                        + "extendedKeyUsage=serverAuth\nsubjectAltName=DNS:elsewhere.invalid\n", StandardCharsets.US_ASCII);
-            } catch (IOException e) {
-                throw new ServerStartException("cannot write " + dir.resolve("elsewhere.ext") + ": " + e.getMessage(), e);
-            }
-            run(dir, List.of(o, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "elsewhere.key",
-                    "-out", "elsewhere.csr", "-subj", "/CN=elsewhere.invalid"));
-            run(dir, List.of(o, "x509", "-req", "-in", "elsewhere.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-                    "-out", "elsewhere.pem", "-days", "2", "-extfile", "elsewhere.ext"));
-            run(dir, List.of(o, "pkcs12", "-export", "-in", "elsewhere.pem", "-inkey", "elsewhere.key", "-certfile", "ca.pem", "-name", "server",
-                    "-out", "elsewhere.p12", "-passout", "pass:" + storePassword()));
-            anotherNameKeyStore = dir.resolve("elsewhere.p12");
+            anotherNameKeyStore = issueServerCertificate(dir, "elsewhere", "elsewhere.invalid", "DNS:elsewhere.invalid", storePassword);
         }
         return anotherNameKeyStore;
+    }
+
+    /**
+     * A P-256 key and a server certificate for {@code subjectAltName}, signed by this run's authority, as
+     * {@code <name>.key}, {@code <name>.pem} and a PKCS#12 store {@code <name>.p12} (returned) with the chain.
+     */
+    private static Path issueServerCertificate(Path dir, String name, String commonName, String subjectAltName, char[] password) {
+        String o = openssl().toString();
+        try {
+            Files.writeString(dir.resolve(name + ".ext"), "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n"
+                    + "extendedKeyUsage=serverAuth\nsubjectAltName=" + subjectAltName + "\n", StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new ServerStartException("cannot write " + dir.resolve(name + ".ext") + ": " + e.getMessage(), e);
+        }
+        run(dir, List.of(o, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", name + ".key",
+                "-out", name + ".csr", "-subj", "/CN=" + commonName));
+        run(dir, List.of(o, "x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", name + ".pem", "-days", "2", "-extfile", name + ".ext"));
+        run(dir, List.of(o, "pkcs12", "-export", "-in", name + ".pem", "-inkey", name + ".key", "-certfile", "ca.pem", "-name", "server",
+                "-out", name + ".p12", "-passout", "pass:" + new String(password)));
+        return dir.resolve(name + ".p12");
     }
 
     private static Path openssl() {
@@ -131,8 +139,6 @@ public final class RunCertificates {
         try {
             dir = Files.createTempDirectory("wirebench-tls-", java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                     java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-            Files.writeString(dir.resolve("server.ext"), "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n"
-                    + "extendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n", StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new ServerStartException("cannot make a folder for this run's certificates: " + e.getMessage(), e);
         }
@@ -142,12 +148,7 @@ public final class RunCertificates {
         run(dir, List.of(o, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "ca.key",
                 "-out", "ca.pem", "-days", "2", "-subj", "/CN=wirebench run CA", "-addext", "basicConstraints=critical,CA:TRUE",
                 "-addext", "keyUsage=critical,keyCertSign,cRLSign"));
-        run(dir, List.of(o, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "server.key",
-                "-out", "server.csr", "-subj", "/CN=localhost"));
-        run(dir, List.of(o, "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-                "-out", "server.pem", "-days", "2", "-extfile", "server.ext"));
-        run(dir, List.of(o, "pkcs12", "-export", "-in", "server.pem", "-inkey", "server.key", "-certfile", "ca.pem", "-name", "server",
-                "-out", "server.p12", "-passout", "pass:" + new String(password)));
+        issueServerCertificate(dir, "server", "localhost", "IP:127.0.0.1,DNS:localhost", password);
         return new RunCertificates(dir, password);
     }
 

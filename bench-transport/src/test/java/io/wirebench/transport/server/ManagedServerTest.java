@@ -219,7 +219,7 @@ class ManagedServerTest {
     void aPlantedSymlinkIsRemovedNeverFollowed() throws Exception {
         Path target = Files.createTempFile("wirebench-victim", ".txt");
         Files.writeString(target, "keep me");
-        ServerReaper.register(ProcessHandle.current(), "make the folder"); // this JVM is alive: its own entry stays
+        ServerReaper.directory();
         Path link = ServerReaper.DIRECTORY.resolve("999999999.pid");
         Files.deleteIfExists(link);
         Files.createSymbolicLink(link, target);
@@ -244,7 +244,6 @@ class ManagedServerTest {
             }
         } finally {
             Files.deleteIfExists(link);
-            ServerReaper.unregister(ServerReaper.DIRECTORY.resolve(ProcessHandle.current().pid() + ".pid"));
             Files.deleteIfExists(target);
         }
     }
@@ -254,7 +253,7 @@ class ManagedServerTest {
         Process bystander = new ProcessBuilder("sleep", "60").start();
         Process owner = new ProcessBuilder("true").start();
         owner.waitFor(5, TimeUnit.SECONDS);
-        ServerReaper.register(ProcessHandle.current(), "make the folder");
+        ServerReaper.directory();
         Path noStart = ServerReaper.DIRECTORY.resolve("foreign-a.pid");
         Path wrongStart = ServerReaper.DIRECTORY.resolve("foreign-b.pid");
         try {
@@ -268,7 +267,6 @@ class ManagedServerTest {
             ServerReaper.stop(bystander.toHandle(), 1);
             Files.deleteIfExists(noStart);
             Files.deleteIfExists(wrongStart);
-            ServerReaper.unregister(ServerReaper.DIRECTORY.resolve(ProcessHandle.current().pid() + ".pid"));
         }
     }
 
