@@ -14,8 +14,13 @@ import io.wirebench.e2e.stage.StageClock;
 import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.codec.Codecs;
 import io.wirebench.schemas.validation.BeanValidator;
+import io.wirebench.transport.CallerAccessFiles;
+import io.wirebench.transport.ExposureOptions;
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.RpcServer;
+import io.wirebench.transport.RunSecrets;
+import io.wirebench.transport.StopSignal;
+import io.wirebench.transport.Security;
 import io.wirebench.transport.Transport;
 import io.wirebench.transport.TransportSettings;
 import io.wirebench.transport.Transports;
@@ -24,19 +29,19 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs some or all of the scenarios' services in this process until stopped, over one transport, so the
  * pipeline can be spread over processes or hosts: e.g. the gateway here and payment, inventory and
  * validation in another process, both on the same NATS, Redis or RabbitMQ. (Over HTTP every service
- * must sit behind the one URL the clients use, so all of them run in one process.)
+ * must sit behind the one URL the clients use, so all of them run in one process.) {@code --security} and
+ * {@code --bind} work as for {@code scripts/serve} ({@link ExposureOptions}, {@link CallerAccessFiles}).
  */
 @Command(name = "serve-scenarios", mixinStandardHelpOptions = true,
         description = "Serve the e2e scenarios' services over one transport until stopped.")
@@ -63,13 +68,28 @@ public final class ServeScenarios implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "0", description = "stop after this many seconds (0: until Ctrl-C)")
     long seconds;
 
+    @Mixin
+    ExposureOptions exposure;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final StopSignal stopped = new StopSignal();
+
+    /** Ends the serving (as Ctrl-C does), for a caller that runs this command in its own JVM. */
+    void stop() {
+        stopped.stop();
+    }
+
     @Override
     public Integer call() throws Exception {
         Codec codecImpl = Codecs.byName(codec);
         OrderPipelineSettings settings = OrderPipelineSettings.defaults().withFailureRate(paymentFailureRate);
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (Transport impl = Transports.byName(transport, TransportSettings.defaults().withExternalUrl(url));
+        TransportSettings transportSettings = exposure.applyTo(TransportSettings.defaults().withExternalUrl(url), url);
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        try (Transport impl = Transports.byName(transport, transportSettings);
              RpcServer server = impl.newServer();
+             CallerAccessFiles access = CallerAccessFiles.write(url == null ? transportSettings.security() : Security.NONE);
              BeanValidator validator = new BeanValidator(Clock.systemUTC(), false)) {
             RpcClient gatewayClient = null;
             for (Service service : EnumSet.copyOf(services)) {
@@ -88,26 +108,13 @@ public final class ServeScenarios implements Callable<Integer> {
                     default -> throw new IllegalStateException("unhandled service " + service);
                 }
             }
-            for (Map.Entry<String, String> entry : impl.describe().entrySet()) {
-                System.out.println(entry.getKey() + ": " + entry.getValue());
-            }
-            System.out.println("serving " + services.stream().map(s -> s.name().toLowerCase(Locale.ROOT)).toList() + " with codec " + codec
+            exposure.print(out, impl, url, access);
+            out.println("serving " + services.stream().map(s -> s.name().toLowerCase(Locale.ROOT)).toList() + " with codec " + codec
                     + (seconds > 0 ? " for " + seconds + " s" : "; Ctrl-C to stop"));
-            System.out.flush();
-            Thread hook = new Thread(stopped::countDown);
-            Runtime.getRuntime().addShutdownHook(hook);
+            out.flush();
             try {
-                if (seconds > 0) {
-                    stopped.await(seconds, TimeUnit.SECONDS);
-                } else {
-                    stopped.await();
-                }
+                stopped.await(seconds);
             } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running
-                }
                 if (gatewayClient != null) {
                     gatewayClient.close();
                 }
@@ -116,12 +123,17 @@ public final class ServeScenarios implements Callable<Integer> {
         return 0;
     }
 
-    public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new ServeScenarios()).setCaseInsensitiveEnumValuesAllowed(true);
+    /** The command line for {@code serve-scenarios}: a failure prints one line, masked, and exits with 2. */
+    static CommandLine commandLine(ServeScenarios serve) {
+        CommandLine cli = new CommandLine(serve).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            line.getErr().println("serve-scenarios: " + e.getMessage());
+            line.getErr().println("serve-scenarios: " + RunSecrets.mask(e.getMessage()));
             return 2;
         });
-        System.exit(cli.execute(args));
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new ServeScenarios()).execute(args));
     }
 }

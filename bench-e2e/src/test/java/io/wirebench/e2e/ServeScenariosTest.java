@@ -12,7 +12,10 @@ import io.wirebench.schemas.generate.PayloadGenerator;
 import io.wirebench.schemas.generate.Shape;
 import io.wirebench.schemas.service.OrderOutcome;
 import io.wirebench.schemas.service.OrderStatus;
+import io.wirebench.transport.BindAddress;
+import io.wirebench.transport.RemoteCredentials;
 import io.wirebench.transport.RpcClient;
+import io.wirebench.transport.Security;
 import io.wirebench.transport.RpcException;
 import io.wirebench.transport.Transport;
 import io.wirebench.transport.TransportSettings;
@@ -20,6 +23,7 @@ import io.wirebench.transport.Transports;
 import io.wirebench.transport.server.ManagedNatsServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +34,7 @@ import picocli.CommandLine;
 class ServeScenariosTest {
 
     private static CommandLine cli() {
-        return new CommandLine(new ServeScenarios()).setCaseInsensitiveEnumValuesAllowed(true);
+        return ServeScenarios.commandLine(new ServeScenarios());
     }
 
     @Test
@@ -60,6 +64,52 @@ class ServeScenariosTest {
             assertEquals(0, backend.get(30, TimeUnit.SECONDS));
             assertEquals(0, gateway.get(30, TimeUnit.SECONDS));
         }
+    }
+
+    /**
+     * The whole pipeline behind HTTPS on an address beyond loopback (the wildcard if the host has none): a caller
+     * holding only the printed secret file and authority places an order at the printed URL.
+     */
+    @Test
+    void aSecuredPipelineBeyondLoopbackTakesOrdersFromCallersHoldingItsFiles() throws Exception {
+        String bind = BindAddress.hostAddresses().stream().map(java.net.InetAddress::getHostAddress).findFirst().orElse("0.0.0.0");
+        ServeScenarios serve = new ServeScenarios();
+        StringWriter out = new StringWriter();
+        CommandLine cli = ServeScenarios.commandLine(serve);
+        cli.setOut(new PrintWriter(out, true));
+        CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(() -> cli.execute("--transport", "http", "--security", "tls",
+                "--bind", bind, "--payment-failure-rate", "0", "--seconds", "120"));
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!out.toString().contains("serving ") && !serving.isDone() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            String text = out.toString();
+            java.util.regex.Matcher url = java.util.regex.Pattern.compile("(?m)^callers' url: (\\S+)").matcher(text);
+            java.util.regex.Matcher secret = java.util.regex.Pattern.compile("(?m)^secret file: (\\S+)").matcher(text);
+            java.util.regex.Matcher authority = java.util.regex.Pattern.compile("(?m)^authority: (\\S+)").matcher(text);
+            assertTrue(url.find() && secret.find() && authority.find(), "serve-scenarios prints the URL and the callers' files: " + text);
+            assertTrue(url.group(1).startsWith("https://" + BindAddress.parse(bind).dialHost() + ":"), text);
+            TransportSettings caller = new TransportSettings(Duration.ofSeconds(5), 1, url.group(1), Security.TLS)
+                    .withRemote(new RemoteCredentials(Path.of(secret.group(1)), Path.of(authority.group(1))));
+            try (Transport remote = Transports.byName("http", caller); RpcClient client = remote.newClient()) {
+                OrderOutcome outcome = new OrderClient(client, Codecs.byName("json"), StageClock.OFF)
+                        .submit(new PayloadGenerator(4).order(Shape.SMALL).withId(new OrderIds(5).next()));
+                assertEquals(OrderStatus.ACCEPTED, outcome.status(), String.valueOf(outcome));
+            }
+        } finally {
+            serve.stop();
+        }
+        assertEquals(0, serving.get(60, TimeUnit.SECONDS), out.toString());
+    }
+
+    @Test
+    void aBindBeyondLoopbackWithoutCredentialsIsRefused() {
+        CommandLine cli = cli();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+        assertEquals(2, cli.execute("--transport", "http", "--bind", "0.0.0.0", "--seconds", "1"));
+        assertTrue(err.toString().contains("beyond loopback"), err.toString());
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class HttpTransport implements Transport {
         this.settings = settings;
         this.clientKind = clientKind;
         this.baseUrl = settings.externalUrl();
-        settings.requireManagedFor(name());
+        settings.requireCredentialsFor(name());
     }
 
     @Override
@@ -41,14 +41,14 @@ public final class HttpTransport implements Transport {
         return lastServer;
     }
 
-    /** The base URL clients reach ({@code http://127.0.0.1:<port>}); null before a server is started or a URL given. */
+    /** The base URL clients reach ({@code http://<bind address>:<port>}); null before a server is started or a URL given. */
     public String baseUrl() {
         return baseUrl;
     }
 
     @Override
     public RpcServer newServer() {
-        JettyRpcServer server = new JettyRpcServer(settings.security(), settings.responderThreads());
+        JettyRpcServer server = new JettyRpcServer(settings.security(), settings.responderThreads(), settings.bind());
         lastServer = server;
         opened.add(server);
         if (settings.externalUrl() == null) {
@@ -62,8 +62,8 @@ public final class HttpTransport implements Transport {
         if (baseUrl == null) {
             throw new IllegalStateException(name() + ": no server started and no httpUrl given");
         }
-        RpcClient client = clientKind == Client.JETTY ? new JettyRpcClient(baseUrl, settings.timeout(), settings.security())
-                : new JdkRpcClient(baseUrl, settings.timeout(), settings.security());
+        RpcClient client = clientKind == Client.JETTY ? new JettyRpcClient(baseUrl, settings)
+                : new JdkRpcClient(baseUrl, settings);
         opened.add(client);
         return client;
     }

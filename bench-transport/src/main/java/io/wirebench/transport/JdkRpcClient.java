@@ -23,13 +23,14 @@ final class JdkRpcClient implements RpcClient {
 
     private final String authorization;
 
-    JdkRpcClient(String baseUrl, Duration timeout, Security security) {
+    JdkRpcClient(String baseUrl, TransportSettings settings) {
+        Security security = settings.security();
         this.baseUrl = baseUrl;
-        this.timeout = timeout;
-        this.authorization = security.authenticates() ? "Bearer " + RunSecrets.password() : null;
+        this.timeout = settings.timeout();
+        this.authorization = security.authenticates() ? "Bearer " + settings.secret() : null;
         HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5));
         if (security.encrypts()) {
-            builder.sslContext(io.wirebench.transport.server.RunCertificates.get().clientContext());
+            builder.sslContext(settings.clientTls());
         }
         this.client = builder.build();
     }

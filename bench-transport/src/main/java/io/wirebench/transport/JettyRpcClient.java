@@ -19,14 +19,15 @@ final class JettyRpcClient implements RpcClient {
     private final String baseUrl;
     private final Duration timeout;
 
-    JettyRpcClient(String baseUrl, Duration timeout, Security security) {
+    JettyRpcClient(String baseUrl, TransportSettings settings) {
+        Security security = settings.security();
         this.baseUrl = baseUrl;
-        this.timeout = timeout;
-        this.authorization = security.authenticates() ? "Bearer " + RunSecrets.password() : null;
+        this.timeout = settings.timeout();
+        this.authorization = security.authenticates() ? "Bearer " + settings.secret() : null;
         org.eclipse.jetty.io.ClientConnector connector = new org.eclipse.jetty.io.ClientConnector();
         if (security.encrypts()) {
             org.eclipse.jetty.util.ssl.SslContextFactory.Client tls = new org.eclipse.jetty.util.ssl.SslContextFactory.Client();
-            tls.setSslContext(io.wirebench.transport.server.RunCertificates.get().clientContext()); // checks the name: HTTPS identification
+            tls.setSslContext(settings.clientTls()); // checks the name: HTTPS identification
             connector.setSslContextFactory(tls);
         }
         org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP transport = new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector);

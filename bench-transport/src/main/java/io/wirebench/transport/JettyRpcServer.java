@@ -17,7 +17,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The REST side: an embedded Jetty 12 server (core API, no servlet layer) on 127.0.0.1, one
+ * The REST side: an embedded Jetty 12 server (core API, no servlet layer) on 127.0.0.1 (or its bind address), one
  * {@code POST /rpc/<endpoint>} per handler, body in, body out, like a FastAPI or Flask endpoint.
  * HTTP/1.1 with keep-alive (Jetty's default); each endpoint's handler runs on Jetty's pooled threads, at most
  * the transport's {@code responders} at once per endpoint ({@link ResponderLane}); a handler
@@ -43,9 +43,10 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
     private final int responders;
 
     private final Security security;
+    private final BindAddress bind;
 
     JettyRpcServer() {
-        this(Security.NONE, TransportSettings.DEFAULT_RESPONDERS);
+        this(Security.NONE, TransportSettings.DEFAULT_RESPONDERS, BindAddress.LOOPBACK);
     }
 
     /**
@@ -54,8 +55,10 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
      * transport: Jetty's pool holds that many per endpoint plus its one acceptor and one selector thread and two
      * spare, and keeps no reserved threads beyond them.
      */
-    JettyRpcServer(Security security, int responders) {
+    JettyRpcServer(Security security, int responders, BindAddress bind) {
+        bind.requireProtectedBy(security);
         this.security = security;
+        this.bind = bind;
         this.responders = responders;
         threads = new QueuedThreadPool(responders + IO_THREADS + SPARE_THREADS, Math.min(responders + IO_THREADS, 8));
         threads.setReservedThreads(0);
@@ -66,7 +69,7 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
         if (security.encrypts()) {
             io.wirebench.transport.server.RunCertificates certificates = io.wirebench.transport.server.RunCertificates.get();
             org.eclipse.jetty.util.ssl.SslContextFactory.Server tls = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
-            tls.setKeyStorePath(certificates.serverKeyStore().toString());
+            tls.setKeyStorePath(certificates.serverIdentity(bind).keyStore().toString());
             tls.setKeyStoreType("PKCS12");
             tls.setKeyStorePassword(certificates.storePassword());
             org.eclipse.jetty.server.SecureRequestCustomizer secure = new org.eclipse.jetty.server.SecureRequestCustomizer();
@@ -77,7 +80,7 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
         } else {
             connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         }
-        connector.setHost("127.0.0.1");
+        connector.setHost(bind.literal());
         connector.setPort(0);
         server.addConnector(connector);
         server.setHandler(new Handler.Abstract() {
@@ -203,7 +206,7 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
     private static final String BEARER = "Bearer " + RunSecrets.password();
 
     String baseUrl() {
-        return (security.encrypts() ? "https" : "http") + "://127.0.0.1:" + connector.getLocalPort();
+        return (security.encrypts() ? "https" : "http") + "://" + bind.dialHost() + ":" + connector.getLocalPort();
     }
 
     @Override

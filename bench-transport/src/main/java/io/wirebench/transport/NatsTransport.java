@@ -41,10 +41,11 @@ public final class NatsTransport implements Transport {
     public NatsTransport(TransportSettings settings) {
         this.settings = settings;
         this.name = "nats";
-        settings.requireManagedFor(name);
+        settings.requireCredentialsFor(name);
         if (settings.externalUrl() == null) {
             ManagedNatsServer server = new ManagedNatsServer();
             server.secure(settings.security());
+            server.bind(settings.bind());
             server.start();
             this.servers = List.of(server);
             this.serviceUrl = server.url();
@@ -107,10 +108,10 @@ public final class NatsTransport implements Transport {
                 .maxReconnects(-1)
                 .reconnectWait(Duration.ofMillis(250));
         if (settings.security().authenticates()) {
-            builder.token(RunSecrets.password().toCharArray());
+            builder.token(settings.secret().toCharArray());
         }
         if (settings.security().encrypts()) {
-            builder.sslContext(io.wirebench.transport.server.RunCertificates.get().clientContext());
+            builder.sslContext(settings.clientTls());
         }
         Options options = builder.build();
         try {

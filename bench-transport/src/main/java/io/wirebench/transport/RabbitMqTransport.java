@@ -27,6 +27,8 @@ public final class RabbitMqTransport implements Transport {
     private static final String ERROR_HEADER = "wirebench-error";
     private static final String DEADLINE_HEADER = RequestDeadline.HEADER.toLowerCase(java.util.Locale.ROOT);
 
+    private static final java.util.regex.Pattern URI_WITHOUT_USER = java.util.regex.Pattern.compile("^amqps?://[^@/]*(/|$)");
+
     private final TransportSettings settings;
     private final ManagedRabbitMqServer server;
     private final String uri;
@@ -34,10 +36,11 @@ public final class RabbitMqTransport implements Transport {
 
     public RabbitMqTransport(TransportSettings settings) {
         this.settings = settings;
-        settings.requireManagedFor("rabbitmq");
+        settings.requireCredentialsFor("rabbitmq");
         if (settings.externalUrl() == null) {
             server = new ManagedRabbitMqServer();
             server.secure(settings.security());
+            server.bind(settings.bind());
             server.start();
             uri = server.uri();
         } else {
@@ -59,8 +62,12 @@ public final class RabbitMqTransport implements Transport {
         try {
             ConnectionFactory factory = new ConnectionFactory();
             factory.setUri(uri);
+            if (settings.security().authenticates() && URI_WITHOUT_USER.matcher(uri).find()) {
+                factory.setUsername(RunSecrets.USER); // an external node's, from the settings' RemoteCredentials
+                factory.setPassword(settings.secret());
+            }
             if (settings.security().encrypts()) {
-                factory.useSslProtocol(io.wirebench.transport.server.RunCertificates.get().clientContext());
+                factory.useSslProtocol(settings.clientTls());
                 factory.enableHostnameVerification();
             }
             factory.setConnectionTimeout(5_000);

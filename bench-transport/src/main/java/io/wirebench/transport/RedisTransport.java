@@ -34,21 +34,34 @@ public final class RedisTransport implements Transport {
 
     public RedisTransport(TransportSettings settings) {
         this.settings = settings;
-        settings.requireManagedFor("redis");
+        settings.requireCredentialsFor("redis");
         if (settings.externalUrl() == null) {
             server = new ManagedRedisServer();
             server.secure(settings.security());
+            server.bind(settings.bind());
             server.start();
             uri = URI.create(server.url());
         } else {
             server = null;
-            uri = URI.create(settings.externalUrl());
+            uri = withPassword(URI.create(settings.externalUrl()), settings);
         }
     }
 
     @Override
     public String name() {
         return "redis";
+    }
+
+    /** An external URL without a password gets the one from the settings' {@link RemoteCredentials}, if security asks for one. */
+    private static URI withPassword(URI uri, TransportSettings settings) {
+        if (!settings.security().authenticates() || uri.getUserInfo() != null) {
+            return uri;
+        }
+        try {
+            return new URI(uri.getScheme(), ":" + settings.secret(), uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), uri.getFragment());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("redis URL " + RunSecrets.mask(uri.toString()) + ": " + e.getMessage(), e);
+        }
     }
 
     static byte[] queue(String endpoint) {
@@ -63,8 +76,8 @@ public final class RedisTransport implements Transport {
         JedisPool pool;
         if (settings.security().encrypts()) {
             javax.net.ssl.SSLParameters parameters = new javax.net.ssl.SSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the server's certificate must name 127.0.0.1
-            pool = new JedisPool(config, uri, 5_000, io.wirebench.transport.server.RunCertificates.get().clientContext().getSocketFactory(),
+            parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the server's certificate must name the host dialled
+            pool = new JedisPool(config, uri, 5_000, settings.clientTls().getSocketFactory(),
                     parameters, null);
         } else {
             pool = new JedisPool(config, uri, 5_000);

@@ -5,8 +5,9 @@ import java.util.HexFormat;
 
 /**
  * The credentials of this JVM's run, made once at random and never written anywhere but the managed
- * servers' own configuration (inside their fresh directories): the user name and the password or token
- * every {@link Security#AUTH} and {@link Security#TLS} connection presents.
+ * servers' own configuration (inside their fresh directories) and, for a secured serve's callers, its
+ * {@link CallerAccessFiles} (mode 600): the user name and the password or token every {@link Security#AUTH}
+ * and {@link Security#TLS} connection to a server started here presents.
  */
 public final class RunSecrets {
     public static final String USER = "wirebench";

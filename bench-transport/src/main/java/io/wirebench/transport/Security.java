@@ -10,7 +10,7 @@ import java.util.Locale;
  * bearer token, a Redis password ({@code requirepass}), an AMQP user of its own. {@code tls}: the same
  * credentials over TLS, with a certificate authority and a server certificate made for this run
  * ({@link io.wirebench.transport.server.RunCertificates}); clients trust that authority only and check the
- * server's name (127.0.0.1).
+ * server's name (the host they dial: 127.0.0.1, or a serve's {@link BindAddress}).
  */
 public enum Security {
     NONE, AUTH, TLS;

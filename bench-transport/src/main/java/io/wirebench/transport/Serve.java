@@ -1,18 +1,21 @@
 package io.wirebench.transport;
 
 import io.wirebench.schemas.codec.Codecs;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs only the service side of a transport (the {@code orders} endpoint of the round-trip benchmarks)
  * until stopped, so the benchmark can run on another host or process against it. With no URL, the
  * transport's own managed server is started and its address printed; point the benchmark at it with
- * {@code -jvmArgsAppend -DnatsUrl=...} (or {@code redisUrl}, {@code amqpUri}, {@code httpUrl}).
+ * {@code -jvmArgsAppend -DnatsUrl=...} (or {@code redisUrl}, {@code amqpUri}, {@code httpUrl}). With
+ * {@code --security auth|tls} the servers started here require this run's credentials, and the files callers
+ * elsewhere need are written and their paths printed ({@link CallerAccessFiles}); {@code --bind} moves the
+ * listeners beyond loopback, which only a secured service may ({@link ExposureOptions}).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the benchmark's 'orders' endpoint over one transport until stopped.")
@@ -33,35 +36,47 @@ public final class Serve implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "0", description = "stop after this many seconds (0: until Ctrl-C)")
     long seconds;
 
+    @Mixin
+    ExposureOptions exposure;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final StopSignal stopped = new StopSignal();
+
+    /** Ends the serving (as Ctrl-C does), for a caller that runs this command in its own JVM. */
+    void stop() {
+        stopped.stop();
+    }
+
     @Override
     public Integer call() throws Exception {
-        TransportSettings settings = new TransportSettings(TransportSettings.DEFAULT_TIMEOUT, responders, url);
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (Transport impl = Transports.byName(transport, settings); RpcServer server = impl.newServer()) {
+        TransportSettings settings = exposure.applyTo(new TransportSettings(TransportSettings.DEFAULT_TIMEOUT, responders, url), url);
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        try (Transport impl = Transports.byName(transport, settings); RpcServer server = impl.newServer();
+             CallerAccessFiles access = CallerAccessFiles.write(url == null ? settings.security() : Security.NONE)) {
             server.register(RoundTripBenchmark.ENDPOINT, new OrderReceiptHandler(Codecs.byName(codec)));
-            for (Map.Entry<String, String> entry : impl.describe().entrySet()) {
-                System.out.println(entry.getKey() + ": " + entry.getValue());
-            }
-            System.out.println("serving '" + RoundTripBenchmark.ENDPOINT + "' with codec " + codec
+            exposure.print(out, impl, url, access);
+            out.println("serving '" + RoundTripBenchmark.ENDPOINT + "' with codec " + codec
                     + (seconds > 0 ? " for " + seconds + " s" : "; Ctrl-C to stop"));
-            System.out.flush();
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-            if (seconds > 0) {
-                stopped.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
-            } else {
-                stopped.await();
-            }
+            out.flush();
+            stopped.await(seconds);
         }
         return 0;
     }
 
-    public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new Serve());
+    /** The command line for {@code serve}: a failure prints one line, masked, and exits with 2. */
+    static CommandLine commandLine(Serve serve) {
+        CommandLine cli = new CommandLine(serve);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            line.getErr().println("serve: " + e.getMessage());
+            line.getErr().println("serve: " + RunSecrets.mask(e.getMessage()));
             return 2;
         });
-        System.exit(cli.execute(args));
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new Serve()).execute(args));
     }
 
 }

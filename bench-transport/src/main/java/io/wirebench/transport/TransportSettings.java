@@ -1,18 +1,28 @@
 package io.wirebench.transport;
 
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /**
  * What every transport is configured with: the per-request timeout, how many threads run a server's
  * handlers ({@code responders}: the same for every transport, Jetty included, so service concurrency is
- * equal; a transport's I/O threads are its own), and an
- * external address to use instead of a managed server ({@code natsUrl}, {@code redisUrl},
- * {@code amqpUri}, {@code httpUrl}; null means start one here), and the {@link Security} of the connections.
+ * equal; a transport's I/O threads are its own), an external address to use instead of a managed server
+ * ({@code natsUrl}, {@code redisUrl}, {@code amqpUri}, {@code httpUrl}; null means start one here), the
+ * {@link Security} of the connections, where the servers started here listen ({@link BindAddress}: loopback
+ * unless asked, and beyond it only with credentials), and the {@link RemoteCredentials} that callers of a
+ * secured external server present.
  */
-public record TransportSettings(Duration timeout, int responderThreads, String externalUrl, Security security) {
+public record TransportSettings(Duration timeout, int responderThreads, String externalUrl, Security security, BindAddress bind,
+                                RemoteCredentials remote) {
 
     public TransportSettings {
         security = security == null ? Security.NONE : security;
+        bind = bind == null ? BindAddress.LOOPBACK : bind;
+        bind.requireProtectedBy(security);
+    }
+
+    public TransportSettings(Duration timeout, int responderThreads, String externalUrl, Security security) {
+        this(timeout, responderThreads, externalUrl, security, BindAddress.LOOPBACK, null);
     }
 
     /** Without authentication or TLS ({@link Security#NONE}). */
@@ -28,7 +38,7 @@ public record TransportSettings(Duration timeout, int responderThreads, String e
     }
 
     public TransportSettings withExternalUrl(String url) {
-        return new TransportSettings(timeout, responderThreads, url, security);
+        return new TransportSettings(timeout, responderThreads, url, security, bind, remote);
     }
 
     /** The same settings with {@code responders} handler threads on the service side (at least 1). */
@@ -36,18 +46,54 @@ public record TransportSettings(Duration timeout, int responderThreads, String e
         if (responders < 1) {
             throw new IllegalArgumentException("responders must be at least 1, not " + responders);
         }
-        return new TransportSettings(timeout, responders, externalUrl, security);
+        return new TransportSettings(timeout, responders, externalUrl, security, bind, remote);
     }
 
     public TransportSettings withSecurity(Security security) {
-        return new TransportSettings(timeout, responderThreads, externalUrl, security);
+        return new TransportSettings(timeout, responderThreads, externalUrl, security, bind, remote);
     }
 
-    /** Refuses credentials and TLS against an external server: the suite knows neither its credentials nor its authority. */
-    void requireManagedFor(String transport) {
-        if (externalUrl != null && security != Security.NONE) {
-            throw new IllegalArgumentException(transport + ": security '" + security.parameter() + "' needs a server this suite starts"
-                    + " (it makes the credentials and certificates); an external server (" + externalUrl + ") runs with its own");
+    /** The security and, together (a bind beyond loopback needs credentials), where the servers started here listen. */
+    public TransportSettings withSecurity(Security security, BindAddress bind) {
+        return new TransportSettings(timeout, responderThreads, externalUrl, security, bind, remote);
+    }
+
+    public TransportSettings withRemote(RemoteCredentials remote) {
+        return new TransportSettings(timeout, responderThreads, externalUrl, security, bind, remote);
+    }
+
+    private boolean remoteCredentialsApply() {
+        return externalUrl != null && remote != null;
+    }
+
+    /** The password or token a client presents: the external server's (from {@link RemoteCredentials}), else this run's. */
+    public String secret() {
+        return remoteCredentialsApply() ? remote.secret() : RunSecrets.password();
+    }
+
+    /** TLS for a client: trusting the external server's authority (from {@link RemoteCredentials}), else this run's. */
+    public SSLContext clientTls() {
+        return remoteCredentialsApply() && remote.authority() != null ? remote.sslContext()
+                : io.wirebench.transport.server.RunCertificates.get().clientContext();
+    }
+
+    /**
+     * Refuses credentials and TLS against an external server unless its secret (and for TLS its authority) were
+     * given as {@link RemoteCredentials}: without them the suite knows neither.
+     */
+    void requireCredentialsFor(String transport) {
+        if (externalUrl == null || security == Security.NONE) {
+            return;
         }
+        String why = transport + ": security '" + security.parameter() + "' against an external server (" + RunSecrets.mask(externalUrl) + ") needs ";
+        if (remote == null || remote.secretFile() == null) {
+            throw new IllegalArgumentException(why + "its secret: set " + RemoteCredentials.SECRET_VARIABLE + " (or -D"
+                    + RemoteCredentials.SECRET_PROPERTY + ") to a copy of the secret file the serving side printed");
+        }
+        if (security.encrypts() && remote.authority() == null) {
+            throw new IllegalArgumentException(why + "its certificate authority: set " + RemoteCredentials.AUTHORITY_VARIABLE + " (or -D"
+                    + RemoteCredentials.AUTHORITY_PROPERTY + ") to a copy of the ca.pem the serving side printed");
+        }
+        remote.secret(); // a missing, unreadable or malformed file is refused here, naming it
     }
 }

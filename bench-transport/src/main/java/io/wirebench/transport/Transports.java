@@ -6,7 +6,8 @@ import java.util.List;
  * The registry behind every {@code transport} parameter. External servers come from the environment:
  * {@code WIREBENCH_NATS_URL}, {@code WIREBENCH_REDIS_URL}, {@code WIREBENCH_AMQP_URI},
  * {@code WIREBENCH_HTTP_URL} (or the system properties {@code natsUrl}, {@code redisUrl},
- * {@code amqpUri}, {@code httpUrl}); without one, the transport starts its own managed server.
+ * {@code amqpUri}, {@code httpUrl}); without one, the transport starts its own managed server. A secured external
+ * server's secret and authority come from {@link RemoteCredentials#fromEnvironment()}.
  */
 public final class Transports {
     public static final List<String> NAMES = List.of("nats", "nats-cluster", "http", "http-jdk", "redis", "rabbitmq", "in-memory");
@@ -29,10 +30,14 @@ public final class Transports {
     }
 
     private static TransportSettings external(TransportSettings settings, String property, String variable) {
-        if (settings.externalUrl() != null) {
-            return settings;
+        TransportSettings external = settings;
+        if (external.externalUrl() == null) {
+            String url = System.getProperty(property, System.getenv(variable));
+            if (url == null || url.isBlank()) {
+                return settings;
+            }
+            external = external.withExternalUrl(url);
         }
-        String url = System.getProperty(property, System.getenv(variable));
-        return url == null || url.isBlank() ? settings : settings.withExternalUrl(url);
+        return external.remote() == null ? external.withRemote(RemoteCredentials.fromEnvironment()) : external;
     }
 }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A private {@code nats-server} (Debian package {@code nats-server}) on 127.0.0.1. Ready when it answers
+ * A private {@code nats-server} (Debian package {@code nats-server}) on 127.0.0.1 (or its bind address; routes stay on loopback). Ready when it answers
  * {@code CONNECT} + {@code PING} with {@code PONG}. The configuration file it writes raises
  * {@code max_payload} to 8 MB, so the {@code huge} order (about 1 MB in JSON) fits; everything else is
  * the server's default. {@link #routeTo} joins it to a cluster over loopback routes.
@@ -34,7 +34,7 @@ public final class ManagedNatsServer extends ManagedServer {
     }
 
     public String url() {
-        return "nats://127.0.0.1:" + port();
+        return "nats://" + dialHost() + ":" + port();
     }
 
     @Override
@@ -45,7 +45,7 @@ public final class ManagedNatsServer extends ManagedServer {
     @Override
     protected List<String> command(Path binary, int port, Path directory) throws IOException {
         StringBuilder config = new StringBuilder()
-                .append("host: 127.0.0.1\n")
+                .append("host: ").append(bindAddress().literal()).append('\n')
                 .append("port: ").append(port).append('\n')
                 .append("max_payload: 8MB\n")
                 .append("server_name: wirebench-").append(port).append('\n');
@@ -53,9 +53,9 @@ public final class ManagedNatsServer extends ManagedServer {
             config.append("authorization {\n  token: \"").append(io.wirebench.transport.RunSecrets.password()).append("\"\n}\n");
         }
         if (security().encrypts()) {
-            RunCertificates certificates = RunCertificates.get();
-            config.append("tls {\n  cert_file: \"").append(certificates.serverCertificate()).append("\"\n  key_file: \"")
-                    .append(certificates.serverKey()).append("\"\n  timeout: 2\n}\n");
+            RunCertificates.ServerIdentity identity = RunCertificates.get().serverIdentity(bindAddress());
+            config.append("tls {\n  cert_file: \"").append(identity.certificate()).append("\"\n  key_file: \"")
+                    .append(identity.key()).append("\"\n  timeout: 2\n}\n");
         }
         if (clusterPort > 0) {
             config.append("cluster {\n  name: wirebench\n  host: 127.0.0.1\n  port: ").append(clusterPort).append('\n');
@@ -76,11 +76,11 @@ public final class ManagedNatsServer extends ManagedServer {
     protected boolean ready(int port) {
         if (security().encrypts()) {
             // the INFO line comes before the TLS handshake; a server that asks for TLS in it is listening and ready
-            byte[] info = Probe.exchange(port, null, new byte[0], 4096);
+            byte[] info = Probe.exchange(dialHost(), port, null, new byte[0], 4096);
             return Probe.text(info).startsWith("INFO ") && Probe.text(info).contains("\"tls_required\":true");
         }
         String token = security().authenticates() ? ",\"auth_token\":\"" + io.wirebench.transport.RunSecrets.password() + "\"" : "";
-        byte[] reply = Probe.exchange(port, "\r\n".getBytes(StandardCharsets.US_ASCII),
+        byte[] reply = Probe.exchange(dialHost(), port, "\r\n".getBytes(StandardCharsets.US_ASCII),
                 ("CONNECT {\"verbose\":false,\"pedantic\":false" + token + "}\r\nPING\r\n").getBytes(StandardCharsets.US_ASCII), 64);
         return Probe.text(reply).startsWith("PONG");
     }

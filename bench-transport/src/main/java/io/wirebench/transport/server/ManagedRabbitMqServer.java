@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A private RabbitMQ node (Debian package {@code rabbitmq-server}) on 127.0.0.1: its own node name,
+ * A private RabbitMQ node (Debian package {@code rabbitmq-server}) on 127.0.0.1 (its AMQP listener on its bind
+ * address if given; distribution and epmd always on loopback): its own node name,
  * AMQP port, distribution port, data and log directories and Erlang cookie, all under its directory,
  * and its own {@code epmd} on a free port, started first as a child of this JVM so that nothing is
  * left behind as a daemon (Erlang would otherwise start a shared epmd that outlives the node). No
@@ -31,7 +32,7 @@ public final class ManagedRabbitMqServer extends ManagedServer {
     public String uri() {
         String credentials = security().authenticates() ? io.wirebench.transport.RunSecrets.USER + ":" + io.wirebench.transport.RunSecrets.password()
                 : "guest:guest";
-        return (security().encrypts() ? "amqps://" : "amqp://") + credentials + "@127.0.0.1:" + port();
+        return (security().encrypts() ? "amqps://" : "amqp://") + credentials + "@" + dialHost() + ":" + port();
     }
 
     @Override
@@ -50,7 +51,7 @@ public final class ManagedRabbitMqServer extends ManagedServer {
         launch(List.of(epmd.toString(), "-port", Integer.toString(epmdPort), "-address", "127.0.0.1"),
                 Map.of(), directory.resolve("epmd.log"));
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (Probe.exchange(epmdPort, null, new byte[] {0, 1, 'n'}, 8) == null) {
+        while (Probe.exchange("127.0.0.1", epmdPort, null, new byte[] {0, 1, 'n'}, 8) == null) {
             if (System.nanoTime() > deadline) {
                 throw new ServerStartException("epmd did not listen on 127.0.0.1:" + epmdPort + " within 10 s");
             }
@@ -72,13 +73,14 @@ public final class ManagedRabbitMqServer extends ManagedServer {
         StringBuilder conf = new StringBuilder();
         if (security().encrypts()) {
             RunCertificates certificates = RunCertificates.get();
-            conf.append("listeners.tcp = none\n").append("listeners.ssl.default = 127.0.0.1:").append(port).append('\n')
+            RunCertificates.ServerIdentity identity = certificates.serverIdentity(bindAddress());
+            conf.append("listeners.tcp = none\n").append("listeners.ssl.default = ").append(bindAddress().literal()).append(':').append(port).append('\n')
                     .append("ssl_options.cacertfile = ").append(certificates.caCertificate()).append('\n')
-                    .append("ssl_options.certfile = ").append(certificates.serverCertificate()).append('\n')
-                    .append("ssl_options.keyfile = ").append(certificates.serverKey()).append('\n')
+                    .append("ssl_options.certfile = ").append(identity.certificate()).append('\n')
+                    .append("ssl_options.keyfile = ").append(identity.key()).append('\n')
                     .append("ssl_options.verify = verify_none\n").append("ssl_options.fail_if_no_peer_cert = false\n");
         } else {
-            conf.append("listeners.tcp.default = 127.0.0.1:").append(port).append('\n');
+            conf.append("listeners.tcp.default = ").append(bindAddress().literal()).append(':').append(port).append('\n');
         }
         if (security().authenticates()) {
             conf.append("default_user = ").append(io.wirebench.transport.RunSecrets.USER).append('\n')
@@ -92,7 +94,7 @@ public final class ManagedRabbitMqServer extends ManagedServer {
         return Map.ofEntries(
                 Map.entry("HOME", directory.toString()),
                 Map.entry("RABBITMQ_NODENAME", "wirebench" + port + "@localhost"),
-                Map.entry("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1"),
+                Map.entry("RABBITMQ_NODE_IP_ADDRESS", bindAddress().literal()),
                 Map.entry("RABBITMQ_NODE_PORT", Integer.toString(port)),
                 Map.entry("RABBITMQ_DIST_PORT", Integer.toString(distPort)),
                 // the Erlang distribution listener (which runs code for anyone holding the cookie) binds every
@@ -119,7 +121,7 @@ public final class ManagedRabbitMqServer extends ManagedServer {
 
     @Override
     protected boolean ready(int port) {
-        byte[] reply = Probe.exchange(port, null, new byte[] {'A', 'M', 'Q', 'P', 0, 0, 9, 1}, 16, security().encrypts());
+        byte[] reply = Probe.exchange(dialHost(), port, null, new byte[] {'A', 'M', 'Q', 'P', 0, 0, 9, 1}, 16, security().encrypts());
         // frame type 1 (method), channel 0, then class 10 (connection) method 10 (start) after the size
         return reply != null && reply.length >= 7 && reply[0] == 1 && reply[1] == 0 && reply[2] == 0;
     }

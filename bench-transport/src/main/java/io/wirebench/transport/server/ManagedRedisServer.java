@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A private {@code redis-server} (Debian package {@code redis-server}) on 127.0.0.1, no persistence
+ * A private {@code redis-server} (Debian package {@code redis-server}) on 127.0.0.1 (or its bind address), no persistence
  * (no RDB snapshots, no AOF: the suite measures the RPC, not the disk), protected mode on, the largest
  * bulk string the request body limit ({@code BodyLimit}) plus the envelope. Ready when
  * {@code PING} answers {@code +PONG}.
@@ -24,7 +24,7 @@ public final class ManagedRedisServer extends ManagedServer {
 
     public String url() {
         String credentials = security().authenticates() ? ":" + io.wirebench.transport.RunSecrets.password() + "@" : "";
-        return (security().encrypts() ? "rediss://" : "redis://") + credentials + "127.0.0.1:" + port();
+        return (security().encrypts() ? "rediss://" : "redis://") + credentials + dialHost() + ":" + port();
     }
 
     @Override
@@ -37,11 +37,12 @@ public final class ManagedRedisServer extends ManagedServer {
         // a configuration file first (in the private directory): the password must not show in the process list
         Path config = java.nio.file.Files.writeString(directory.resolve("redis.conf"),
                 security().authenticates() ? "requirepass " + io.wirebench.transport.RunSecrets.password() + "\n" : "");
-        List<String> command = new java.util.ArrayList<>(List.of(binary.toString(), config.toString(), "--bind", "127.0.0.1"));
+        List<String> command = new java.util.ArrayList<>(List.of(binary.toString(), config.toString(), "--bind", bindAddress().literal()));
         if (security().encrypts()) {
             RunCertificates certificates = RunCertificates.get();
-            command.addAll(List.of("--port", "0", "--tls-port", Integer.toString(port), "--tls-cert-file", certificates.serverCertificate().toString(),
-                    "--tls-key-file", certificates.serverKey().toString(), "--tls-ca-cert-file", certificates.caCertificate().toString(),
+            RunCertificates.ServerIdentity identity = certificates.serverIdentity(bindAddress());
+            command.addAll(List.of("--port", "0", "--tls-port", Integer.toString(port), "--tls-cert-file", identity.certificate().toString(),
+                    "--tls-key-file", identity.key().toString(), "--tls-ca-cert-file", certificates.caCertificate().toString(),
                     "--tls-auth-clients", "no"));
         } else {
             command.addAll(List.of("--port", Integer.toString(port)));
@@ -58,8 +59,8 @@ public final class ManagedRedisServer extends ManagedServer {
     protected boolean ready(int port) {
         if (security().authenticates()) {
             String auth = "AUTH " + io.wirebench.transport.RunSecrets.password() + "\r\n";
-            return Probe.text(Probe.exchange(port, null, auth.getBytes(StandardCharsets.US_ASCII), 16, security().encrypts())).startsWith("+OK");
+            return Probe.text(Probe.exchange(dialHost(), port, null, auth.getBytes(StandardCharsets.US_ASCII), 16, security().encrypts())).startsWith("+OK");
         }
-        return Probe.text(Probe.exchange(port, null, "PING\r\n".getBytes(StandardCharsets.US_ASCII), 16)).startsWith("+PONG");
+        return Probe.text(Probe.exchange(dialHost(), port, null, "PING\r\n".getBytes(StandardCharsets.US_ASCII), 16)).startsWith("+PONG");
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A server process the suite starts for itself: bound to 127.0.0.1 on a free port, in its own fresh
+ * A server process the suite starts for itself: bound to 127.0.0.1 (or the {@link #bind} address) on a free port, in its own fresh
  * directory under {@code target/wirebench-servers/}, its output captured to {@code server.log}, ready
  * only when a protocol-level probe answers (never "the process is alive"), within a deadline. Stopping
  * is SIGTERM to the process tree, a bounded wait, then SIGKILL. A JVM shutdown hook and
@@ -53,13 +53,36 @@ public abstract class ManagedServer implements AutoCloseable, io.wirebench.trans
         return security;
     }
 
+    private io.wirebench.transport.BindAddress bind = io.wirebench.transport.BindAddress.LOOPBACK;
+
+    /**
+     * Before {@link #start()}: where the listener clients use accepts connections (127.0.0.1 unless given; only with
+     * {@link #secure credentials} beyond loopback). A server's other listeners (cluster routes, Erlang
+     * distribution, epmd) stay on loopback.
+     */
+    public void bind(io.wirebench.transport.BindAddress bind) {
+        if (directory != null) {
+            throw new IllegalStateException(name + " is already started");
+        }
+        this.bind = bind;
+    }
+
+    protected final io.wirebench.transport.BindAddress bindAddress() {
+        return bind;
+    }
+
+    /** The host that reaches the client listener from here: the bind address, or 127.0.0.1 for the wildcard. */
+    public final String dialHost() {
+        return bind.dialHost();
+    }
+
     protected ManagedServer(String name, String debianPackage, Duration startTimeout) {
         this.name = name;
         this.debianPackage = debianPackage;
         this.startTimeout = startTimeout;
     }
 
-    /** The command line for a server listening on 127.0.0.1:{@code port} with its files in {@code directory}. */
+    /** The command line for a server listening on {@link #bindAddress()}:{@code port} with its files in {@code directory}. */
     protected abstract List<String> command(Path binary, int port, Path directory) throws IOException;
 
     /** Extra environment for the server process. */
@@ -84,6 +107,7 @@ public abstract class ManagedServer implements AutoCloseable, io.wirebench.trans
         if (directory != null) {
             throw new IllegalStateException(name + " already started");
         }
+        bind.requireProtectedBy(security);
         ServerReaper.reapOrphans();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -235,7 +259,7 @@ public abstract class ManagedServer implements AutoCloseable, io.wirebench.trans
                 return this;
             }
             if (System.nanoTime() > deadline) {
-                String failure = name + " did not answer on 127.0.0.1:" + port + " within " + startTimeout.toSeconds()
+                String failure = name + " did not answer on " + dialHost() + ":" + port + " within " + startTimeout.toSeconds()
                         + " s; command: " + String.join(" ", command) + "\n" + logTail();
                 close();
                 throw new ServerStartException(failure);

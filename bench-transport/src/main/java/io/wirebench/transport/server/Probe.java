@@ -15,19 +15,19 @@ final class Probe {
     }
 
     /** Sends {@code request} and returns what came back (up to {@code limit} bytes), or null if nothing could be read. */
-    static byte[] exchange(int port, byte[] greetingToSkip, byte[] request, int limit) {
-        return exchange(port, greetingToSkip, request, limit, false);
+    static byte[] exchange(String host, int port, byte[] greetingToSkip, byte[] request, int limit) {
+        return exchange(host, port, greetingToSkip, request, limit, false);
     }
 
-    /** As {@link #exchange(int, byte[], byte[], int)}, over TLS with this run's certificates if {@code tls}. */
-    static byte[] exchange(int port, byte[] greetingToSkip, byte[] request, int limit, boolean tls) {
+    /** As {@link #exchange(String, int, byte[], byte[], int)}, over TLS with this run's certificates if {@code tls}. */
+    static byte[] exchange(String host, int port, byte[] greetingToSkip, byte[] request, int limit, boolean tls) {
         try (Socket plain = new Socket()) {
-            plain.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
+            plain.connect(new InetSocketAddress(host, port), TIMEOUT_MILLIS);
             plain.setSoTimeout(TIMEOUT_MILLIS);
             Socket socket = plain;
             if (tls) {
                 javax.net.ssl.SSLSocket secure = (javax.net.ssl.SSLSocket) RunCertificates.get().clientContext().getSocketFactory()
-                        .createSocket(plain, "127.0.0.1", port, true);
+                        .createSocket(plain, host, port, true); // the certificate must name the host dialled
                 secure.setSoTimeout(TIMEOUT_MILLIS);
                 secure.startHandshake();
                 socket = secure;

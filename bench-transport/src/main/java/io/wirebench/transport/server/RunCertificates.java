@@ -17,7 +17,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A certificate authority and a server certificate for 127.0.0.1 and localhost, made for this run with
+ * A certificate authority and a server certificate for 127.0.0.1 and localhost (and, for a listener bound beyond
+ * loopback, one that also names its address: {@link #serverIdentity}), made for this run with
  * {@code openssl} (Debian package {@code openssl}) into a temporary folder readable by this user only,
  * deleted when the JVM exits: P-256 keys, valid two days. The managed servers read the PEM files; the
  * Java clients get an {@link SSLContext} that trusts this authority and nothing else and checks the host name; the HTTPS service a
@@ -70,9 +71,46 @@ public final class RunCertificates {
      */
     public synchronized SSLContext clientContext() {
         if (clientContext == null) {
-            clientContext = new HostNameCheckingContext(loadClientContext());
+            clientContext = new HostNameCheckingContext(trustOnly(caCertificate()));
         }
         return clientContext;
+    }
+
+    /** A server's key, its certificate and both as a PKCS#12 store (password {@link #storePassword()}). */
+    public record ServerIdentity(Path certificate, Path key, Path keyStore) {
+    }
+
+    private final java.util.Map<String, ServerIdentity> identities = new java.util.HashMap<>();
+
+    /**
+     * The server certificate for a listener bound to {@code bind}: on loopback the run's own (127.0.0.1, localhost);
+     * beyond it, one that also names that address, or for the wildcard every address of the host and its name,
+     * so that callers elsewhere can check the name they dial. Made once per address.
+     */
+    public synchronized ServerIdentity serverIdentity(io.wirebench.transport.BindAddress bind) {
+        if (bind.isLoopback()) {
+            return new ServerIdentity(serverCertificate(), serverKey(), serverKeyStore());
+        }
+        return identities.computeIfAbsent(bind.literal(), literal -> {
+            StringBuilder names = new StringBuilder("IP:127.0.0.1,DNS:localhost");
+            List<java.net.InetAddress> addresses = bind.isWildcard() ? io.wirebench.transport.BindAddress.hostAddresses() : List.of(bind.address());
+            addresses.forEach(a -> names.append(",IP:").append(a.getHostAddress()));
+            if (bind.isWildcard()) {
+                hostName().ifPresent(name -> names.append(",DNS:").append(name));
+            }
+            String name = "server-" + literal;
+            Path store = issueServerCertificate(dir, name, "wirebench " + literal, names.toString(), storePassword);
+            return new ServerIdentity(dir.resolve(name + ".pem"), dir.resolve(name + ".key"), store);
+        });
+    }
+
+    private static java.util.Optional<String> hostName() {
+        try {
+            String name = java.net.InetAddress.getLocalHost().getHostName();
+            return name.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?") ? java.util.Optional.of(name) : java.util.Optional.empty();
+        } catch (java.net.UnknownHostException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private Path anotherNameKeyStore;
@@ -117,8 +155,18 @@ public final class RunCertificates {
                         + " it comes with the Debian package 'openssl' (scripts/setup installs it)"));
     }
 
-    private SSLContext loadClientContext() {
-        try (InputStream in = Files.newInputStream(caCertificate())) {
+    private static final java.util.Map<Path, SSLContext> TRUSTING = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * TLS for a client of a server this JVM did not start: trusts the authority in the PEM file {@code authority}
+     * (a copy of the serving side's {@code ca.pem}) and nothing else, and checks the host name; one per file.
+     */
+    public static SSLContext trusting(Path authority) {
+        return TRUSTING.computeIfAbsent(authority.toAbsolutePath().normalize(), ca -> new HostNameCheckingContext(trustOnly(ca)));
+    }
+
+    private static SSLContext trustOnly(Path authority) {
+        try (InputStream in = Files.newInputStream(authority)) {
             X509Certificate ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);
@@ -129,7 +177,7 @@ public final class RunCertificates {
             context.init(null, factory.getTrustManagers(), null);
             return context;
         } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new ServerStartException("cannot load this run's certificate authority " + caCertificate() + ": " + e.getMessage(), e);
+            throw new ServerStartException("cannot load the certificate authority " + authority + " (a PEM certificate): " + e.getMessage(), e);
         }
     }
 

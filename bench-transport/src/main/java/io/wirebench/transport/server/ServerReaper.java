@@ -45,7 +45,7 @@ public final class ServerReaper {
     }
 
     /** The runtime folder, made if missing (0700), refused unless it is a real folder of this user's, then kept at 0700. */
-    static Path directory() throws IOException {
+    public static Path directory() throws IOException {
         if (!Files.exists(DIRECTORY, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(DIRECTORY.getParent());
             try {
