@@ -50,7 +50,7 @@ public final class ServeScenarios implements Callable<Integer> {
     /** A service that can be placed in a process of its own. */
     public enum Service { GATEWAY, VALIDATION, INVENTORY, PAYMENT, ANALYTICS, FILES }
 
-    @Option(names = "--transport", required = true, description = "nats, http, redis or rabbitmq")
+    @Option(names = "--transport", required = true, completionCandidates = Transports.Names.class, description = "one of: ${COMPLETION-CANDIDATES}")
     String transport;
 
     @Option(names = "--url", description = "an existing broker (nats://, redis://, amqp://); default: start a managed one here")

@@ -80,9 +80,9 @@ public final class CallerAccessFiles implements AutoCloseable {
      */
     public List<String> describe(java.util.Map<String, String> transportDescription) {
         List<String> lines = new ArrayList<>();
-        String url = transportDescription.getOrDefault("url", transportDescription.get("uri"));
+        String url = callersUrl(transportDescription);
         if (url != null) {
-            lines.add("callers' url: " + url.replaceFirst("://[^@/\\s]*@", "://"));
+            lines.add("callers' url: " + url);
         }
         if (secret != null) {
             lines.add("secret file: " + secret + " (this user's only; callers elsewhere set " + RemoteCredentials.SECRET_VARIABLE
@@ -92,6 +92,12 @@ public final class CallerAccessFiles implements AutoCloseable {
             lines.add("authority: " + authority + " (callers elsewhere set " + RemoteCredentials.AUTHORITY_VARIABLE + " to a copy of it)");
         }
         return lines;
+    }
+
+    /** The address in a transport's description ({@code url} or {@code uri}) without credentials; null if it has none. */
+    public static String callersUrl(java.util.Map<String, String> transportDescription) {
+        String url = transportDescription.getOrDefault("url", transportDescription.get("uri"));
+        return url == null ? null : url.replaceFirst("://[^@/\\s]*@", "://");
     }
 
     /** The files as callers on this host name them, or null if the service is not secured. */

@@ -85,4 +85,25 @@ public final class HttpTransport implements Transport {
     public void close() {
         opened.close();
     }
+
+    @Override
+    public FaultTarget faultTarget() {
+        return serviceTarget();
+    }
+
+    /** {@code http}: the Jetty service with Jetty's client; {@code -DhttpUrl} / {@code WIREBENCH_HTTP_URL} points the clients elsewhere. */
+    public static final class Provider extends TransportProvider {
+        public Provider() {
+            super("http", settings -> new HttpTransport(settings, Client.JETTY), new ExternalAddress("httpUrl", "WIREBENCH_HTTP_URL"), "http",
+                    List.of(), anySecurity());
+        }
+    }
+
+    /** {@code http-jdk}: the same service with the JDK's client. */
+    public static final class JdkProvider extends TransportProvider {
+        public JdkProvider() {
+            super("http-jdk", settings -> new HttpTransport(settings, Client.JDK), new ExternalAddress("httpUrl", "WIREBENCH_HTTP_URL"), "http",
+                    List.of(), anySecurity());
+        }
+    }
 }

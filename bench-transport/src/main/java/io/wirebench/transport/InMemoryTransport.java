@@ -68,6 +68,10 @@ public final class InMemoryTransport implements Transport {
 
             @Override
             public CompletableFuture<byte[]> requestAsync(String endpoint, byte[] payload) {
+                RpcException tooLarge = BodyLimit.exceededBy("in-memory", endpoint, payload);
+                if (tooLarge != null) {
+                    return Futures.failed(tooLarge); // the one body limit of every transport
+                }
                 Endpoint target = handlers.get(endpoint);
                 if (target == null) {
                     return Futures.failed(new RpcException(RpcException.Kind.TRANSPORT, "no responder for '" + endpoint + "'"));
@@ -106,5 +110,12 @@ public final class InMemoryTransport implements Transport {
     public void close() {
         handlers.values().forEach(endpoint -> endpoint.responders().shutdownNow());
         handlers.clear();
+    }
+
+    /** {@code in-memory}: no network, no server (nothing travels, nothing to protect); for testing the harness. */
+    public static final class Provider extends TransportProvider {
+        public Provider() {
+            super("in-memory", InMemoryTransport::new, null, null, java.util.List.of(), java.util.EnumSet.of(Security.NONE));
+        }
     }
 }

@@ -293,4 +293,23 @@ public final class NatsTransport implements Transport {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Override
+    public FaultTarget faultTarget() {
+        return managedServer();
+    }
+
+    /** {@code nats}: one managed {@code nats-server}, or an external one ({@code -DnatsUrl}, {@code WIREBENCH_NATS_URL}). */
+    public static final class Provider extends TransportProvider {
+        public Provider() {
+            super("nats", NatsTransport::new, new ExternalAddress("natsUrl", "WIREBENCH_NATS_URL"), "nats", List.of("nats-server"), anySecurity());
+        }
+    }
+
+    /** {@code nats-cluster}: three routed managed nodes ({@link #cluster}); {@code none} only, its routes are not secured. */
+    public static final class ClusterProvider extends TransportProvider {
+        public ClusterProvider() {
+            super("nats-cluster", NatsTransport::cluster, null, "nats", List.of("nats-server"), java.util.EnumSet.of(Security.NONE));
+        }
+    }
 }

@@ -290,4 +290,17 @@ public final class RabbitMqTransport implements Transport {
             server.close();
         }
     }
+
+    @Override
+    public FaultTarget faultTarget() {
+        return managedServer();
+    }
+
+    /** {@code rabbitmq}: a private managed node, or an external one ({@code -DamqpUri}, {@code WIREBENCH_AMQP_URI}). */
+    public static final class Provider extends TransportProvider {
+        public Provider() {
+            super("rabbitmq", RabbitMqTransport::new, new ExternalAddress("amqpUri", "WIREBENCH_AMQP_URI"), "rabbitmq",
+                    List.of("rabbitmq-server"), anySecurity());
+        }
+    }
 }

@@ -283,4 +283,17 @@ public final class RedisTransport implements Transport {
             server.close();
         }
     }
+
+    @Override
+    public FaultTarget faultTarget() {
+        return managedServer();
+    }
+
+    /** {@code redis}: a managed {@code redis-server}, or an external one ({@code -DredisUrl}, {@code WIREBENCH_REDIS_URL}). */
+    public static final class Provider extends TransportProvider {
+        public Provider() {
+            super("redis", RedisTransport::new, new ExternalAddress("redisUrl", "WIREBENCH_REDIS_URL"), "redis", List.of("redis-server"),
+                    anySecurity());
+        }
+    }
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = "Serve the benchmark's 'orders' endpoint over one transport until stopped.")
 public final class Serve implements Callable<Integer> {
 
-    @Option(names = "--transport", required = true, description = "nats, nats-cluster, http, redis or rabbitmq")
+    @Option(names = "--transport", required = true, completionCandidates = Transports.Names.class, description = "one of: ${COMPLETION-CANDIDATES}")
     String transport;
 
     @Option(names = "--url", description = "an existing broker (nats://, redis://, amqp://); default: start a managed one here")

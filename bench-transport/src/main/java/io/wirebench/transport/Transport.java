@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * One way to carry a request and its reply (NATS, HTTP, Redis, RabbitMQ, in-memory), with whatever
  * broker it needs: a transport that starts a managed server owns it and stops it on {@link #close()}.
- * Adding a transport is one class implementing this and one line in {@link Transports}.
+ * Adding a transport is one class implementing this, with its {@link TransportProvider} registered in
+ * {@code META-INF/services}; {@link Transports} finds it.
  */
 public interface Transport extends AutoCloseable {
 
@@ -20,6 +21,11 @@ public interface Transport extends AutoCloseable {
 
     /** Versions, addresses and settings worth recording beside results. */
     Map<String, String> describe();
+
+    /** The server a load run's faults can break (a managed broker, or the HTTP service); null if none was started here. */
+    default FaultTarget faultTarget() {
+        return null;
+    }
 
     @Override
     void close();

@@ -1,38 +1,90 @@
 package io.wirebench.transport;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
- * The registry behind every {@code transport} parameter. External servers come from the environment:
- * {@code WIREBENCH_NATS_URL}, {@code WIREBENCH_REDIS_URL}, {@code WIREBENCH_AMQP_URI},
- * {@code WIREBENCH_HTTP_URL} (or the system properties {@code natsUrl}, {@code redisUrl},
- * {@code amqpUri}, {@code httpUrl}); without one, the transport starts its own managed server. A secured external
- * server's secret and authority come from {@link RemoteCredentials#fromEnvironment()}.
+ * The registry behind every {@code transport} parameter: the {@link TransportProvider}s on the class path, in the
+ * order of their service files. External servers come from each provider's {@link TransportProvider.ExternalAddress}
+ * ({@code -DnatsUrl} or {@code WIREBENCH_NATS_URL}, and the like); without one, the transport starts its own
+ * managed server. A secured external server's secret and authority come from {@link RemoteCredentials#fromEnvironment()}.
  */
 public final class Transports {
-    public static final List<String> NAMES = List.of("nats", "nats-cluster", "http", "http-jdk", "redis", "rabbitmq", "in-memory");
+    private static final Map<String, TransportProvider> PROVIDERS = load();
 
     private Transports() {
     }
 
-    public static Transport byName(String name, TransportSettings settings) {
-        return switch (name) {
-            case "nats" -> new NatsTransport(external(settings, "natsUrl", "WIREBENCH_NATS_URL"));
-            case "nats-cluster" -> NatsTransport.cluster(settings);
-            case "http" -> new HttpTransport(external(settings, "httpUrl", "WIREBENCH_HTTP_URL"), HttpTransport.Client.JETTY);
-            case "http-jdk" -> new HttpTransport(external(settings, "httpUrl", "WIREBENCH_HTTP_URL"), HttpTransport.Client.JDK);
-            case "redis" -> new RedisTransport(external(settings, "redisUrl", "WIREBENCH_REDIS_URL"));
-            case "rabbitmq" -> new RabbitMqTransport(external(settings, "amqpUri", "WIREBENCH_AMQP_URI"));
-            case "in-memory" -> new InMemoryTransport(settings);
-            default -> throw new IllegalArgumentException("unknown transport '" + name + "'; valid transports: "
-                    + String.join(", ", NAMES));
-        };
+    private static Map<String, TransportProvider> load() {
+        Map<String, TransportProvider> providers = new LinkedHashMap<>();
+        for (TransportProvider provider : ServiceLoader.load(TransportProvider.class, Transports.class.getClassLoader())) {
+            TransportProvider twin = providers.putIfAbsent(provider.name(), provider);
+            if (twin != null) {
+                throw new IllegalStateException("two transports are named '" + provider.name() + "': " + twin.getClass().getName()
+                        + " and " + provider.getClass().getName());
+            }
+        }
+        if (providers.isEmpty()) {
+            throw new IllegalStateException("no transport found: META-INF/services/" + TransportProvider.class.getName()
+                    + " is missing from the class path (a jar built without the services transformer?)");
+        }
+        return Collections.unmodifiableMap(providers);
     }
 
-    private static TransportSettings external(TransportSettings settings, String property, String variable) {
+    /** Every transport's name, in registry order. */
+    public static List<String> names() {
+        return List.copyOf(PROVIDERS.keySet());
+    }
+
+    /** The provider named {@code name}; an unknown name fails with the valid ones. */
+    public static TransportProvider provider(String name) {
+        TransportProvider provider = PROVIDERS.get(name);
+        if (provider == null) {
+            throw new IllegalArgumentException("unknown transport '" + name + "'; valid transports: " + String.join(", ", names()));
+        }
+        return provider;
+    }
+
+    public static Transport byName(String name, TransportSettings settings) {
+        TransportProvider provider = provider(name);
+        if (!provider.securities().contains(settings.security())) {
+            throw new IllegalArgumentException(name + ": security '" + settings.security().parameter() + "' is not supported; it runs with "
+                    + String.join(", ", provider.securities().stream().map(Security::parameter).toList()));
+        }
+        return provider.create(external(settings, provider.externalAddress()));
+    }
+
+    /** The names a fault schedule may target (the servers transports run on), in registry order. */
+    public static Set<String> faultTargets() {
+        Set<String> targets = new LinkedHashSet<>();
+        PROVIDERS.values().stream().map(TransportProvider::faultTarget).filter(java.util.Objects::nonNull).forEach(targets::add);
+        return Collections.unmodifiableSet(targets);
+    }
+
+    /** The Debian packages of every transport's servers, once each. */
+    public static Set<String> debianPackages() {
+        Set<String> packages = new LinkedHashSet<>();
+        PROVIDERS.values().forEach(p -> packages.addAll(p.debianPackages()));
+        return Collections.unmodifiableSet(packages);
+    }
+
+    /** The names, for picocli's {@code ${COMPLETION-CANDIDATES}} in help texts ({@code completionCandidates = Transports.Names.class}). */
+    public static final class Names extends ArrayList<String> {
+        public Names() {
+            super(names());
+        }
+    }
+
+    private static TransportSettings external(TransportSettings settings, TransportProvider.ExternalAddress address) {
         TransportSettings external = settings;
         if (external.externalUrl() == null) {
-            String url = System.getProperty(property, System.getenv(variable));
+            String url = address == null ? null : System.getProperty(address.property(), System.getenv(address.variable()));
             if (url == null || url.isBlank()) {
                 return settings;
             }

@@ -7,18 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-class RabbitMqTransportTest extends TransportContract {
-    @Override
-    protected String transportName() {
-        return "rabbitmq";
+/** What is RabbitMQ's own beyond the contract ({@link TransportContractTest}): redelivery on close, the broker's body limit. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RabbitMqTransportTest {
+    private ContractFixture fixture;
+    private Transport transport;
+
+    @BeforeAll
+    void start() {
+        fixture = ContractFixture.start("rabbitmq");
+        transport = fixture.transport();
     }
 
-    @Override
-    protected Set<RpcException.Kind> unansweredKinds() {
-        return Set.of(RpcException.Kind.TIMEOUT, RpcException.Kind.TRANSPORT);
+    @AfterAll
+    void stop() {
+        fixture.close();
     }
 
     /**
@@ -84,10 +92,5 @@ class RabbitMqTransportTest extends TransportContract {
             Channel after = raw.createChannel();
             assertTrue(after.queueDeclarePassive("wirebench.test.oversized").getMessageCount() == 0, "nothing was queued");
         }
-    }
-
-    @Test
-    void requestAsyncDoesNoNetworkRoundTripOnTheCallersThread() {
-        assertRequestAsyncDoesNotWaitFor(((RabbitMqTransport) transport).managedServer());
     }
 }

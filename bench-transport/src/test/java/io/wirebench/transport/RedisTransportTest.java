@@ -4,20 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 
-class RedisTransportTest extends TransportContract {
-    @Override
-    protected String transportName() {
-        return "redis";
+/** What is Redis's own beyond the contract ({@link TransportContractTest}): the managed server's body limit. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RedisTransportTest {
+    private ContractFixture fixture;
+    private Transport transport;
+
+    @BeforeAll
+    void start() {
+        fixture = ContractFixture.start("redis");
+        transport = fixture.transport();
     }
 
-    @Override
-    protected Set<RpcException.Kind> unansweredKinds() {
-        return Set.of(RpcException.Kind.TIMEOUT);
+    @AfterAll
+    void stop() {
+        fixture.close();
     }
 
     /** The managed redis-server itself refuses a value over the body limit, so a client that skips the check is refused too. */
@@ -33,10 +41,5 @@ class RedisTransportTest extends TransportContract {
         try (Jedis raw = new Jedis("127.0.0.1", port)) {
             assertEquals(0, raw.llen("wirebench:oversized"), "nothing was stored");
         }
-    }
-
-    @Test
-    void requestAsyncDoesNoNetworkRoundTripOnTheCallersThread() {
-        assertRequestAsyncDoesNotWaitFor(((RedisTransport) transport).managedServer());
     }
 }

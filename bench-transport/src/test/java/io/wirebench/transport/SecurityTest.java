@@ -1,12 +1,10 @@
 package io.wirebench.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.rabbitmq.client.ConnectionFactory;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.codec.Codecs;
 import io.wirebench.schemas.generate.PayloadGenerator;
@@ -14,25 +12,30 @@ import io.wirebench.schemas.generate.Shape;
 import io.wirebench.schemas.model.Order;
 import io.wirebench.schemas.model.OrderReceipt;
 import io.wirebench.transport.server.RunCertificates;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import redis.clients.jedis.Jedis;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Authentication and TLS as parameters: over every transport, with {@code auth} and {@code tls}, the
- * suite's own clients carry orders and their receipts, the transport says how it is protected, and a
- * client without this run's credentials (or, for {@code tls}, without TLS) is refused by the server.
+ * Authentication and TLS as parameters: over every transport in the registry that runs with them, with
+ * {@code auth} and {@code tls}, the suite's own clients carry orders and their receipts, the transport says how
+ * it is protected, a client holding another secret is refused by the server, and the secret shows in no
+ * command line. (A client without TLS against a TLS port: {@link TlsHostNameTest} and the servers' own refusal.)
  */
 class SecurityTest {
     private static final Codec JSON = Codecs.byName("json");
 
-    @ParameterizedTest
-    @CsvSource({"nats,auth", "nats,tls", "http,auth", "http,tls", "http-jdk,tls", "redis,auth", "redis,tls", "rabbitmq,auth", "rabbitmq,tls"})
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("securedTransports")
     void theSuitesClientsGetThroughAndOthersAreRefused(String name, String security) throws Exception {
         Security level = Security.byName(security);
         try (Transport transport = Transports.byName(name, new TransportSettings(Duration.ofSeconds(5), 2, null, level))) {
@@ -44,7 +47,7 @@ class SecurityTest {
                 }
             }
             assertTrue(transport.describe().get("security").startsWith(security), transport.describe().toString());
-            refusesAStranger(transport, level);
+            refusesAStranger(name, transport, level, dir);
             keepsTheSecretPrivate(transport);
             server.close();
         }
@@ -52,9 +55,7 @@ class SecurityTest {
 
     /** The credentials are in no process's command line, and the server's files (its configuration) are this user's only. */
     private static void keepsTheSecretPrivate(Transport transport) throws Exception {
-        io.wirebench.transport.server.ManagedServer server = transport instanceof NatsTransport n ? n.managedServer()
-                : transport instanceof RedisTransport r ? r.managedServer() : transport instanceof RabbitMqTransport q ? q.managedServer() : null;
-        if (server == null) {
+        if (!(transport.faultTarget() instanceof io.wirebench.transport.server.ManagedServer server)) {
             return; // the HTTP service runs in this JVM: its token never leaves it
         }
         java.util.List<ProcessHandle> tree = java.util.stream.Stream.concat(java.util.stream.Stream.of(server.process()),
@@ -67,56 +68,28 @@ class SecurityTest {
                 java.nio.file.Files.getPosixFilePermissions(server.directory())), server.directory().toString());
     }
 
-    private static void refusesAStranger(Transport transport, Security level) throws Exception {
-        if (transport instanceof NatsTransport nats) {
-            // no token; for tls no TLS either
-            Options options = Options.builder().server(nats.managedServer().url()).connectionTimeout(Duration.ofSeconds(3))
-                    .maxReconnects(0).build();
-            Exception e = assertThrows(Exception.class, () -> Nats.connect(options).close());
-            // without TLS jnats reports "Unable to connect" (the server's "SSL required" goes to its error listener)
-            assertTrue(level.encrypts() || String.valueOf(e.getMessage()).toLowerCase().contains("authorization"), e.toString());
-        } else if (transport instanceof HttpTransport http) {
-            String url = transport.describe().get("url") + "/rpc/orders";
-            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3));
-            if (level.encrypts()) {
-                builder.sslContext(RunCertificates.get().clientContext());
-                // plain HTTP to the HTTPS port is not served
-                HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-                HttpRequest toPlain = HttpRequest.newBuilder(URI.create(url.replace("https://", "http://"))).timeout(Duration.ofSeconds(3))
-                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
-                HttpResponse<String> answer = null;
-                try {
-                    answer = plain.send(toPlain, HttpResponse.BodyHandlers.ofString());
-                } catch (java.io.IOException refused) {
-                    // the TLS connector drops it: refused as well
-                }
-                assertTrue(answer == null || answer.statusCode() == 400, "plain HTTP on the HTTPS port: " + (answer == null ? "" : answer.statusCode()));
+    /**
+     * A stranger, the suite's own client with another secret (and, for {@code tls}, this run's authority), is refused:
+     * the connection, or failing that the request, fails. The same for every transport in the registry.
+     */
+    private static void refusesAStranger(String name, Transport transport, Security level, Path dir) throws Exception {
+        Path wrong = dir.resolve("wrong-secret");
+        Files.writeString(wrong, "not-this-runs-secret-0123456789");
+        Files.setPosixFilePermissions(wrong, PosixFilePermissions.fromString("rw-------"));
+        TransportSettings stranger = new TransportSettings(Duration.ofSeconds(3), 1, CallerAccessFiles.callersUrl(transport.describe()), level)
+                .withRemote(new RemoteCredentials(wrong, level.encrypts() ? RunCertificates.get().caCertificate() : null));
+        Order order = new PayloadGenerator(22).order(Shape.TINY);
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> {
+            try (Transport elsewhere = Transports.byName(name, stranger); RpcClient client = elsewhere.newClient()) {
+                client.request("orders", JSON.encode(order));
             }
-            HttpResponse<String> response = builder.build().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3))
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(401, response.statusCode(), "no bearer token: " + response.body());
-        } else if (transport instanceof RedisTransport redis) {
-            int port = redis.managedServer().port();
-            // without a password NOAUTH; against the TLS port a plain client cannot even talk
-            Exception e = assertThrows(Exception.class, () -> {
-                try (Jedis stranger = new Jedis("127.0.0.1", port, 3_000)) {
-                    stranger.ping();
-                }
-            });
-            assertTrue(level.encrypts() || e.getMessage().contains("NOAUTH"), e.toString());
-        } else if (transport instanceof RabbitMqTransport rabbit) {
-            ConnectionFactory factory = new ConnectionFactory();
-            factory.setUri("amqp" + (level.encrypts() ? "s" : "") + "://guest:guest@127.0.0.1:" + rabbit.managedServer().port());
-            factory.setConnectionTimeout(3_000);
-            factory.setHandshakeTimeout(3_000);
-            factory.setAutomaticRecoveryEnabled(false);
-            if (level.encrypts()) {
-                factory.useSslProtocol(RunCertificates.get().clientContext());
-            }
-            Exception e = assertThrows(Exception.class, () -> factory.newConnection("stranger").close());
-            assertTrue(e.toString().contains("ACCESS_REFUSED") || e.toString().contains("AuthenticationFailure"), "guest is refused: " + e);
-        } else {
-            throw new IllegalStateException("no stranger check for " + transport.name());
-        }
+        });
+        assertFalse(String.valueOf(refused.getMessage()).contains(RunSecrets.password()), "the error shows the secret: " + refused);
+    }
+
+    /** Every transport that runs with credentials, with each level that has them. */
+    static Stream<Arguments> securedTransports() {
+        return Transports.names().stream().flatMap(name -> Transports.provider(name).securities().stream().sorted()
+                .filter(Security::authenticates).map(level -> Arguments.of(name, level.parameter())));
     }
 }

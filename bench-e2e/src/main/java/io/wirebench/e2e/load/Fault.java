@@ -16,6 +16,5 @@ public record Fault(@JsonProperty(value = "at", required = true) double at,
                     @JsonProperty(value = "duration", required = true) double duration,
                     @JsonProperty(value = "delay_ms") Double delayMs) {
 
-    public static final java.util.Set<String> SERVERS = java.util.Set.of("nats", "redis", "rabbitmq", "http");
     public static final java.util.Set<String> SERVICES = java.util.Set.of("gateway", "orders", "inventory", "payment", "analytics", "files");
 }

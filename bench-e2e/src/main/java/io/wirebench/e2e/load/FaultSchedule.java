@@ -2,11 +2,8 @@ package io.wirebench.e2e.load;
 
 import io.wirebench.e2e.faults.ServiceDelays;
 import io.wirebench.transport.FaultTarget;
-import io.wirebench.transport.HttpTransport;
-import io.wirebench.transport.NatsTransport;
-import io.wirebench.transport.RabbitMqTransport;
-import io.wirebench.transport.RedisTransport;
 import io.wirebench.transport.Transport;
+import io.wirebench.transport.Transports;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,34 +38,17 @@ public final class FaultSchedule implements AutoCloseable {
 
     /** The managed server a fault may target over this transport, or an error naming why there is none. */
     static FaultTarget serverOf(Transport transport, String target) {
-        FaultTarget server;
-        if (transport instanceof HttpTransport http && "http".equals(target)) {
-            server = http.serviceTarget();
-        } else if (transport instanceof NatsTransport nats && "nats".equals(target)) {
-            server = nats.managedServer();
-        } else if (transport instanceof RedisTransport redis && "redis".equals(target)) {
-            server = redis.managedServer();
-        } else if (transport instanceof RabbitMqTransport rabbit && "rabbitmq".equals(target)) {
-            server = rabbit.managedServer();
-        } else {
+        String own = Transports.provider(transport.name()).faultTarget();
+        if (!target.equals(own)) {
             throw new IllegalArgumentException("fault target '" + target + "' is not the server of transport '" + transport.name()
-                    + "'; over " + transport.name() + " the target can be: " + targetOf(transport.name()));
+                    + "'; over " + transport.name() + " the target can be: " + (own == null ? "(none: it has no server)" : own));
         }
+        FaultTarget server = transport.faultTarget();
         if (server == null) {
             throw new IllegalArgumentException("fault target '" + target + "': the transport uses an external server (or none was started),"
                     + " which the suite does not kill");
         }
         return server;
-    }
-
-    static String targetOf(String transport) {
-        return switch (transport) {
-            case "nats", "nats-cluster" -> "nats";
-            case "redis" -> "redis";
-            case "rabbitmq" -> "rabbitmq";
-            case "http", "http-jdk" -> "http";
-            default -> "(none: the in-memory transport has no server)";
-        };
     }
 
     /** Refuses, before the run, a fault this transport or scenario cannot carry out, naming why. */

@@ -41,7 +41,8 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--scenario", defaultValue = "ecommerce", description = "ecommerce, analytics or files (default: ${DEFAULT-VALUE})")
     String scenario;
 
-    @Option(names = "--transport", defaultValue = "nats", description = "nats, nats-cluster, http, http-jdk, redis, rabbitmq, in-memory")
+    @Option(names = "--transport", defaultValue = "nats", completionCandidates = io.wirebench.transport.Transports.Names.class,
+            description = "one of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     String transport;
 
     @Option(names = "--duration", description = "overrides load_test.duration_seconds (steady phase), e.g. 30s or 2m")

@@ -184,9 +184,10 @@ public record LoadConfig(@JsonProperty(value = "load_test", required = true) Loa
                 throw new ConfigException(file, at + ".action", "unknown action '" + fault.action() + "'; known: kill, pause, slow");
             }
             boolean slow = fault.action().equals("slow");
-            if (!slow && !Fault.SERVERS.contains(fault.target())) {
+            if (!slow && !io.wirebench.transport.Transports.faultTargets().contains(fault.target())) {
                 throw new ConfigException(file, at + ".target", "unknown target '" + fault.target() + "' for " + fault.action()
-                        + "; known: nats, redis, rabbitmq, http (the broker of the run's transport, or its HTTP service)");
+                        + "; known: " + String.join(", ", io.wirebench.transport.Transports.faultTargets())
+                        + " (the broker of the run's transport, or its HTTP service)");
             }
             if (slow && !Fault.SERVICES.contains(fault.target())) {
                 throw new ConfigException(file, at + ".target", "unknown service '" + fault.target() + "' for slow; known: "

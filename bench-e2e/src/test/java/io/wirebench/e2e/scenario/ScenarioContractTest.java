@@ -49,43 +49,57 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The three scenarios' services, over one real transport (its own managed server): the order pipeline
  * charges a valid order once, rejects an invalid one without charging it, retries a declined charge
  * and reports a payment that keeps failing (stock released), never oversells under concurrent orders,
  * and its stage breakdown adds up to the end-to-end time; the analytics service's snapshots are
- * consistent while batches are ingested; the file pipeline recovers corrupted and dropped chunks.
+ * consistent while batches are ingested; the file pipeline recovers corrupted and dropped chunks. Once per
+ * transport in the registry with JSON, and over NATS with Kryo (every service message must be registered with it).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ScenarioContract {
+@ParameterizedClass(name = "{0} {1}")
+@MethodSource("transportsAndCodecs")
+class ScenarioContractTest {
     static final Duration LIMIT = Duration.ofSeconds(60);
 
-    final Codec codec = Codecs.byName(codecName());
-    final PayloadGenerator generator = new PayloadGenerator(21);
-    final OrderIds ids = new OrderIds(7);
-    Transport transport;
+    @Parameter(0)
+    String transportName;
 
-    protected abstract String transportName();
+    @Parameter(1)
+    String codecName;
 
-    protected String codecName() {
-        return "json";
+    static Codec codec;
+    static PayloadGenerator generator;
+    static OrderIds ids;
+    static Transport transport;
+
+    static Stream<Arguments> transportsAndCodecs() {
+        return Stream.concat(Transports.names().stream().map(name -> Arguments.of(name, "json")), Stream.of(Arguments.of("nats", "kryo")));
     }
 
-    @BeforeAll
-    void start() {
-        transport = Transports.byName(transportName(), new TransportSettings(Duration.ofSeconds(5), 8, null));
+    @BeforeParameterizedClassInvocation
+    static void start(String transportName, String codecName) {
+        codec = Codecs.byName(codecName);
+        generator = new PayloadGenerator(21);
+        ids = new OrderIds(7);
+        transport = Transports.byName(transportName, new TransportSettings(Duration.ofSeconds(5), 8, null));
     }
 
-    @AfterAll
-    void stop() {
+    @AfterParameterizedClassInvocation
+    static void stop() {
         if (transport != null) {
             transport.close();
         }
+        transport = null;
     }
 
     private Order freshOrder(Shape shape) {

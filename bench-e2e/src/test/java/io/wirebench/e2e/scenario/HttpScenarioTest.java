@@ -1,8 +1,0 @@
-package io.wirebench.e2e.scenario;
-
-class HttpScenarioTest extends ScenarioContract {
-    @Override
-    protected String transportName() {
-        return "http";
-    }
-}

@@ -1,8 +1,0 @@
-package io.wirebench.e2e.scenario;
-
-class InMemoryScenarioTest extends ScenarioContract {
-    @Override
-    protected String transportName() {
-        return "in-memory";
-    }
-}

@@ -1,8 +1,0 @@
-package io.wirebench.e2e.scenario;
-
-class NatsScenarioTest extends ScenarioContract {
-    @Override
-    protected String transportName() {
-        return "nats";
-    }
-}

@@ -1,8 +1,0 @@
-package io.wirebench.e2e.scenario;
-
-class RabbitMqScenarioTest extends ScenarioContract {
-    @Override
-    protected String transportName() {
-        return "rabbitmq";
-    }
-}

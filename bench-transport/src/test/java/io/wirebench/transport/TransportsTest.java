@@ -1,0 +1,52 @@
+package io.wirebench.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Param;
+
+/** The registry: every transport found through its provider, and every list elsewhere a subset of it. */
+class TransportsTest {
+
+    @Test
+    void theProvidersAreFoundInTheOrderOfTheirServiceFile() {
+        assertEquals(List.of("nats", "nats-cluster", "http", "http-jdk", "redis", "rabbitmq", "in-memory"), Transports.names());
+    }
+
+    @Test
+    void anUnknownNameFailsWithTheValidOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Transports.byName("carrier-pigeon", TransportSettings.defaults()));
+        assertTrue(e.getMessage().contains("valid transports: " + String.join(", ", Transports.names())), e.getMessage());
+    }
+
+    @Test
+    void faultTargetsAndPackagesComeFromTheProviders() {
+        assertEquals(Set.of("nats", "http", "redis", "rabbitmq"), Transports.faultTargets());
+        assertEquals(Set.of("nats-server", "redis-server", "rabbitmq-server"), Transports.debianPackages());
+    }
+
+    @Test
+    void aSecurityATransportCannotRunWithIsRefusedBeforeAnythingStarts() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Transports.byName("nats-cluster", TransportSettings.defaults().withSecurity(Security.TLS)));
+        assertTrue(e.getMessage().contains("nats-cluster: security 'tls' is not supported; it runs with none"), e.getMessage());
+    }
+
+    @Test
+    void everyTransportParamListIsASubsetOfTheRegistry() throws Exception {
+        assertParamsInRegistry(RoundTripBenchmark.class.getDeclaredField("transport"));
+    }
+
+    /** A benchmark's {@code @Param} list (a constant, as JMH needs) names registered transports only. */
+    static void assertParamsInRegistry(java.lang.reflect.Field field) {
+        Param param = field.getAnnotation(Param.class);
+        assertTrue(param != null && param.value().length > 0, field + " has a @Param list");
+        for (String name : param.value()) {
+            assertTrue(Transports.names().contains(name), field + " names '" + name + "', which the registry does not know: " + Transports.names());
+        }
+    }
+}
