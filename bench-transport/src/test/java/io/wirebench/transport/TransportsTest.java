@@ -13,8 +13,18 @@ import org.openjdk.jmh.annotations.Param;
 class TransportsTest {
 
     @Test
-    void theProvidersAreFoundInTheOrderOfTheirServiceFile() {
-        assertEquals(List.of("nats", "nats-cluster", "http", "http-jdk", "redis", "rabbitmq", "in-memory"), Transports.names());
+    void theProvidersAreFoundInTheOrderOfTheirServiceFile() throws Exception {
+        List<String> registered = new java.util.ArrayList<>();
+        try (var in = TransportsTest.class.getResourceAsStream("/META-INF/services/" + TransportProvider.class.getName())) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    registered.add(((TransportProvider) Class.forName(line.strip()).getConstructor().newInstance()).name());
+                }
+            }
+        }
+        assertEquals(registered, Transports.names());
+        assertTrue(Transports.names().containsAll(List.of("nats", "nats-cluster", "http", "http-jdk", "redis", "rabbitmq", "in-memory")),
+                Transports.names().toString());
     }
 
     @Test
