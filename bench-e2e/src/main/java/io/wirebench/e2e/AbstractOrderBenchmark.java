@@ -34,7 +34,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 public abstract class AbstractOrderBenchmark {
     static final int ORDERS = 16;
 
-    @Param({"nats", "http", "redis", "rabbitmq"})
+    @Param({"nats", "http", "redis", "rabbitmq", "grpc"})
     public String transport;
 
     @Param({"small", "medium", "large"})

@@ -51,7 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class AnalyticsBenchmark {
     static final int BATCHES = 16;
 
-    @Param({"nats", "http", "redis", "rabbitmq"})
+    @Param({"nats", "http", "redis", "rabbitmq", "grpc"})
     public String transport;
 
     @Param({"1", "100", "1000"})

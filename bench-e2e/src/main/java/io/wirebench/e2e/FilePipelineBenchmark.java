@@ -50,7 +50,7 @@ public class FilePipelineBenchmark {
     static final int CHUNK_BYTES = 256 << 10;
     static final int FILES = 4;
 
-    @Param({"nats", "http", "redis", "rabbitmq"})
+    @Param({"nats", "http", "redis", "rabbitmq", "grpc"})
     public String transport;
 
     @Param({"1024", "8192"})

@@ -59,7 +59,7 @@ public class RoundTripBenchmark {
     static final int IN_FLIGHT = 16;
     static final String ENDPOINT = "orders";
 
-    @Param({"nats", "nats-cluster", "http", "http-jdk", "redis", "rabbitmq"})
+    @Param({"nats", "nats-cluster", "http", "http-jdk", "redis", "rabbitmq", "grpc"})
     public String transport;
 
     @Param({"tiny", "small", "medium", "large", "huge"})
