@@ -37,7 +37,7 @@ public abstract class AbstractCodecBenchmark {
     /** Distinct messages cycled through (a power of two), so no single message's layout is all the caches see. */
     public static final int MESSAGES = 16;
 
-    @Param({"json", "json-blackbird", "smile", "kryo", "json-naive"})
+    @Param({"json", "json-blackbird", "smile", "kryo", "protobuf", "json-naive"})
     public String codec;
 
     private Codec impl;

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /**
  * The registry behind every {@code codec} parameter. Each name builds a fresh, fully configured codec.
- * {@code json}, {@code smile} and {@code kryo} are the compared formats; {@code json-blackbird} is
+ * {@code json}, {@code smile}, {@code kryo} and {@code protobuf} (the serialization benchmarks' messages only) are the compared formats; {@code json-blackbird} is
  * Jackson JSON with the Blackbird module, a tuning variant of {@code json}; {@code json-naive} is the
  * labelled anti-pattern (a new ObjectMapper per call), see {@link NaiveJacksonCodec}.
  */
@@ -19,6 +19,7 @@ public final class Codecs {
         CODECS.put("json-blackbird", JacksonCodec::jsonBlackbird);
         CODECS.put("smile", JacksonCodec::smile);
         CODECS.put("kryo", KryoCodec::new);
+        CODECS.put("protobuf", ProtobufCodec::new);
         CODECS.put("json-naive", NaiveJacksonCodec::new);
     }
 
