@@ -21,7 +21,16 @@ import org.junit.jupiter.api.Test;
  * events, recoveries), and no server process is left behind.
  */
 class ScenarioSmokeIT {
-    static final List<String> TRANSPORTS = List.of("nats", "http", "redis", "rabbitmq");
+    /** Every transport the e2e benchmarks list (TransportParamsTest checks the lists against the registry). */
+    static final List<String> TRANSPORTS = transportsOf(AbstractOrderBenchmark.class);
+
+    static List<String> transportsOf(Class<?> benchmark) {
+        try {
+            return List.of(benchmark.getDeclaredField("transport").getAnnotation(org.openjdk.jmh.annotations.Param.class).value());
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(benchmark + " has no transport parameter", e);
+        }
+    }
 
     @Test
     void everyScenarioRunsOverEveryTransport() throws Exception {
