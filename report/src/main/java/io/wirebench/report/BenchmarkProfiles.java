@@ -20,7 +20,8 @@ public record BenchmarkProfiles(@JsonProperty(value = "modules", required = true
                                 @JsonProperty(value = "profiles", required = true) Map<String, Profile> profiles) {
 
     static final Set<String> SCENARIOS = Set.of("ecommerce", "analytics", "files");
-    static final Set<String> TRANSPORTS = Set.of("nats", "nats-cluster", "http", "http-jdk", "redis", "rabbitmq", "in-memory");
+    /** The transports a load run may name: the registry's (io.wirebench.transport.Transports), which this module cannot read. */
+    static final Set<String> TRANSPORTS = Set.of("nats", "nats-cluster", "http", "http-jdk", "redis", "rabbitmq", "grpc", "in-memory");
 
     static final Pattern RUN_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     static final String DEFAULT_LOAD_CONFIG = "config/test-config.yaml";

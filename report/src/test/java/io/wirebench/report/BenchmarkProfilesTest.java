@@ -119,13 +119,15 @@ class BenchmarkProfilesTest {
     void badRunsAreRefusedWithTheKeyAndTheReason() throws Exception {
         assertEquals("profiles.peers.runs[0].module", refused("{module: bench-transport, name: roundtrip-t1,", "{module: bench-transports, name: roundtrip-t1,").key());
         assertEquals("profiles.peers.runs[0].name", refused("name: roundtrip-t1,", "name: Round Trip,").key());
-        assertEquals("profiles.peers.peers", refused("    peers: [--shapes, \"tiny,small\", --callers, \"1,16\"]", "    peers: [--shapes, \" \"]").key());
+        assertEquals("profiles.peers.peers", refused("    peers: [--transports, \"nats,http,redis,rabbitmq,grpc\", --shapes, \"tiny,small\", --callers, \"1,16\"]",
+                "    peers: [--shapes, \" \"]").key());
         ConfigFileException twice = refused("name: roundtrip-t16,", "name: roundtrip-t1,");
         assertEquals("profiles.claims.runs[2].name", twice.key());
         assertTrue(twice.getMessage().contains("one file"), twice.getMessage());
         assertEquals("profiles.claims.runs[3].include", refused("include: 'OrderPipelineBenchmark\\.latency$'", "include: 'OrderPipeline(Benchmark'").key());
         assertEquals("profiles.claims.runs[4].args", refused("args: [-t, \"4\",", "args: [OrderGoodputBenchmark, -t, \"4\",").key());
-        assertEquals("profiles.claims.params", refused("    params: {}\n    peers: [--transports", "    params: {bench-e2e: [-p, shape=large]}\n    peers: [--transports").key());
+        assertEquals("profiles.claims.params", refused("    params: {}\n    peers: [--transports, \"nats,http\",",
+                "    params: {bench-e2e: [-p, shape=large]}\n    peers: [--transports, \"nats,http\",").key());
         assertEquals("profiles.claims.load[0].config", refused("config: config/claims-load.yaml}\n      - {scenario: analytics, transport: http",
                 "config: ''}\n      - {scenario: analytics, transport: http").key());
     }

@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
         description = "Measure each transport's floor with its native tools into peers.json.")
 public final class PeersCommand implements Callable<Integer> {
     static final String FORMAT = "wirebench-peers-1";
-    static final List<String> TRANSPORTS = List.of("nats", "http", "redis", "rabbitmq");
+    static final List<String> TRANSPORTS = List.of("nats", "http", "redis", "rabbitmq", "grpc");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,7 +49,7 @@ public final class PeersCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "peers.json to write (a pass is added if it exists)")
     Path out;
 
-    @Option(names = "--transports", split = ",", defaultValue = "nats,http,redis,rabbitmq", description = "of: nats, http, redis, rabbitmq")
+    @Option(names = "--transports", split = ",", defaultValue = "nats,http,redis,rabbitmq", description = "of: nats, http, redis, rabbitmq, grpc (default: ${DEFAULT-VALUE})")
     List<String> transports;
 
     @Option(names = "--shapes", split = ",", defaultValue = "tiny,small", description = "order shapes")
@@ -93,6 +93,11 @@ public final class PeersCommand implements Callable<Integer> {
                     case "nats" -> bare(new ManagedNatsServer(), server -> new NatsBareLoop(server.url(), handler, responders), codecImpl, loop, results);
                     case "rabbitmq" -> bare(new ManagedRabbitMqServer(), server -> new RabbitMqBareLoop(server.uri(), handler, responders),
                             codecImpl, loop, results);
+                    case "grpc" -> {
+                        try (BareLoop bare = new GrpcBareLoop(handler, responders)) {
+                            measureShapes(bare, codecImpl, loop, results);
+                        }
+                    }
                     default -> throw new IllegalStateException("no floor for " + transport);
                 }
             }

@@ -27,7 +27,8 @@ class PeersCommandTest {
     @Test
     void everyTransportsFloorLandsInPeersJsonAndASecondRunAddsAPass() throws Exception {
         Path out = dir.resolve("peers.json");
-        String[] args = {"--out", out.toString(), "--shapes", "tiny", "--callers", "1,2", "--warmup", "0", "--round", "1", "--rounds", "1"};
+        String[] args = {"--out", out.toString(), "--transports", String.join(",", PeersCommand.TRANSPORTS), "--shapes", "tiny", "--callers", "1,2",
+            "--warmup", "0", "--round", "1", "--rounds", "1"};
         assertEquals(0, new CommandLine(new PeersCommand()).execute(args));
         JsonNode root = new ObjectMapper().readTree(out.toFile());
         assertEquals("wirebench-peers-1", root.get("format").asText());
