@@ -126,8 +126,8 @@ class BenchmarkProfilesTest {
         assertTrue(twice.getMessage().contains("one file"), twice.getMessage());
         assertEquals("profiles.claims.runs[3].include", refused("include: 'OrderPipelineBenchmark\\.latency$'", "include: 'OrderPipeline(Benchmark'").key());
         assertEquals("profiles.claims.runs[4].args", refused("args: [-t, \"4\",", "args: [OrderGoodputBenchmark, -t, \"4\",").key());
-        assertEquals("profiles.claims.params", refused("    params: {}\n    peers: [--transports, \"nats,http\",",
-                "    params: {bench-e2e: [-p, shape=large]}\n    peers: [--transports, \"nats,http\",").key());
+        assertEquals("profiles.claims.params", refused("    params: {}\n    peers: [--transports, \"nats,http,grpc\",",
+                "    params: {bench-e2e: [-p, shape=large]}\n    peers: [--transports, \"nats,http,grpc\",").key());
         assertEquals("profiles.claims.load[0].config", refused("config: config/claims-load.yaml}\n      - {scenario: analytics, transport: http",
                 "config: ''}\n      - {scenario: analytics, transport: http").key());
     }
