@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The "Flask + RabbitMQ" design: AMQP 0-9-1 RPC as RabbitMQ's tutorial and documentation describe it.
@@ -200,56 +199,40 @@ public final class RabbitMqTransport implements Transport {
         } catch (Exception e) {
             throw new RpcException(RpcException.Kind.TRANSPORT, "cannot consume direct reply-to: " + e.getMessage(), e);
         }
-        // requestAsync only queues: the sender publishes what is queued, in turn, on the channel (SendQueue)
+        // requestAsync only queues: the sender publishes what is queued, in turn, on the channel (CorrelatedRpcClient)
         record Outgoing(long id, String queue, AMQP.BasicProperties properties, byte[] body) {
         }
-        SendQueue<Outgoing> sender = new SendQueue<>("rabbitmq-sender", batch -> {
-            synchronized (channel) {
-                for (Outgoing o : batch) {
+        // a body over the limit is refused before it is sent: the broker would close this channel (406), and with
+        // it the direct reply-to consumer of every pending request
+        return new CorrelatedRpcClient<Outgoing>("rabbitmq", settings.timeout(), pending, "the broker is pushing back") {
+            @Override
+            protected Outgoing outgoing(long id, String endpoint, byte[] payload) {
+                return new Outgoing(id, queue(endpoint), properties(id, settings.timeout()), payload);
+            }
+
+            @Override
+            protected long idOf(Outgoing o) {
+                return o.id();
+            }
+
+            @Override
+            protected void write(Outgoing o) throws java.io.IOException {
+                synchronized (channel) {
                     channel.basicPublish("", o.queue(), true, o.properties(), o.body());
                 }
             }
-        }, (o, e) -> pending.fail(o.id(), new RpcException(RpcException.Kind.TRANSPORT, "rabbitmq: " + e.getMessage(), e)));
-        return new RpcClient() {
-            /** Blocking anyway: the publish goes out on the caller's own thread, with no hand-off to the sender. */
-            @Override
-            public byte[] request(String endpoint, byte[] payload) {
-                return Futures.await(send(endpoint, payload, true), settings.timeout(), "rabbitmq " + endpoint);
-            }
 
-            /** No network I/O and no lock on the caller's thread: the request is queued for the sender. */
             @Override
-            public CompletableFuture<byte[]> requestAsync(String endpoint, byte[] payload) {
-                return send(endpoint, payload, false);
-            }
-
-            private CompletableFuture<byte[]> send(String endpoint, byte[] payload, boolean onThisThread) {
-                RpcException tooLarge = BodyLimit.exceededBy("rabbitmq", endpoint, payload);
-                if (tooLarge != null) {
-                    // the broker would close this channel (406), and with it the direct reply-to consumer of every pending request
-                    return CompletableFuture.failedFuture(tooLarge);
-                }
-                CompletableFuture<byte[]> reply = new CompletableFuture<>();
-                long id = pending.open(reply);
-                if (onThisThread) {
-                    try {
-                        synchronized (channel) {
-                            channel.basicPublish("", queue(endpoint), true, properties(id, settings.timeout()), payload);
-                        }
-                    } catch (Exception e) {
-                        pending.fail(id, new RpcException(RpcException.Kind.TRANSPORT, "rabbitmq " + endpoint + ": " + e.getMessage(), e));
+            protected void writeAll(List<Outgoing> batch) throws java.io.IOException {
+                synchronized (channel) {
+                    for (Outgoing o : batch) {
+                        channel.basicPublish("", o.queue(), true, o.properties(), o.body());
                     }
-                } else if (!sender.offer(new Outgoing(id, queue(endpoint), properties(id, settings.timeout()), payload))) {
-                    pending.fail(id, new RpcException(RpcException.Kind.TRANSPORT, "rabbitmq " + endpoint + ": " + SendQueue.CAPACITY
-                            + " requests already queued for publishing (the broker is pushing back)"));
                 }
-                return pending.withRpcTimeout(reply);
             }
 
             @Override
-            public void close() {
-                sender.close();
-                pending.failAll("client closed");
+            protected void closeConnection() {
                 try {
                     connection.close(5_000);
                 } catch (Exception ignored) {

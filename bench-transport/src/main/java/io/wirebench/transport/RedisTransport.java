@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
@@ -188,62 +187,46 @@ public final class RedisTransport implements Transport {
         }, "redis-reply-reader");
         reader.setDaemon(true);
         reader.start();
-        // requestAsync only queues: the sender pipelines what is queued in one round trip (SendQueue)
+        // requestAsync only queues: the sender pipelines what is queued in one round trip (CorrelatedRpcClient)
         record Outgoing(long id, byte[] queue, byte[] envelope) {
         }
-        SendQueue<Outgoing> sender = new SendQueue<>("redis-sender", batch -> {
-            try (Jedis jedis = pool.getResource()) {
-                redis.clients.jedis.Pipeline pipeline = jedis.pipelined();
-                for (Outgoing o : batch) {
-                    pipeline.lpush(o.queue(), o.envelope());
-                }
-                pipeline.sync();
-            }
-        }, (o, e) -> pending.fail(o.id(), new RpcException(RpcException.Kind.TRANSPORT, "redis: " + e.getMessage(), e)));
-        RpcClient client = new RpcClient() {
-            /** Blocking anyway: the LPUSH goes out on the caller's own thread, with no hand-off to the sender. */
+        RpcClient client = new CorrelatedRpcClient<Outgoing>("redis", settings.timeout(), pending, "the connection is not keeping up") {
             @Override
-            public byte[] request(String endpoint, byte[] payload) {
-                return Futures.await(send(endpoint, payload, true), settings.timeout(), "redis " + endpoint);
+            protected Outgoing outgoing(long id, String endpoint, byte[] payload) {
+                return new Outgoing(id, queue(endpoint), Envelope.request(id, RequestDeadline.after(settings.timeout()), replyKey, payload));
             }
 
-            /** No network I/O on the caller's thread: the request is queued for the sender. */
             @Override
-            public CompletableFuture<byte[]> requestAsync(String endpoint, byte[] payload) {
-                return send(endpoint, payload, false);
+            protected long idOf(Outgoing o) {
+                return o.id();
             }
 
-            private CompletableFuture<byte[]> send(String endpoint, byte[] payload, boolean onThisThread) {
-                RpcException tooLarge = BodyLimit.exceededBy("redis", endpoint, payload);
-                if (tooLarge != null) {
-                    return CompletableFuture.failedFuture(tooLarge);
+            @Override
+            protected void write(Outgoing o) {
+                try (Jedis jedis = pool.getResource()) {
+                    jedis.lpush(o.queue(), o.envelope());
                 }
-                CompletableFuture<byte[]> reply = new CompletableFuture<>();
-                long id = pending.open(reply);
-                byte[] envelope = Envelope.request(id, RequestDeadline.after(settings.timeout()), replyKey, payload);
-                if (onThisThread) {
-                    try (Jedis jedis = pool.getResource()) {
-                        jedis.lpush(queue(endpoint), envelope);
-                    } catch (RuntimeException e) {
-                        pending.fail(id, new RpcException(RpcException.Kind.TRANSPORT, "redis " + endpoint + ": " + e.getMessage(), e));
+            }
+
+            @Override
+            protected void writeAll(List<Outgoing> batch) {
+                try (Jedis jedis = pool.getResource()) {
+                    redis.clients.jedis.Pipeline pipeline = jedis.pipelined();
+                    for (Outgoing o : batch) {
+                        pipeline.lpush(o.queue(), o.envelope());
                     }
-                } else if (!sender.offer(new Outgoing(id, queue(endpoint), envelope))) {
-                    pending.fail(id, new RpcException(RpcException.Kind.TRANSPORT, "redis " + endpoint + ": " + SendQueue.CAPACITY
-                            + " requests already queued for sending (the connection is not keeping up)"));
+                    pipeline.sync();
                 }
-                return pending.withRpcTimeout(reply);
             }
 
             @Override
-            public void close() {
-                sender.close();
+            protected void closeConnection() {
                 running.set(false);
                 try {
                     reader.join(POP_SECONDS * 3_000L);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                pending.failAll("client closed");
                 pool.close();
             }
         };
