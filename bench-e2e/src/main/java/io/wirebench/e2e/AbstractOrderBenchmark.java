@@ -29,6 +29,11 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * each kind goes through and its outcome is checked; after each iteration, the payment ledger is
  * checked against the gateway's outcomes (every accepted order charged exactly once, nothing else
  * charged), and a mismatch fails the run.
+ *
+ * <p>Inside the timed region (its subclasses' methods): one order's whole trip, the caller encoding it, the
+ * gateway and its three service calls over the transport, the caller decoding and checking the outcome.
+ * Outside: starting the transport's server and the services, generating the orders, the check before timing,
+ * and the ledger and books checks after each iteration.
  */
 @State(Scope.Benchmark)
 public abstract class AbstractOrderBenchmark {

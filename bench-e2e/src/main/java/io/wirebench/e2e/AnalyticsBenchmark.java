@@ -43,6 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       whole batches only.</li>
  * </ul>
  * The aggregates are cleared at each iteration.
+ *
+ * <p>Inside the timed region: encoding a pre-generated batch, its trip to the analytics service and the
+ * aggregation there, the acknowledgement back and its check ({@code mixedQuery}: a snapshot request and its
+ * check). Outside: generating the batches (once per trial), starting the service, clearing the aggregates.
  */
 @State(Scope.Benchmark)
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})

@@ -41,6 +41,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code upload}: {@code sample} mode, ms per whole upload.</li>
  *   <li>{@code uploads}: uploads per second at {@code -t 1, 4, 16}.</li>
  * </ul>
+ *
+ * <p>Inside the timed region: a whole upload, chunking it, sending the chunks 8 in flight, the service's
+ * checks, the re-sends of corrupted chunks, reassembly, the transform, the summary and its check against the
+ * manifest. Outside: generating the files (once per trial) and starting the service.
  */
 @State(Scope.Benchmark)
 @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})

@@ -19,6 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code paymentFailed} (orders/s whose every attempt was declined), {@code retries} (extra charge
  * attempts/s), and the per-stage breakdown ({@link StageCounters}), where the backoff waits show up.
  * Goodput at 5% over goodput at 0 is the ratio the seed's claim is about.
+ *
+ * <p>Inside the timed region: one order's whole trip, retries and backoff included; outside: as in
+ * {@link AbstractOrderBenchmark}.
  */
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 2)

@@ -24,6 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code throughput}: orders per second at {@code -t 1, 4, 16}, with the per-stage breakdown
  *       ({@link StageCounters}) as secondary metrics.</li>
  * </ul>
+ *
+ * <p>Inside the timed region: one order's whole trip; outside: as in {@link AbstractOrderBenchmark}.
  */
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 2)

@@ -12,6 +12,9 @@ import org.openjdk.jmh.annotations.Threads;
  * (or Jackson's shared reader/writer) cost anything under contention? Two threads by default
  * ({@code -t} overrides); compare with {@link CodecBenchmark} at the same codec and shape. Fewer
  * shapes by default than {@link CodecBenchmark} ({@code -p shape=...} adds any).
+ *
+ * <p>Inside the timed region: only the codec call, made by two threads on one shared codec at once; outside:
+ * as in {@link AbstractCodecBenchmark}.
  */
 @Threads(2)
 public class ContendedCodecBenchmark extends AbstractCodecBenchmark {

@@ -9,6 +9,8 @@ import org.openjdk.jmh.annotations.Param;
 /**
  * Codec × analytics batch size (1, 100, 1,000 events per message): many small flat records, the
  * opposite of one deep order. Same operations and rules as {@link CodecBenchmark}.
+ *
+ * <p>Inside the timed region: only the codec call on event batches; outside: as in {@link AbstractCodecBenchmark}.
  */
 public class EventBatchCodecBenchmark extends AbstractCodecBenchmark {
 

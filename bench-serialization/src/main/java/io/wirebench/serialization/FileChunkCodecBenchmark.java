@@ -9,6 +9,8 @@ import org.openjdk.jmh.annotations.Param;
 /**
  * Codec × file chunk size (64 KiB, 1 MiB of random bytes): what base64 in JSON costs against raw
  * bytes in the binary formats. Same operations and rules as {@link CodecBenchmark}.
+ *
+ * <p>Inside the timed region: only the codec call on file chunks; outside: as in {@link AbstractCodecBenchmark}.
  */
 public class FileChunkCodecBenchmark extends AbstractCodecBenchmark {
 

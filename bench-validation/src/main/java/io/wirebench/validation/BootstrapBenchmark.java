@@ -28,6 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * metadata on first use). Each fork gives one sample, so the spread comes from {@code -f}. Jackson and the
  * model classes are already loaded when the shot is taken (the setup encodes the order), as in a service
  * that has decoded its first request.
+ *
+ * <p>Inside the timed region: building the validator ({@code firstValidation}: and validating one order).
+ * Outside: the JVM's start, loading Jackson and the model, encoding the order.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

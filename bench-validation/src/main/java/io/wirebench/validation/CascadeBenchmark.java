@@ -24,6 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * How does cascaded validation grow with the number of line items, everything else held still? Valid
  * orders with medium-shape texts and {@code items} lines; divide by {@code items} for the cost per line.
+ *
+ * <p>Inside the timed region: validating one pre-built order (and, were there any, reading its violations'
+ * messages). Outside: generating and encoding the orders, and the check that each is accepted.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
