@@ -1,5 +1,6 @@
 package io.wirebench.transport;
 
+import io.wirebench.transport.access.Security;
 import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.codec.Codecs;
 import io.wirebench.schemas.generate.PayloadGenerator;

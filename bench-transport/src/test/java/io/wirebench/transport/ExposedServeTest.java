@@ -1,5 +1,8 @@
 package io.wirebench.transport;
 
+import io.wirebench.transport.access.Security;
+import io.wirebench.transport.access.BindAddress;
+import io.wirebench.transport.access.RunSecrets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

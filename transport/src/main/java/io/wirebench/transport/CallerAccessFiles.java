@@ -1,5 +1,7 @@
 package io.wirebench.transport;
 
+import io.wirebench.transport.access.Security;
+import io.wirebench.transport.access.RunSecrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -58,7 +58,7 @@ abstract class CorrelatedRpcClient<O> implements RpcClient {
     }
 
     private CompletableFuture<byte[]> send(String endpoint, byte[] payload, boolean onThisThread) {
-        RpcException tooLarge = BodyLimit.exceededBy(transport, endpoint, payload);
+        RpcException tooLarge = RpcException.ifTooLarge(transport, endpoint, payload);
         if (tooLarge != null) {
             return Futures.failed(tooLarge);
         }

@@ -1,5 +1,7 @@
 package io.wirebench.transport;
 
+import io.wirebench.transport.access.RunSecrets;
+
 /**
  * The text an error reply carries, the same on every transport: the failure's message (its class name when it
  * has none) on one line of printable characters (CR, LF, tabs and other control characters become spaces),

@@ -1,5 +1,8 @@
 package io.wirebench.transport;
 
+import io.wirebench.transport.access.Security;
+import io.wirebench.transport.access.BindAddress;
+import io.wirebench.transport.access.RunSecrets;
 import picocli.CommandLine.Option;
 
 /**

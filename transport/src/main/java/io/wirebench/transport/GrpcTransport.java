@@ -1,5 +1,7 @@
 package io.wirebench.transport;
 
+import io.wirebench.transport.access.RunSecrets;
+import io.wirebench.transport.access.BodyLimit;
 import io.grpc.CallOptions;
 import io.grpc.Context;
 import io.grpc.Deadline;
@@ -264,7 +266,7 @@ public final class GrpcTransport implements Transport {
 
         @Override
         public CompletableFuture<byte[]> requestAsync(String endpoint, byte[] payload) {
-            RpcException tooLarge = BodyLimit.exceededBy("grpc", endpoint, payload);
+            RpcException tooLarge = RpcException.ifTooLarge("grpc", endpoint, payload);
             if (tooLarge != null) {
                 return Futures.failed(tooLarge);
             }

@@ -1,5 +1,6 @@
 package io.wirebench.transport;
 
+import io.wirebench.transport.server.FaultTarget;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;

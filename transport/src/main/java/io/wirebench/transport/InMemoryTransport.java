@@ -1,5 +1,6 @@
 package io.wirebench.transport;
 
+import io.wirebench.transport.access.Security;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,7 +69,7 @@ public final class InMemoryTransport implements Transport {
 
             @Override
             public CompletableFuture<byte[]> requestAsync(String endpoint, byte[] payload) {
-                RpcException tooLarge = BodyLimit.exceededBy("in-memory", endpoint, payload);
+                RpcException tooLarge = RpcException.ifTooLarge("in-memory", endpoint, payload);
                 if (tooLarge != null) {
                     return Futures.failed(tooLarge); // the one body limit of every transport
                 }

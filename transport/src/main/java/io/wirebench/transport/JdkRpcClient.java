@@ -1,5 +1,6 @@
 package io.wirebench.transport;
 
+import io.wirebench.transport.access.Security;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,6 @@
 package io.wirebench.transport;
 
+import io.wirebench.transport.access.Security;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,10 @@
 package io.wirebench.transport;
 
+import io.wirebench.transport.access.Security;
+import io.wirebench.transport.access.BindAddress;
+import io.wirebench.transport.access.RunSecrets;
+import io.wirebench.transport.access.BodyLimit;
+import io.wirebench.transport.server.FaultTarget;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.wirebench.transport;
 
+import io.wirebench.transport.access.Security;
+import io.wirebench.transport.server.FaultTarget;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;

@@ -4,6 +4,8 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.wirebench.transport.access.RunSecrets;
+import io.wirebench.transport.server.FaultTarget;
 import io.wirebench.transport.server.ManagedRabbitMqServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.wirebench.transport;
 
+import io.wirebench.transport.access.RunSecrets;
+import io.wirebench.transport.server.FaultTarget;
 import io.wirebench.transport.server.ManagedRedisServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

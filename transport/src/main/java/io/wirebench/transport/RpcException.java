@@ -1,5 +1,8 @@
 package io.wirebench.transport;
 
+import io.wirebench.transport.access.RunSecrets;
+import io.wirebench.transport.access.BodyLimit;
+
 /** A request that did not get its reply, by kind, so a load run can count failures apart from latency. Its message never shows a secret ({@link RunSecrets#mask}). */
 public final class RpcException extends RuntimeException {
     /** Why a request failed. */
@@ -25,5 +28,14 @@ public final class RpcException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** A TRANSPORT error naming the transport, the endpoint, the size and the limit if {@code body} is larger than {@link BodyLimit#MAX_BYTES}; else null. */
+    static RpcException ifTooLarge(String transport, String endpoint, byte[] body) {
+        if (body.length <= BodyLimit.MAX_BYTES) {
+            return null;
+        }
+        return new RpcException(Kind.TRANSPORT, transport + " " + endpoint + ": a body of " + body.length
+                + " bytes exceeds the limit of " + BodyLimit.MAX_BYTES + " bytes (-Dwirebench.maxBody); not sent");
     }
 }

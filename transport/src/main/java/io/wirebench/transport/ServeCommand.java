@@ -1,7 +1,9 @@
 package io.wirebench.transport;
 
+import io.wirebench.transport.access.RunSecrets;
 import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.codec.Codecs;
+import io.wirebench.transport.access.Security;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

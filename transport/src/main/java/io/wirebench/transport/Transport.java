@@ -1,5 +1,6 @@
 package io.wirebench.transport;
 
+import io.wirebench.transport.server.FaultTarget;
 import java.util.Map;
 
 /**

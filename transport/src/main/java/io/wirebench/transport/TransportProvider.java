@@ -1,5 +1,6 @@
 package io.wirebench.transport;
 
+import io.wirebench.transport.access.Security;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.wirebench.transport;
 
+import io.wirebench.transport.access.Security;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.wirebench.transport;
 
+import io.wirebench.transport.access.Security;
+import io.wirebench.transport.access.RunSecrets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,6 @@
 package io.wirebench.transport;
 
+import io.wirebench.transport.access.BodyLimit;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,7 +1,7 @@
 package io.wirebench.e2e.load;
 
 import io.wirebench.e2e.faults.ServiceDelays;
-import io.wirebench.transport.FaultTarget;
+import io.wirebench.transport.server.FaultTarget;
 import io.wirebench.transport.Transport;
 import io.wirebench.transport.Transports;
 import java.time.Duration;

@@ -104,7 +104,7 @@ public final class LoadCommand implements Callable<Integer> {
         }
         Codec codec = Codecs.byName(test.codec());
         try (Transport impl = Transports.byName(transport, new TransportSettings(timeout, TransportSettings.DEFAULT_RESPONDERS, null,
-                io.wirebench.transport.Security.byName(security)));
+                io.wirebench.transport.access.Security.byName(security)));
              LoadScenario work = open(settings, impl, codec, inFlight)) {
             context.put("scenario", scenario);
             context.put("unit", work.unit());

@@ -25,7 +25,7 @@ import io.wirebench.schemas.model.EventBatch;
 import io.wirebench.schemas.model.Order;
 import io.wirebench.schemas.service.IngestAck;
 import io.wirebench.schemas.service.OrderStatus;
-import io.wirebench.transport.BodyLimit;
+import io.wirebench.transport.access.BodyLimit;
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.RpcException;
 import io.wirebench.transport.RpcServer;

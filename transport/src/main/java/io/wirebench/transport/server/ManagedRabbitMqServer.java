@@ -30,7 +30,7 @@ public final class ManagedRabbitMqServer extends ManagedServer {
     }
 
     public String uri() {
-        String credentials = security().authenticates() ? io.wirebench.transport.RunSecrets.USER + ":" + io.wirebench.transport.RunSecrets.password()
+        String credentials = security().authenticates() ? io.wirebench.transport.access.RunSecrets.USER + ":" + io.wirebench.transport.access.RunSecrets.password()
                 : "guest:guest";
         return (security().encrypts() ? "amqps://" : "amqp://") + credentials + "@" + dialHost() + ":" + port();
     }
@@ -63,7 +63,7 @@ public final class ManagedRabbitMqServer extends ManagedServer {
     protected List<String> command(Path binary, int port, Path directory) throws IOException {
         Files.writeString(directory.resolve("rabbitmq.conf"),
                 listeners(port)
-                        + "max_message_size = " + (io.wirebench.transport.BodyLimit.MAX_BYTES + io.wirebench.transport.BodyLimit.ENVELOPE_BYTES) + "\n",
+                        + "max_message_size = " + (io.wirebench.transport.access.BodyLimit.MAX_BYTES + io.wirebench.transport.access.BodyLimit.ENVELOPE_BYTES) + "\n",
                 StandardCharsets.UTF_8);
         Files.writeString(directory.resolve("enabled_plugins"), "[].\n", StandardCharsets.UTF_8);
         return List.of(binary.toString());
@@ -83,8 +83,8 @@ public final class ManagedRabbitMqServer extends ManagedServer {
             conf.append("listeners.tcp.default = ").append(bindAddress().literal()).append(':').append(port).append('\n');
         }
         if (security().authenticates()) {
-            conf.append("default_user = ").append(io.wirebench.transport.RunSecrets.USER).append('\n')
-                    .append("default_pass = ").append(io.wirebench.transport.RunSecrets.password()).append('\n');
+            conf.append("default_user = ").append(io.wirebench.transport.access.RunSecrets.USER).append('\n')
+                    .append("default_pass = ").append(io.wirebench.transport.access.RunSecrets.password()).append('\n');
         }
         return conf.toString();
     }

@@ -1,6 +1,6 @@
 package io.wirebench.transport.server;
 
-import io.wirebench.transport.BodyLimit;
+import io.wirebench.transport.access.BodyLimit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +23,7 @@ public final class ManagedRedisServer extends ManagedServer {
     }
 
     public String url() {
-        String credentials = security().authenticates() ? ":" + io.wirebench.transport.RunSecrets.password() + "@" : "";
+        String credentials = security().authenticates() ? ":" + io.wirebench.transport.access.RunSecrets.password() + "@" : "";
         return (security().encrypts() ? "rediss://" : "redis://") + credentials + dialHost() + ":" + port();
     }
 
@@ -36,7 +36,7 @@ public final class ManagedRedisServer extends ManagedServer {
     protected List<String> command(Path binary, int port, Path directory) throws java.io.IOException {
         // a configuration file first (in the private directory): the password must not show in the process list
         Path config = java.nio.file.Files.writeString(directory.resolve("redis.conf"),
-                security().authenticates() ? "requirepass " + io.wirebench.transport.RunSecrets.password() + "\n" : "");
+                security().authenticates() ? "requirepass " + io.wirebench.transport.access.RunSecrets.password() + "\n" : "");
         List<String> command = new java.util.ArrayList<>(List.of(binary.toString(), config.toString(), "--bind", bindAddress().literal()));
         if (security().encrypts()) {
             RunCertificates certificates = RunCertificates.get();
@@ -58,7 +58,7 @@ public final class ManagedRedisServer extends ManagedServer {
     @Override
     protected boolean ready(int port) {
         if (security().authenticates()) {
-            String auth = "AUTH " + io.wirebench.transport.RunSecrets.password() + "\r\n";
+            String auth = "AUTH " + io.wirebench.transport.access.RunSecrets.password() + "\r\n";
             return Probe.text(Probe.exchange(dialHost(), port, null, auth.getBytes(StandardCharsets.US_ASCII), 16, security().encrypts())).startsWith("+OK");
         }
         return Probe.text(Probe.exchange(dialHost(), port, null, "PING\r\n".getBytes(StandardCharsets.US_ASCII), 16)).startsWith("+PONG");

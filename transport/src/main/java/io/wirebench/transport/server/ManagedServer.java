@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * is SIGTERM to the process tree, a bounded wait, then SIGKILL. A JVM shutdown hook and
  * {@link ServerReaper}'s pid files make sure it never outlives the run.
  */
-public abstract class ManagedServer implements AutoCloseable, io.wirebench.transport.FaultTarget {
+public abstract class ManagedServer implements AutoCloseable, io.wirebench.transport.server.FaultTarget {
     private static final Path WORK_ROOT = Path.of(System.getProperty("wirebench.work", "target/wirebench-servers"));
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
@@ -36,38 +36,38 @@ public abstract class ManagedServer implements AutoCloseable, io.wirebench.trans
     private final List<ProcessHandle> descendants = new ArrayList<>();
     private final List<Path> descendantPidFiles = new ArrayList<>();
 
-    private io.wirebench.transport.Security security = io.wirebench.transport.Security.NONE;
+    private io.wirebench.transport.access.Security security = io.wirebench.transport.access.Security.NONE;
 
     /**
      * Before {@link #start()}: {@code auth} makes the server require this run's credentials, {@code tls} that
      * over TLS with this run's certificate (each server says how in its configuration).
      */
-    public void secure(io.wirebench.transport.Security security) {
+    public void secure(io.wirebench.transport.access.Security security) {
         if (directory != null) {
             throw new IllegalStateException(name + " is already started");
         }
         this.security = security;
     }
 
-    protected final io.wirebench.transport.Security security() {
+    protected final io.wirebench.transport.access.Security security() {
         return security;
     }
 
-    private io.wirebench.transport.BindAddress bind = io.wirebench.transport.BindAddress.LOOPBACK;
+    private io.wirebench.transport.access.BindAddress bind = io.wirebench.transport.access.BindAddress.LOOPBACK;
 
     /**
      * Before {@link #start()}: where the listener clients use accepts connections (127.0.0.1 unless given; only with
      * {@link #secure credentials} beyond loopback). A server's other listeners (cluster routes, Erlang
      * distribution, epmd) stay on loopback.
      */
-    public void bind(io.wirebench.transport.BindAddress bind) {
+    public void bind(io.wirebench.transport.access.BindAddress bind) {
         if (directory != null) {
             throw new IllegalStateException(name + " is already started");
         }
         this.bind = bind;
     }
 
-    protected final io.wirebench.transport.BindAddress bindAddress() {
+    protected final io.wirebench.transport.access.BindAddress bindAddress() {
         return bind;
     }
 

@@ -87,13 +87,13 @@ public final class RunCertificates {
      * beyond it, one that also names that address, or for the wildcard every address of the host and its name,
      * so that callers elsewhere can check the name they dial. Made once per address.
      */
-    public synchronized ServerIdentity serverIdentity(io.wirebench.transport.BindAddress bind) {
+    public synchronized ServerIdentity serverIdentity(io.wirebench.transport.access.BindAddress bind) {
         if (bind.isLoopback()) {
             return new ServerIdentity(serverCertificate(), serverKey(), serverKeyStore());
         }
         return identities.computeIfAbsent(bind.literal(), literal -> {
             StringBuilder names = new StringBuilder("IP:127.0.0.1,DNS:localhost");
-            List<java.net.InetAddress> addresses = bind.isWildcard() ? io.wirebench.transport.BindAddress.hostAddresses() : List.of(bind.address());
+            List<java.net.InetAddress> addresses = bind.isWildcard() ? io.wirebench.transport.access.BindAddress.hostAddresses() : List.of(bind.address());
             addresses.forEach(a -> names.append(",IP:").append(a.getHostAddress()));
             if (bind.isWildcard()) {
                 hostName().ifPresent(name -> names.append(",DNS:").append(name));

@@ -12,7 +12,7 @@ import io.wirebench.schemas.model.OrderReceipt;
 import io.wirebench.transport.OrderReceiptHandler;
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.RpcServer;
-import io.wirebench.transport.Security;
+import io.wirebench.transport.access.Security;
 import io.wirebench.transport.Transport;
 import io.wirebench.transport.TransportSettings;
 import io.wirebench.transport.Transports;

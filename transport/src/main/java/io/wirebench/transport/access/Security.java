@@ -1,4 +1,4 @@
-package io.wirebench.transport;
+package io.wirebench.transport.access;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -9,7 +9,7 @@ import java.util.Locale;
  * defaults). {@code auth}: the server requires credentials ({@link RunSecrets}): a NATS token, an HTTP
  * bearer token, a Redis password ({@code requirepass}), an AMQP user of its own. {@code tls}: the same
  * credentials over TLS, with a certificate authority and a server certificate made for this run
- * ({@link io.wirebench.transport.server.RunCertificates}); clients trust that authority only and check the
+ * ({@code RunCertificates}); clients trust that authority only and check the
  * server's name (the host they dial: 127.0.0.1, or a serve's {@link BindAddress}).
  */
 public enum Security {

@@ -1,4 +1,4 @@
-package io.wirebench.transport;
+package io.wirebench.transport.access;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -6,7 +6,7 @@ import java.util.HexFormat;
 /**
  * The credentials of this JVM's run, made once at random and never written anywhere but the managed
  * servers' own configuration (inside their fresh directories) and, for a secured serve's callers, its
- * {@link CallerAccessFiles} (mode 600): the user name and the password or token every {@link Security#AUTH}
+ * {@code CallerAccessFiles} (mode 600): the user name and the password or token every {@link Security#AUTH}
  * and {@link Security#TLS} connection to a server started here presents.
  */
 public final class RunSecrets {
@@ -27,7 +27,7 @@ public final class RunSecrets {
     /**
      * {@code text} with secrets masked: this run's password wherever it appears, and the password of any URL
      * that carries one ({@code amqp://user:secret@host} becomes {@code amqp://user:***@host}). Every error a
-     * caller sees ({@link RpcException}, {@link ErrorText}) and every address the suite prints goes through it.
+     * caller sees ({@code RpcException}, {@code ErrorText}) and every address the suite prints goes through it.
      */
     public static String mask(String text) {
         if (text == null) {

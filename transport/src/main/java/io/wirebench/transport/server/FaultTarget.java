@@ -1,4 +1,4 @@
-package io.wirebench.transport;
+package io.wirebench.transport.server;
 
 /**
  * Something a load run's fault schedule can break and repair: a managed broker process, or the HTTP

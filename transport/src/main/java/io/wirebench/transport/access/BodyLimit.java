@@ -1,4 +1,4 @@
-package io.wirebench.transport;
+package io.wirebench.transport.access;
 
 /**
  * The largest request body a service boundary accepts, the same on every transport: 16 MiB unless
@@ -19,12 +19,4 @@ public final class BodyLimit {
     private BodyLimit() {
     }
 
-    /** An error naming the transport, the endpoint, the size and the limit if {@code body} is larger than {@link #MAX_BYTES}; else null. */
-    static RpcException exceededBy(String transport, String endpoint, byte[] body) {
-        if (body.length <= MAX_BYTES) {
-            return null;
-        }
-        return new RpcException(RpcException.Kind.TRANSPORT, transport + " " + endpoint + ": a body of " + body.length
-                + " bytes exceeds the limit of " + MAX_BYTES + " bytes (-Dwirebench.maxBody); not sent");
-    }
 }

@@ -1,4 +1,4 @@
-package io.wirebench.transport;
+package io.wirebench.transport.access;
 
 import java.net.InetAddress;
 import java.net.NetworkInterface;
