@@ -28,7 +28,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +89,8 @@ public final class GrpcTransport implements Transport {
         }
     };
 
-    static MethodDescriptor<byte[], byte[]> method(String endpoint) {
+    /** An endpoint's unary method, {@code wirebench.Rpc/<endpoint>}, its messages the codec's bytes as they are. */
+    public static MethodDescriptor<byte[], byte[]> method(String endpoint) {
         return MethodDescriptor.<byte[], byte[]>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
                 .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, endpoint))
                 .setRequestMarshaller(BYTES).setResponseMarshaller(BYTES).build();
@@ -213,7 +213,7 @@ public final class GrpcTransport implements Transport {
                 .maxInboundMessageSize(MAX_MESSAGE);
         if (settings.security().encrypts()) {
             try {
-                builder.sslContext(GrpcSslContexts.forClient().trustManager(trustedAuthority().toFile()).build()); // checks the host name
+                builder.sslContext(GrpcSslContexts.forClient().trustManager(settings.trustedAuthority().toFile()).build()); // checks the host name
             } catch (IOException e) {
                 throw new RpcException(RpcException.Kind.TRANSPORT, "grpc: cannot load the certificate authority: " + e.getMessage(), e);
             }
@@ -239,13 +239,6 @@ public final class GrpcTransport implements Transport {
         RpcClient client = new Client(channel, settings.timeout());
         opened.add(client);
         return client;
-    }
-
-    /** The authority a client trusts: the external service's ({@link RemoteCredentials}), else this run's. */
-    private Path trustedAuthority() {
-        RemoteCredentials remote = settings.remote();
-        return settings.externalUrl() != null && remote != null && remote.authority() != null ? remote.authority()
-                : io.wirebench.transport.server.RunCertificates.get().caCertificate();
     }
 
     /** A client: its one channel, shared by its callers; a method descriptor per endpoint, made once. */
@@ -325,7 +318,7 @@ public final class GrpcTransport implements Transport {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("transport", name());
         d.put("url", String.valueOf(target));
-        d.put("client", "grpc-java " + io.grpc.internal.GrpcUtil.IMPLEMENTATION_VERSION
+        d.put("client", "grpc-java " + LibraryVersions.of("io.grpc", "grpc-netty-shaded")
                 + " (netty-shaded), one channel per client shared by its callers, unary calls, byte-array marshaller");
         d.put("server", settings.externalUrl() == null ? "grpc-java Netty server in this JVM, HTTP/2" : "external");
         d.put("responders", settings.responderThreads() + " handler threads per endpoint");

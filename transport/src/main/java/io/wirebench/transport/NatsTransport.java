@@ -70,11 +70,7 @@ public final class NatsTransport implements Transport {
      * Three {@code nats-server}s joined by routes on loopback; services connect to the first node,
      * callers to the third, so every request and reply crosses a cluster hop.
      */
-    public static NatsTransport cluster(TransportSettings settings) {
-        if (settings.security() != Security.NONE) {
-            throw new IllegalArgumentException("nats-cluster: security '" + settings.security().parameter()
-                    + "' is not set up for the cluster's routes; use nats for auth and tls");
-        }
+    private static NatsTransport cluster(TransportSettings settings) {
         int[] clusterPorts = {FreePorts.pick(), FreePorts.pick(), FreePorts.pick()};
         List<ManagedNatsServer> nodes = new ArrayList<>();
         try {

@@ -7,7 +7,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
 
 /**
  * What the callers of a secured server started by another process (or host) present: a copy of that side's
@@ -63,14 +62,4 @@ public record RemoteCredentials(Path secretFile, Path authority) {
         }
     }
 
-    /** TLS trusting {@link #authority} only, checking host names. */
-    public SSLContext sslContext() {
-        if (authority == null) {
-            throw new IllegalStateException("no certificate authority given: set " + AUTHORITY_VARIABLE + " (or -D" + AUTHORITY_PROPERTY + ")");
-        }
-        if (!Files.isReadable(authority)) {
-            throw new IllegalArgumentException("certificate authority " + authority + " (" + AUTHORITY_VARIABLE + ") cannot be read");
-        }
-        return io.wirebench.transport.server.RunCertificates.trusting(authority);
-    }
 }

@@ -74,10 +74,15 @@ public record TransportSettings(Duration timeout, int responderThreads, String e
         return remoteCredentialsApply() ? remote.secret() : RunSecrets.password();
     }
 
-    /** TLS for a client: trusting the external server's authority (from {@link RemoteCredentials}), else this run's. */
+    /** The certificate authority (a PEM file) a client trusts: the external server's (from {@link RemoteCredentials}), else this run's. */
+    public java.nio.file.Path trustedAuthority() {
+        return remoteCredentialsApply() && remote.authority() != null ? remote.authority()
+                : io.wirebench.transport.server.RunCertificates.get().caCertificate();
+    }
+
+    /** TLS for a client: trusting {@link #trustedAuthority()} only, checking host names. */
     public SSLContext clientTls() {
-        return remoteCredentialsApply() && remote.authority() != null ? remote.sslContext()
-                : io.wirebench.transport.server.RunCertificates.get().clientContext();
+        return io.wirebench.transport.server.RunCertificates.trusting(trustedAuthority());
     }
 
     /**

@@ -81,11 +81,14 @@ class SecurityTest {
         TransportSettings stranger = new TransportSettings(Duration.ofSeconds(3), 1, CallerAccessFiles.callersUrl(transport.describe()), level)
                 .withRemote(new RemoteCredentials(wrong, level.encrypts() ? RunCertificates.get().caCertificate() : null));
         Order order = new PayloadGenerator(22).order(Shape.TINY);
-        RuntimeException refused = assertThrows(RuntimeException.class, () -> {
+        // a refusal, as the suite's own error: anything else (a bad URL, a missing file) would be the test's mistake
+        RpcException refused = assertThrows(RpcException.class, () -> {
             try (Transport elsewhere = Transports.byName(name, stranger); RpcClient client = elsewhere.newClient()) {
                 client.request("orders", JSON.encode(order));
             }
         });
+        assertTrue(refused.kind() != RpcException.Kind.TIMEOUT, name + " " + level.parameter() + ": refused by a timeout, "
+                + "not by the server: " + refused);
         assertFalse(String.valueOf(refused.getMessage()).contains(RunSecrets.password()), "the error shows the secret: " + refused);
     }
 

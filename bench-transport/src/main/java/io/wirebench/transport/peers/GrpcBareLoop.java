@@ -10,40 +10,23 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ServerCalls;
+import io.wirebench.transport.GrpcTransport;
+import io.wirebench.transport.LibraryVersions;
 import io.wirebench.transport.RpcHandler;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * grpc-java with nothing around it: one unary method with a byte-array marshaller on a Netty server whose
+ * grpc-java with nothing around it: one unary method (the suite's descriptor, a byte-array marshaller) on a Netty server whose
  * handlers run on {@code responders} threads ({@code ServerBuilder.executor}, grpc-java's own way), and callers
  * sharing one channel, each making blocking unary calls ({@code ClientCalls.blockingUnaryCall}) with a 5 s deadline.
  */
 final class GrpcBareLoop implements BareLoop {
-    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try (stream) {
-                return stream.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    };
-    private static final MethodDescriptor<byte[], byte[]> ORDERS = MethodDescriptor.<byte[], byte[]>newBuilder()
-            .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName(MethodDescriptor.generateFullMethodName("peer.Orders", "orders"))
-            .setRequestMarshaller(BYTES).setResponseMarshaller(BYTES).build();
+    /** The suite's own method descriptor (a byte-array marshaller): grpc-java's API, nothing of the suite's client or server. */
+    private static final MethodDescriptor<byte[], byte[]> ORDERS = GrpcTransport.method("orders");
 
     private final ExecutorService responders;
     private final Server server;
@@ -55,7 +38,7 @@ final class GrpcBareLoop implements BareLoop {
             t.setDaemon(true);
             return t;
         });
-        ServerServiceDefinition service = ServerServiceDefinition.builder("peer.Orders")
+        ServerServiceDefinition service = ServerServiceDefinition.builder(ORDERS.getServiceName())
                 .addMethod(ORDERS, ServerCalls.asyncUnaryCall((request, reply) -> {
                     try {
                         reply.onNext(handler.handle(request));
@@ -81,7 +64,7 @@ final class GrpcBareLoop implements BareLoop {
 
     @Override
     public String version() {
-        return io.grpc.internal.GrpcUtil.IMPLEMENTATION_VERSION;
+        return LibraryVersions.of("io.grpc", "grpc-netty-shaded");
     }
 
     @Override
