@@ -1,5 +1,6 @@
 package io.wirebench.e2e;
 
+import io.wirebench.bench.Cursor;
 import io.wirebench.e2e.orders.OrderClient;
 import io.wirebench.e2e.orders.OrderIds;
 import io.wirebench.e2e.orders.OrderPipeline;
@@ -16,9 +17,7 @@ import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.Transport;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
@@ -35,8 +34,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * Outside: starting the transport's server and the services, generating the orders, the check before timing,
  * and the ledger and books checks after each iteration.
  */
-@State(Scope.Benchmark)
-public abstract class AbstractOrderBenchmark {
+public abstract class AbstractOrderBenchmark extends AbstractE2eBenchmark {
     static final int ORDERS = 16;
 
     @Param({"nats", "http", "redis", "rabbitmq", "grpc"})
@@ -72,7 +70,7 @@ public abstract class AbstractOrderBenchmark {
         impl = ScenarioTrial.start(transport);
         pipeline = new OrderPipeline(impl, codecImpl, OrderPipelineSettings.defaults().withFailureRate(paymentFailureRate()), stages);
         client = impl.newClient();
-        StageCounters.publish(stages);
+        StageCounters.CLOCK.publish(stages);
         caller = new OrderClient(client, codecImpl, stages);
         for (Order order : orders) {
             OrderOutcome outcome = caller.submit(order.withId(ids.next()));
@@ -113,14 +111,8 @@ public abstract class AbstractOrderBenchmark {
         ScenarioTrial.stop(client, pipeline, impl);
     }
 
-    /** A caller's position in the pre-generated orders. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        private int next;
-
-        Order next(AbstractOrderBenchmark bench) {
-            next = (next + 1) & (ORDERS - 1);
-            return bench.orders[next].withId(bench.ids.next());
-        }
+    /** The next of the pre-generated orders at the caller's position, with an order id of its own. */
+    Order nextOrder(Cursor cursor) {
+        return orders[cursor.next(ORDERS)].withId(ids.next());
     }
 }

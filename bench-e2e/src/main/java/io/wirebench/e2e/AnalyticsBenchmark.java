@@ -1,5 +1,6 @@
 package io.wirebench.e2e;
 
+import io.wirebench.bench.Cursor;
 import io.wirebench.e2e.analytics.AnalyticsService;
 import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.codec.Codecs;
@@ -15,11 +16,9 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -27,7 +26,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Real-time analytics: callers send {@link EventBatch}es of {@code batchSize} events (1, 100, 1,000) to
@@ -48,11 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * aggregation there, the acknowledgement back and its check ({@code mixedQuery}: a snapshot request and its
  * check). Outside: generating the batches (once per trial), starting the service, clearing the aggregates.
  */
-@State(Scope.Benchmark)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class AnalyticsBenchmark {
+public class AnalyticsBenchmark extends AbstractE2eBenchmark {
     static final int BATCHES = 16;
 
     @Param({"nats", "http", "redis", "rabbitmq", "grpc"})
@@ -117,16 +111,6 @@ public class AnalyticsBenchmark {
         return ack;
     }
 
-    /** A caller's position in the batches. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        private int next;
-
-        int next() {
-            next = (next + 1) & (BATCHES - 1);
-            return next;
-        }
-    }
 
     /** Events ingested, reported by JMH as events per second. */
     @AuxCounters(AuxCounters.Type.OPERATIONS)
@@ -139,14 +123,14 @@ public class AnalyticsBenchmark {
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public IngestAck ingestLatency(Cursor cursor) {
-        return send(cursor.next());
+        return send(cursor.next(BATCHES));
     }
 
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public IngestAck ingest(Cursor cursor, Events events) {
-        IngestAck ack = send(cursor.next());
+        IngestAck ack = send(cursor.next(BATCHES));
         events.events += ack.events();
         return ack;
     }

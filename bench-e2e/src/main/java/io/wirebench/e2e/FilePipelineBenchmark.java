@@ -1,5 +1,6 @@
 package io.wirebench.e2e;
 
+import io.wirebench.bench.Cursor;
 import io.wirebench.e2e.files.ChunkFaults;
 import io.wirebench.e2e.files.FileService;
 import io.wirebench.e2e.files.FileUploader;
@@ -19,7 +20,6 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -27,7 +27,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Large file processing: an upload of {@code fileKiB} split into 256 KiB chunks, sent 8 in flight, each
@@ -46,11 +45,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * checks, the re-sends of corrupted chunks, reassembly, the transform, the summary and its check against the
  * manifest. Outside: generating the files (once per trial) and starting the service.
  */
-@State(Scope.Benchmark)
+// a 2 GiB heap: each caller keeps its own copies of the files (up to 16 callers x 4 files of fileKiB)
 @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class FilePipelineBenchmark {
+public class FilePipelineBenchmark extends AbstractE2eBenchmark {
     static final int CHUNK_BYTES = 256 << 10;
     static final int FILES = 4;
 
@@ -117,10 +114,10 @@ public class FilePipelineBenchmark {
      * file id at once would interleave their chunks) and its position in them.
      */
     @State(Scope.Thread)
-    public static class Cursor {
+    public static class CallerUploads {
         private static final java.util.concurrent.atomic.AtomicInteger CALLERS = new java.util.concurrent.atomic.AtomicInteger();
+        private final Cursor position = new Cursor();
         private FileUpload[] mine;
-        private int next;
 
         @Setup(Level.Trial)
         public void copy(FilePipelineBenchmark bench) {
@@ -140,8 +137,7 @@ public class FilePipelineBenchmark {
         }
 
         FileUpload next() {
-            next = (next + 1) % FILES;
-            return mine[next];
+            return mine[position.next(FILES)];
         }
     }
 
@@ -155,16 +151,16 @@ public class FilePipelineBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public UploadResult upload(Cursor cursor) {
-        FileUpload upload = cursor.next();
+    public UploadResult upload(CallerUploads callerUploads) {
+        FileUpload upload = callerUploads.next();
         return check(uploader.upload(upload), upload);
     }
 
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public UploadResult uploads(Cursor cursor, Recoveries recoveries) {
-        FileUpload upload = cursor.next();
+    public UploadResult uploads(CallerUploads callerUploads, Recoveries recoveries) {
+        FileUpload upload = callerUploads.next();
         UploadResult result = check(uploader.upload(upload), upload);
         recoveries.recoveries += result.recoveries();
         return result;

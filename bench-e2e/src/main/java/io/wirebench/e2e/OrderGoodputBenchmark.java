@@ -1,15 +1,13 @@
 package io.wirebench.e2e;
 
+import io.wirebench.bench.Cursor;
 import io.wirebench.schemas.service.OrderOutcome;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * "RPS maintained during failures" as a measured ratio: the order pipeline with the payment service
@@ -23,9 +21,6 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Inside the timed region: one order's whole trip, retries and backoff included; outside: as in
  * {@link AbstractOrderBenchmark}.
  */
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
 public class OrderGoodputBenchmark extends AbstractOrderBenchmark {
 
     @Param({"0", "0.05"})
@@ -49,6 +44,6 @@ public class OrderGoodputBenchmark extends AbstractOrderBenchmark {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public OrderOutcome throughput(Cursor cursor, OrderOutcomeCounters outcomes, StageCounters stageCounters) {
-        return outcomes.count(caller.submit(cursor.next(this)));
+        return outcomes.count(caller.submit(nextOrder(cursor)));
     }
 }

@@ -1,15 +1,13 @@
 package io.wirebench.e2e;
 
+import io.wirebench.bench.Cursor;
 import io.wirebench.schemas.service.OrderOutcome;
 import io.wirebench.schemas.service.OrderStatus;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What a whole order costs: a caller encodes an order and sends it to the gateway, which has it
@@ -27,9 +25,6 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Inside the timed region: one order's whole trip; outside: as in {@link AbstractOrderBenchmark}.
  */
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
 public class OrderPipelineBenchmark extends AbstractOrderBenchmark {
 
     @Override
@@ -46,7 +41,7 @@ public class OrderPipelineBenchmark extends AbstractOrderBenchmark {
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public OrderOutcome latency(Cursor cursor) {
-        return accepted(caller.submit(cursor.next(this)));
+        return accepted(caller.submit(nextOrder(cursor)));
     }
 
     // latency runs without the stage clock (its timers would sit in the measured path and report nothing)
@@ -55,7 +50,7 @@ public class OrderPipelineBenchmark extends AbstractOrderBenchmark {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public OrderOutcome throughput(Cursor cursor, StageCounters stageCounters) {
-        return accepted(caller.submit(cursor.next(this)));
+        return accepted(caller.submit(nextOrder(cursor)));
     }
 
     private OrderOutcome accepted(OrderOutcome outcome) {

@@ -1,5 +1,6 @@
 package io.wirebench.e2e;
 
+import io.wirebench.bench.TrialFigure;
 import io.wirebench.e2e.stage.Stage;
 import io.wirebench.e2e.stage.StageBreakdown;
 import io.wirebench.e2e.stage.StageClock;
@@ -14,36 +15,27 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * The order pipeline's per-stage breakdown as secondary metrics: mean µs per order in each stage
  * ({@code decodeUs}, {@code validateUs}, {@code reserveUs}, {@code chargeUs}, {@code encodeUs},
  * {@code backoffUs}, {@code transportUs}) and {@code endToEndUs}, which they add up to
- * ({@link StageBreakdown}). The clock is the benchmark's ({@link #publish}), reset at each iteration.
- *
- * <p>JMH sums {@code EVENTS} counters over threads, measurement iterations and forks; each thread
- * reports the iteration's mean divided by that count, so the sum JMH shows is the mean over iterations
- * (its score error is NaN). Counters are methods, read when a thread ends its iteration.
+ * ({@link StageBreakdown}). The clock is the benchmark's, published by its trial setup ({@link #CLOCK})
+ * and reset at each iteration. Each thread reports its share of the iteration's mean, so that the sum JMH
+ * makes is the mean over iterations ({@link TrialFigure}). Counters are methods, read when a thread ends
+ * its iteration.
  */
 @AuxCounters(AuxCounters.Type.EVENTS)
 @State(Scope.Thread)
 public class StageCounters {
-    private static volatile StageClock current;
+    static final TrialFigure<StageClock> CLOCK = new TrialFigure<>("stage clock");
 
     private StageClock clock;
-    private double parts;
-
-    /** Called by the benchmark's trial setup; safe because a JVM runs one benchmark at a time. */
-    static void publish(StageClock clock) {
-        current = clock;
-    }
+    private double share;
 
     @Setup(Level.Iteration)
     public void bind(BenchmarkParams params) {
-        this.clock = current;
-        if (clock == null) {
-            throw new IllegalStateException("no stage clock was published by the benchmark's trial setup");
-        }
-        this.parts = (double) params.getThreads() * params.getMeasurement().getCount() * Math.max(1, params.getForks());
+        this.clock = CLOCK.current();
+        this.share = TrialFigure.share(params);
     }
 
     private double share(Stage stage) {
-        return clock.snapshot().micros(stage) / parts;
+        return clock.snapshot().micros(stage) * share;
     }
 
     public double decodeUs() {
@@ -76,6 +68,6 @@ public class StageCounters {
 
     public double endToEndUs() {
         StageBreakdown breakdown = clock.snapshot();
-        return breakdown.endToEndMicros() / parts;
+        return breakdown.endToEndMicros() * share;
     }
 }

@@ -1,5 +1,6 @@
 package io.wirebench.serialization;
 
+import io.wirebench.bench.Cursor;
 import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.codec.Codecs;
 import java.util.List;
@@ -65,7 +66,7 @@ public abstract class AbstractCodecBenchmark {
         type = type();
         messages = generated.toArray();
         encoded = RoundTripCheck.encodeVerified(impl, generated, type, describe());
-        WireSizeCounters.publish(WireSize.of(encoded));
+        WireSizeCounters.SIZE.publish(WireSize.of(encoded));
         slowEncode = SlowdownHook.targets("encode codec=" + codec + " " + describe());
         slowDecode = SlowdownHook.targets("decode codec=" + codec + " " + describe());
     }
@@ -73,18 +74,18 @@ public abstract class AbstractCodecBenchmark {
     @Benchmark
     public byte[] encode(Cursor cursor, WireSizeCounters size) {
         SlowdownHook.apply(slowEncode);
-        return impl.encode(messages[cursor.next()]);
+        return impl.encode(messages[cursor.next(MESSAGES)]);
     }
 
     @Benchmark
     public Object decode(Cursor cursor, WireSizeCounters size) {
         SlowdownHook.apply(slowDecode);
-        return impl.decode(encoded[cursor.next()], type);
+        return impl.decode(encoded[cursor.next(MESSAGES)], type);
     }
 
     @Benchmark
     public Object roundTrip(Cursor cursor, WireSizeCounters size) {
-        Object back = impl.decode(impl.encode(messages[cursor.next()]), type);
+        Object back = impl.decode(impl.encode(messages[cursor.next(MESSAGES)]), type);
         if (back == null) {
             throw new IllegalStateException(codec + " decoded null");
         }

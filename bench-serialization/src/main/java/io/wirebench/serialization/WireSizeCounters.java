@@ -1,5 +1,6 @@
 package io.wirebench.serialization;
 
+import io.wirebench.bench.TrialFigure;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -9,35 +10,24 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Puts the wire size into the JMH result as secondary metrics {@code wireBytes} and
- * {@code deflatedBytes} (unit {@code #}), so size and speed land in one JSON.
- *
- * <p>JMH sums {@code EVENTS} counters over threads, measurement iterations and forks. To report the
- * size itself, each thread's share per iteration is size / (threads × iterations × forks), and the
- * sum JMH reports is the size (its score error is NaN: a size has no spread). The benchmark's trial
- * setup hands the size over through {@link #publish}, which is safe because a JVM runs one benchmark
- * at a time, and JMH runs trial-level setups before iteration-level ones.
+ * {@code deflatedBytes} (unit {@code #}), so size and speed land in one JSON. The benchmark's trial
+ * setup publishes the size ({@link #SIZE}); each thread reports its share, so that the sum JMH makes is
+ * the size itself ({@link TrialFigure}).
  */
 @AuxCounters(AuxCounters.Type.EVENTS)
 @State(Scope.Thread)
 public class WireSizeCounters {
-    private static volatile WireSize current;
+    static final TrialFigure<WireSize> SIZE = new TrialFigure<>("wire size");
 
     private double wireShare;
     private double deflatedShare;
 
-    static void publish(WireSize size) {
-        current = size;
-    }
-
     @Setup(Level.Iteration)
     public void share(BenchmarkParams params) {
-        WireSize size = current;
-        if (size == null) {
-            throw new IllegalStateException("no wire size was published by the benchmark's trial setup");
-        }
-        double parts = (double) params.getThreads() * params.getMeasurement().getCount() * Math.max(1, params.getForks());
-        wireShare = size.rawBytes() / parts;
-        deflatedShare = size.deflatedBytes() / parts;
+        WireSize size = SIZE.current();
+        double share = TrialFigure.share(params);
+        wireShare = size.rawBytes() * share;
+        deflatedShare = size.deflatedBytes() * share;
     }
 
     /** Counters as methods, not fields: JMH zeroes counter fields at each iteration start, after this state's setup. */

@@ -1,5 +1,6 @@
 package io.wirebench.transport;
 
+import io.wirebench.bench.Cursor;
 import io.wirebench.transport.access.Security;
 import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.codec.Codecs;
@@ -133,7 +134,7 @@ public class RoundTripBenchmark {
 
         RpcClient client;
         private boolean own;
-        private int next;
+        private final Cursor position = new Cursor();
 
         @Setup(Level.Trial)
         public void connect(RoundTripBenchmark bench) {
@@ -155,19 +156,7 @@ public class RoundTripBenchmark {
         }
 
         int next() {
-            next = (next + 1) & (MESSAGES - 1);
-            return next;
-        }
-    }
-
-    /** A single caller's position, for the latency benchmark (which always uses the shared client). */
-    @State(Scope.Thread)
-    public static class Cursor {
-        private int next;
-
-        int next() {
-            next = (next + 1) & (MESSAGES - 1);
-            return next;
+            return position.next(MESSAGES);
         }
     }
 
@@ -175,7 +164,7 @@ public class RoundTripBenchmark {
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public OrderReceipt roundTrip(Cursor cursor) {
-        int i = cursor.next();
+        int i = cursor.next(MESSAGES);
         return check(shared.request(ENDPOINT, requests[i]), i);
     }
 
@@ -203,7 +192,7 @@ public class RoundTripBenchmark {
         }
 
         private java.util.concurrent.BlockingQueue<Done> done;
-        private int next;
+        private final Cursor position = new Cursor();
         private int open;
         private RoundTripBenchmark bench;
 
@@ -217,8 +206,7 @@ public class RoundTripBenchmark {
         }
 
         void send() {
-            int i = next;
-            next = (next + 1) & (MESSAGES - 1);
+            int i = position.next(MESSAGES);
             open++;
             bench.shared.requestAsync(ENDPOINT, bench.requests[i]).whenComplete((reply, failure) -> done.offer(new Done(i, reply, failure)));
         }

@@ -16,9 +16,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -32,13 +30,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Inside the timed region: building the validator ({@code firstValidation}: and validating one order).
  * Outside: the JVM's start, loading Jackson and the model, encoding the order.
  */
-@State(Scope.Benchmark)
+// a cold start is one shot per fresh JVM: single-shot mode, no warm-up, 5 forks for the spread, in ms, and
+// the JVM's default heap, as a service starting up has (JMH merges a class's @Fork with its base class's, so
+// the empty jvmArgsAppend is what keeps the module's fixed heap out)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 5)
+@Fork(value = 5, jvmArgsAppend = {})
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
-public class BootstrapBenchmark {
+public class BootstrapBenchmark extends AbstractValidationBenchmark {
 
     @Param({"hibernate", "json-schema"})
     public String validator;

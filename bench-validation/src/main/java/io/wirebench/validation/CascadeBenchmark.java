@@ -1,5 +1,6 @@
 package io.wirebench.validation;
 
+import io.wirebench.bench.Cursor;
 import io.wirebench.schemas.generate.PayloadGenerator;
 import io.wirebench.schemas.generate.Shape;
 import io.wirebench.schemas.model.Order;
@@ -7,19 +8,10 @@ import io.wirebench.schemas.validation.SchemaViolation;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How does cascaded validation grow with the number of line items, everything else held still? Valid
@@ -28,13 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Inside the timed region: validating one pre-built order (and, were there any, reading its violations'
  * messages). Outside: generating and encoding the orders, and the check that each is accepted.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class CascadeBenchmark {
+public class CascadeBenchmark extends AbstractValidationBenchmark {
 
     @Param({"hibernate", "json-schema", "programmatic"})
     public String validator;
@@ -58,8 +44,8 @@ public class CascadeBenchmark {
     }
 
     @Benchmark
-    public List<SchemaViolation> validate(OrderCursor cursor) {
-        int i = cursor.next();
+    public List<SchemaViolation> validate(Cursor cursor) {
+        int i = cursor.next(ValidatedOrders.COUNT);
         List<SchemaViolation> violations = impl.validate(orders.orders[i], orders.json[i]);
         if (!violations.isEmpty()) {
             throw new IllegalStateException(validator + " rejected a valid order #" + i + ": " + violations);

@@ -1,22 +1,14 @@
 package io.wirebench.validation;
 
+import io.wirebench.bench.Cursor;
 import io.wirebench.schemas.generate.Shape;
 import io.wirebench.schemas.validation.SchemaViolation;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -27,13 +19,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>Inside the timed region: validating one invalid order and reading each violation's message. Outside:
  * generating and encoding the orders, and the check that each is refused.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class FailFastBenchmark {
+public class FailFastBenchmark extends AbstractValidationBenchmark {
 
     @Param({"hibernate", "json-schema", "programmatic"})
     public String validator;
@@ -55,8 +41,8 @@ public class FailFastBenchmark {
     }
 
     @Benchmark
-    public List<SchemaViolation> validate(OrderCursor cursor, Blackhole bh) {
-        int i = cursor.next();
+    public List<SchemaViolation> validate(Cursor cursor, Blackhole bh) {
+        int i = cursor.next(ValidatedOrders.COUNT);
         List<SchemaViolation> violations = impl.validate(orders.orders[i], orders.json[i]);
         if (violations.isEmpty()) {
             throw new IllegalStateException(validator + " accepted an invalid order #" + i);

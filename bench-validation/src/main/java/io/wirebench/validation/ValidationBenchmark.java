@@ -1,22 +1,14 @@
 package io.wirebench.validation;
 
+import io.wirebench.bench.Cursor;
 import io.wirebench.schemas.generate.Shape;
 import io.wirebench.schemas.validation.SchemaViolation;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -27,13 +19,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * encoding the orders, the check that the validator reports exactly the expected violations.
  * {@code json-schema} parses the JSON bytes as part of its work; the others get the decoded order.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class ValidationBenchmark {
+public class ValidationBenchmark extends AbstractValidationBenchmark {
 
     @Param({"hibernate", "json-schema", "programmatic", "none"})
     public String validator;
@@ -58,8 +44,8 @@ public class ValidationBenchmark {
     }
 
     @Benchmark
-    public List<SchemaViolation> validate(OrderCursor cursor, Blackhole bh) {
-        int i = cursor.next();
+    public List<SchemaViolation> validate(Cursor cursor, Blackhole bh) {
+        int i = cursor.next(ValidatedOrders.COUNT);
         List<SchemaViolation> violations = impl.validate(orders.orders[i], orders.json[i]);
         if (violations.isEmpty() != expectValid) {
             throw new IllegalStateException(validator + " changed its verdict on order #" + i);
