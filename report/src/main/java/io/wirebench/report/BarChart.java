@@ -22,16 +22,16 @@ final class BarChart {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"%d\" height=\"%d\" font-size=\"11\" font-family=\"sans-serif\">",
                 LABEL + WIDTH + 90, height));
-        s.append("<title>").append(ReportWriter.html(title)).append("</title>");
-        s.append("<text x=\"0\" y=\"14\" font-weight=\"bold\">").append(ReportWriter.html(title)).append("</text>");
+        s.append("<title>").append(Format.html(title)).append("</title>");
+        s.append("<text x=\"0\" y=\"14\" font-weight=\"bold\">").append(Format.html(title)).append("</text>");
         for (int i = 0; i < labels.size(); i++) {
             double v = values.get(i);
             int y = 24 + i * (BAR + 4);
             int w = Double.isFinite(v) ? (int) Math.round(WIDTH * Math.max(0, v) / max) : 0;
             s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", LABEL - 6, y + 12,
-                    ReportWriter.html(labels.get(i))));
+                    Format.html(labels.get(i))));
             s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#4a7ab7\"/>", LABEL, y, w, BAR));
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>", LABEL + w + 4, y + 12, ReportWriter.num(v)));
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>", LABEL + w + 4, y + 12, Format.num(v)));
         }
         return s.append("</svg>\n").toString();
     }

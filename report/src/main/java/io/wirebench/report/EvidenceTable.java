@@ -48,17 +48,14 @@ final class EvidenceTable {
         return rows.stream().filter(r -> r.figure().steady().trending()).count();
     }
 
-    String markdown() {
-        StringBuilder md = new StringBuilder("| benchmark | forks | fork CV | steady state | iterations per fork | gate can see (80% power) |\n"
-                + "|---|---:|---:|---|---|---:|\n");
+    Table table() {
+        Table table = new Table("lrrllr", "benchmark", "forks", "fork CV", "steady state", "iterations per fork", "gate can see (80% power)");
         for (Row r : rows) {
-            md.append("| ").append(ReportWriter.escape(r.result().shortName() + " " + params(r.result()))).append(" | ").append(r.figure().forks())
-                    .append(" | ").append(Double.isNaN(r.cv()) ? "" : String.format(Locale.ROOT, "%.1f%%", 100 * r.cv())).append(" | ")
-                    .append(r.figure().steady().label()).append(" | ").append(ReportWriter.escape(series(r.result()))).append(" | ")
-                    .append(Double.isNaN(r.visible()) ? "" : String.format(Locale.ROOT, "≥ %.0f%%%s", 100 * r.visible(),
-                            r.mdc() > r.threshold() ? "" : " (threshold)")).append(" |\n");
+            table.row(r.result().shortName() + " " + params(r.result()), r.figure().forks(),
+                    Double.isNaN(r.cv()) ? "" : String.format(Locale.ROOT, "%.1f%%", 100 * r.cv()), r.figure().steady().label(), series(r.result()),
+                    Double.isNaN(r.visible()) ? "" : String.format(Locale.ROOT, "≥ %.0f%%%s", 100 * r.visible(), r.mdc() > r.threshold() ? "" : " (threshold)"));
         }
-        return md.toString();
+        return table;
     }
 
     static String params(JmhResult r) {
@@ -72,6 +69,6 @@ final class EvidenceTable {
         if (forks.isEmpty() || forks.get(0).size() > MAX_SERIES) {
             return forks.isEmpty() ? "" : forks.size() + " forks of " + forks.get(0).size() + " iterations";
         }
-        return forks.stream().map(f -> f.stream().map(ReportWriter::num).collect(Collectors.joining(" → "))).collect(Collectors.joining(" | "));
+        return forks.stream().map(f -> f.stream().map(Format::num).collect(Collectors.joining(" → "))).collect(Collectors.joining(" | "));
     }
 }

@@ -33,7 +33,7 @@ public final class HarnessEfficiency {
         }
 
         String targetText() {
-            return (higherIsBetter ? "≥ " : "≤ ") + ReportWriter.num(target) + "x";
+            return (higherIsBetter ? "≥ " : "≤ ") + Format.num(target) + "x";
         }
     }
 
@@ -113,21 +113,18 @@ public final class HarnessEfficiency {
         for (Row r : rows) {
             if (transports.contains(r.transport()) && r.outside()) {
                 reasons.add(String.format(Locale.ROOT, "the harness is outside its target for %s (%s, shape=%s: %sx its floor, target %s)",
-                        r.transport(), r.what(), r.shape(), ReportWriter.num(r.ratio()[0]), r.targetText()));
+                        r.transport(), r.what(), r.shape(), Format.num(r.ratio()[0]), r.targetText()));
             }
         }
         return reasons;
     }
 
-    public String markdown() {
-        StringBuilder md = new StringBuilder("| transport | shape | figure | suite | floor | floor's tool | suite / floor | target | |\n"
-                + "|---|---|---|---:|---:|---|---:|---:|---|\n");
+    Table table() {
+        Table table = new Table("lllrrlrrl", "transport", "shape", "figure", "suite", "floor", "floor's tool", "suite / floor", "target", "");
         for (Row r : rows) {
-            md.append("| ").append(r.transport()).append(" | ").append(r.shape()).append(" | ").append(r.what()).append(" | ")
-                    .append(r.suite().text(ReportWriter::num, "", false)).append(" | ").append(r.floor().text(ReportWriter::num, "", false)).append(" | ").append(ReportWriter.escape(r.tool()))
-                    .append(" | ").append(ReportWriter.ratioText(r.ratio())).append(" | ").append(r.targetText()).append(" | ")
-                    .append(r.outside() ? "✗ outside target" : "✓").append(" |\n");
+            table.row(r.transport(), r.shape(), r.what(), r.suite().text(Format::num, "", false), r.floor().text(Format::num, "", false), r.tool(),
+                    Format.ratio(r.ratio()), r.targetText(), r.outside() ? "✗ outside target" : "✓");
         }
-        return md.toString();
+        return table;
     }
 }

@@ -77,8 +77,8 @@ final class LineChart {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"%d\" height=\"%d\" font-size=\"11\" font-family=\"sans-serif\">",
                 LEFT + WIDTH + LEGEND, TOP + HEIGHT + 44));
-        s.append("<title>").append(ReportWriter.html(title)).append("</title>");
-        s.append("<text x=\"0\" y=\"14\" font-weight=\"bold\">").append(ReportWriter.html(title)).append("</text>");
+        s.append("<title>").append(Format.html(title)).append("</title>");
+        s.append("<text x=\"0\" y=\"14\" font-weight=\"bold\">").append(Format.html(title)).append("</text>");
         s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>", LEFT, TOP, WIDTH, HEIGHT));
         // x ticks at the points' own x values when there are a few, else the ends and the middle of the axis
         // (for a log axis, the geometric middle); y ticks likewise at the ends and the middle; or the names
@@ -87,22 +87,22 @@ final class LineChart {
             series.values().forEach(points -> points.forEach(p -> distinct.add(p.x())));
             for (double x : distinct.size() <= 8 ? List.copyOf(distinct) : ticks(xs, logX)) {
                 s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", px(x, xs), TOP + HEIGHT + 14,
-                        ReportWriter.num(x)));
+                        Format.num(x)));
             }
         } else {
             for (int i = 0; i < xNames.size(); i++) {
                 s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", px(i, xs), TOP + HEIGHT + 14,
-                        ReportWriter.html(xNames.get(i))));
+                        Format.html(xNames.get(i))));
             }
         }
         for (double y : ticks(ys, logY)) {
             double py = py(y, ys);
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", LEFT - 4, py + 4, ReportWriter.num(y)));
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", LEFT - 4, py + 4, Format.num(y)));
             s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#eee\"/>", LEFT, LEFT + WIDTH, py, py));
         }
         s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>", LEFT + WIDTH / 2, TOP + HEIGHT + 32,
-                ReportWriter.html(xLabel + (logX ? " (log scale)" : ""))));
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>", LEFT, TOP - 8, ReportWriter.html(yLabel + (logY ? " (log scale)" : ""))));
+                Format.html(xLabel + (logX ? " (log scale)" : ""))));
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>", LEFT, TOP - 8, Format.html(yLabel + (logY ? " (log scale)" : ""))));
         int k = 0;
         for (Map.Entry<String, List<Point>> e : series.entrySet()) {
             String colour = COLOURS[k % COLOURS.length];
@@ -117,12 +117,12 @@ final class LineChart {
             }
             for (Point p : points) {
                 s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s: %s, %s</title></circle>",
-                        px(p.x(), xs), py(p.y(), ys), colour, ReportWriter.html(e.getKey()),
-                        xNames.isEmpty() ? ReportWriter.num(p.x()) : ReportWriter.html(xNames.get((int) p.x())), ReportWriter.num(p.y())));
+                        px(p.x(), xs), py(p.y(), ys), colour, Format.html(e.getKey()),
+                        xNames.isEmpty() ? Format.num(p.x()) : Format.html(xNames.get((int) p.x())), Format.num(p.y())));
             }
             int ly = TOP + 10 + 16 * k;
             s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>",
-                    LEFT + WIDTH + 12, ly - 9, colour, LEFT + WIDTH + 26, ly, ReportWriter.html(e.getKey())));
+                    LEFT + WIDTH + 12, ly - 9, colour, LEFT + WIDTH + 26, ly, Format.html(e.getKey())));
             k++;
         }
         return s.append("</svg>\n").toString();

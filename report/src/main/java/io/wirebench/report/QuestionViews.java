@@ -24,8 +24,12 @@ import java.util.TreeSet;
  * </ul>
  */
 final class QuestionViews {
-    /** A view: its heading, a Markdown table (empty if none), SVG charts (may be empty). */
-    record View(String title, String markdown, List<String> charts) {
+    /** A view: its heading, its tables (may be none), SVG charts (may be none). */
+    record View(String title, List<Table> tables, List<String> charts) {
+        /** The tables in Markdown, one after the other (empty if none). */
+        String markdown() {
+            return String.join("\n", tables.stream().map(Table::markdown).toList());
+        }
     }
 
     static final List<String> PERCENTILES = List.of("p0.50", "p0.90", "p0.99", "p0.999", "p0.9999");
@@ -44,7 +48,7 @@ final class QuestionViews {
     }
 
     private static void addIfAny(List<View> views, View v) {
-        if (v != null && (!v.markdown().isEmpty() || !v.charts().isEmpty())) {
+        if (v != null && (!v.tables().isEmpty() || !v.charts().isEmpty())) {
             views.add(v);
         }
     }
@@ -72,12 +76,12 @@ final class QuestionViews {
 
     /** A size, which is the same in every fork: the number alone. */
     private static String num(Metric m) {
-        return m == null ? "" : ReportWriter.num(m.score());
+        return m == null ? "" : Format.num(m.score());
     }
 
-    /** A metric of a result as the report prints figures: from its forks, with their interval ({@link ReportWriter#scoreText}). */
+    /** A metric of a result as the report prints figures: from its forks, with their interval ({@link Format#score}). */
     private static String fig(JmhResult r, String metric) {
-        return r == null || r.metric(metric) == null ? "" : ReportWriter.scoreText(r, metric);
+        return r == null || r.metric(metric) == null ? "" : Format.score(r, metric);
     }
 
     static View transports(List<JmhResult> all) {
@@ -93,8 +97,8 @@ final class QuestionViews {
         if (latency.isEmpty()) {
             return null;
         }
-        StringBuilder md = new StringBuilder("| setting | transport | p50 µs | p99 µs | mean µs | mean / http | requests/s (shared client, same callers) | B/request |\n"
-                + "|---|---|---:|---:|---:|---:|---:|---:|\n");
+        Table table = new Table("llrrrrrr", "setting", "transport", "p50 µs", "p99 µs", "mean µs", "mean / http",
+                "requests/s (shared client, same callers)", "B/request");
         List<String> charts = new ArrayList<>();
         for (Map.Entry<String, Map<String, JmhResult>> row : latency.entrySet()) {
             JmhResult http = row.getValue().get("http");
@@ -103,14 +107,10 @@ final class QuestionViews {
             for (Map.Entry<String, JmhResult> cell : row.getValue().entrySet()) {
                 JmhResult r = cell.getValue();
                 JmhResult t = throughput.get(row.getKey() + "\u0000" + cell.getKey());
-                String ratio = http == null || r == http ? "" : ReportWriter.ratioText(Comparison.ratio(r, http));
-                md.append("| ").append(ReportWriter.escape(row.getKey())).append(" | ").append(cell.getKey()).append(" | ")
-                        .append(fig(r, "p0.50")).append(" | ").append(fig(r, "p0.99"))
-                        .append(r.samples() >= 0 && r.samples() < ReportWriter.MIN_SAMPLES_P99 ? " ⚠" : "").append(" | ")
-                        .append(ReportWriter.scoreText(r, "primary"))
-                        .append(" | ").append(ratio).append(" | ").append(t == null ? "" : ReportWriter.cell(t) + (breaksLittlesLaw(t, r) ? " ⚖" : ""))
-                        .append(" | ")
-                        .append(fig(r, "gc.alloc.rate.norm")).append(" |\n");
+                String ratio = http == null || r == http ? "" : Format.ratio(Comparison.ratio(r, http));
+                table.row(row.getKey(), cell.getKey(), fig(r, "p0.50"),
+                        fig(r, "p0.99") + (r.samples() >= 0 && r.samples() < Format.MIN_SAMPLES_P99 ? " ⚠" : ""), Format.score(r, "primary"), ratio,
+                        t == null ? "" : Format.cell(t) + (breaksLittlesLaw(t, r) ? " ⚖" : ""), fig(r, "gc.alloc.rate.norm"));
                 for (int i = 0; i < PERCENTILES.size(); i++) {
                     Metric p = r.metric(PERCENTILES.get(i));
                     if (p != null) {
@@ -122,7 +122,7 @@ final class QuestionViews {
                 charts.add(chart.svg());
             }
         }
-        return new View("Transports side by side (RoundTripBenchmark)", md.toString(), charts);
+        return new View("Transports side by side (RoundTripBenchmark)", List.of(table), charts);
     }
 
     /**
@@ -156,7 +156,7 @@ final class QuestionViews {
             String series = compared.isEmpty() ? "score" : r.params().get(compared);
             groups.computeIfAbsent(group, k -> new TreeMap<>()).computeIfAbsent(series, k -> new TreeMap<>()).put(r.threads(), r.primary().score());
         }
-        StringBuilder md = new StringBuilder();
+        Table table = new Table("lll", "benchmark and setting", "series", "ops/s by callers");
         List<String> charts = new ArrayList<>();
         for (Map.Entry<String, Map<String, TreeMap<Integer, Double>>> g : groups.entrySet()) {
             TreeSet<Integer> threads = new TreeSet<>();
@@ -164,23 +164,20 @@ final class QuestionViews {
             if (threads.size() < 2) {
                 continue;
             }
-            if (md.isEmpty()) {
-                md.append("| benchmark and setting | series | ops/s by callers |\n|---|---|---|\n");
-            }
             LineChart chart = LineChart.lines("Throughput against callers: " + g.getKey(), "callers (-t)", "ops/s", true, false);
             for (Map.Entry<String, TreeMap<Integer, Double>> s : g.getValue().entrySet()) {
                 StringBuilder points = new StringBuilder();
                 s.getValue().forEach((t, v) -> {
-                    points.append(points.isEmpty() ? "" : ", ").append("t=").append(t).append(": ").append(ReportWriter.num(v));
+                    points.append(points.isEmpty() ? "" : ", ").append("t=").append(t).append(": ").append(Format.num(v));
                     chart.add(s.getKey(), t, v);
                 });
-                md.append("| ").append(ReportWriter.escape(g.getKey())).append(" | ").append(s.getKey()).append(" | ").append(points).append(" |\n");
+                table.row(g.getKey(), s.getKey(), points);
             }
             if (charts.size() < MAX_CHARTS) {
                 charts.add(chart.svg());
             }
         }
-        return new View("Throughput against concurrency", md.toString(), charts);
+        return new View("Throughput against concurrency", table.isEmpty() ? List.of() : List.of(table), charts);
     }
 
     static View codecs(List<JmhResult> all) {
@@ -195,24 +192,21 @@ final class QuestionViews {
         if (byShape.isEmpty()) {
             return null;
         }
-        StringBuilder md = new StringBuilder("| setting | codec | encode µs | decode µs | wire bytes | deflated bytes | decode B/op |\n"
-                + "|---|---|---:|---:|---:|---:|---:|\n");
+        Table table = new Table("llrrrrr", "setting", "codec", "encode µs", "decode µs", "wire bytes", "deflated bytes", "decode B/op");
         LineChart chart = LineChart.scatter("Codec decode time against wire size (one point per shape)", "wire bytes", "decode µs", true, true);
         for (Map.Entry<String, Map<String, JmhResult[]>> shape : byShape.entrySet()) {
             for (Map.Entry<String, JmhResult[]> codec : shape.getValue().entrySet()) {
                 JmhResult encode = codec.getValue()[0];
                 JmhResult decode = codec.getValue()[1];
                 JmhResult any = encode != null ? encode : decode;
-                md.append("| ").append(ReportWriter.escape(shape.getKey())).append(" | ").append(codec.getKey()).append(" | ")
-                        .append(encode == null ? "" : ReportWriter.cell(encode)).append(" | ").append(decode == null ? "" : ReportWriter.cell(decode))
-                        .append(" | ").append(num(any.metric("wireBytes"))).append(" | ").append(num(any.metric("deflatedBytes"))).append(" | ")
-                        .append(fig(decode, "gc.alloc.rate.norm")).append(" |\n");
+                table.row(shape.getKey(), codec.getKey(), encode == null ? "" : Format.cell(encode), decode == null ? "" : Format.cell(decode),
+                        num(any.metric("wireBytes")), num(any.metric("deflatedBytes")), fig(decode, "gc.alloc.rate.norm"));
                 if (decode != null && decode.metric("wireBytes") != null) {
                     chart.add(codec.getKey(), decode.metric("wireBytes").score(), decode.primary().score());
                 }
             }
         }
-        return new View("Codecs: time and size per shape (CodecBenchmark)", md.toString(), chart.isEmpty() ? List.of() : List.of(chart.svg()));
+        return new View("Codecs: time and size per shape (CodecBenchmark)", List.of(table), chart.isEmpty() ? List.of() : List.of(chart.svg()));
     }
 
     static View validationShare(List<JmhResult> all) {
@@ -232,32 +226,27 @@ final class QuestionViews {
                     && r.metric("endToEndUs").score() > 0 && !"0.05".equals(r.params().get("paymentFailureRate"))) {
                 double share = r.metric("validateUs").score() / r.metric("endToEndUs").score();
                 pipeline.put(r.shortName() + " " + setting(r), String.format(Locale.ROOT, "%.1f%% (%s of %s µs)", 100 * share,
-                        ReportWriter.num(r.metric("validateUs").score()), ReportWriter.num(r.metric("endToEndUs").score())));
+                        Format.num(r.metric("validateUs").score()), Format.num(r.metric("endToEndUs").score())));
             }
         }
-        StringBuilder md = new StringBuilder();
+        Table shareOfDecode = new Table("lrrr", "shape", "Hibernate Validator µs (valid order)", "JSON decode µs", "validation's share of decode + validate");
         for (Map.Entry<String, Double> v : validate.entrySet()) {
             Double d = decode.get(v.getKey());
             if (d == null) {
                 continue;
             }
-            if (md.isEmpty()) {
-                md.append("| shape | Hibernate Validator µs (valid order) | JSON decode µs | validation's share of decode + validate |\n|---|---:|---:|---:|\n");
-            }
             double share = v.getValue() / (v.getValue() + d);
-            md.append("| ").append(v.getKey()).append(" | ").append(ReportWriter.num(v.getValue())).append(" | ").append(ReportWriter.num(d))
-                    .append(" | ").append(String.format(Locale.ROOT, "%.1f%%", 100 * share)).append(" |\n");
+            shareOfDecode.row(v.getKey(), Format.num(v.getValue()), Format.num(d), String.format(Locale.ROOT, "%.1f%%", 100 * share));
             labels.add("shape " + v.getKey());
             shares.add(100 * share);
         }
-        if (!pipeline.isEmpty()) {
-            md.append(md.isEmpty() ? "" : "\n").append("| order pipeline setting | validation stage's share of the whole request |\n|---|---:|\n");
-            pipeline.forEach((k, v) -> md.append("| ").append(ReportWriter.escape(k)).append(" | ").append(v).append(" |\n"));
-        }
-        if (md.isEmpty()) {
+        Table shareOfRequest = new Table("lr", "order pipeline setting", "validation stage's share of the whole request");
+        pipeline.forEach(shareOfRequest::row);
+        List<Table> tables = java.util.stream.Stream.of(shareOfDecode, shareOfRequest).filter(t -> !t.isEmpty()).toList();
+        if (tables.isEmpty()) {
             return null;
         }
         String chart = BarChart.svg("Validation's share of decode + validate (%), per shape", labels, shares);
-        return new View("Validation's share of a request", md.toString(), chart.isEmpty() ? List.of() : List.of(chart));
+        return new View("Validation's share of a request", tables, chart.isEmpty() ? List.of() : List.of(chart));
     }
 }

@@ -253,7 +253,7 @@ public final class RegressionGate {
         if (!removed.isEmpty()) {
             incomplete.add(removed.size() + " benchmark(s) of the baseline missing from the current run");
         }
-        String failed = lines(current.environment()).get("failed");
+        String failed = RunEnvironment.parse(current.environment()).get("failed");
         if (failed != null && !failed.isBlank()) {
             incomplete.add("the current run says these failed: " + failed);
         }
@@ -298,8 +298,8 @@ public final class RegressionGate {
         if (baseline.isBlank() || current.isBlank()) {
             return List.of((baseline.isBlank() ? "the baseline" : "the current run") + " has no environment.txt: cannot tell whether the machines match");
         }
-        Map<String, String> b = lines(baseline);
-        Map<String, String> c = lines(current);
+        RunEnvironment b = RunEnvironment.parse(baseline);
+        RunEnvironment c = RunEnvironment.parse(current);
         List<String> differences = new ArrayList<>();
         for (String key : SAME_ENVIRONMENT) {
             String bv = b.get(key);
@@ -309,17 +309,6 @@ public final class RegressionGate {
             }
         }
         return differences;
-    }
-
-    private static Map<String, String> lines(String environment) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String line : environment.split("\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                out.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
-            }
-        }
-        return out;
     }
 
     static String percent(double v) {
@@ -352,7 +341,7 @@ public final class RegressionGate {
         }
         if (!o.incomplete().isEmpty()) {
             md.append("## Incomplete\n\n");
-            o.incomplete().forEach(n -> md.append("- ").append(ReportWriter.escape(n)).append('\n'));
+            o.incomplete().forEach(n -> md.append("- ").append(Format.markdown(n)).append('\n'));
             md.append('\n');
         }
         if (!o.notComparable().isEmpty()) {
@@ -368,8 +357,8 @@ public final class RegressionGate {
             md.append(kind == Change.REGRESSION ? "## Regressions\n\n" : "## Improvements\n\n");
             md.append("| benchmark | metric | baseline | current | change | threshold | min. detectable | p (Welch, one-sided) |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
             for (Row r : rows) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %s %s | %s %s | %+.1f%% | %.0f%% | %s | %.2g |%n", ReportWriter.escape(r.key()), r.metric(),
-                        ReportWriter.num(r.baseline()), r.unit(), ReportWriter.num(r.current()), r.unit(), 100 * r.relative(), 100 * r.threshold(),
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s %s | %s %s | %+.1f%% | %.0f%% | %s | %.2g |%n", Format.markdown(r.key()), r.metric(),
+                        Format.num(r.baseline()), r.unit(), Format.num(r.current()), r.unit(), 100 * r.relative(), 100 * r.threshold(),
                         percent(r.mdc()), r.p()));
             }
             md.append('\n');
@@ -379,7 +368,7 @@ public final class RegressionGate {
             md.append("<details><summary>No significant change (").append(quiet.size()).append(")</summary>\n\n")
                     .append("| benchmark | metric | change | p | can see (80% power) |\n|---|---|---:|---:|---:|\n");
             for (Row r : quiet) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %+.1f%% | %.2g | %s |%n", ReportWriter.escape(r.key()), r.metric(), 100 * r.relative(), r.p(),
+                md.append(String.format(Locale.ROOT, "| %s | %s | %+.1f%% | %.2g | %s |%n", Format.markdown(r.key()), r.metric(), 100 * r.relative(), r.p(),
                         Double.isNaN(r.mdc()) ? "" : "≥ " + percent(r.visible())));
             }
             md.append("</details>\n\n");

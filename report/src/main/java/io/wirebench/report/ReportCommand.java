@@ -35,10 +35,10 @@ public final class ReportCommand implements Callable<Integer> {
         List<Claims.Answer> answers = "none".equals(claims) ? List.of() : Claims.read(Path.of(claims)).check(run);
         boolean defaultAbsent = "config/regression.yaml".equals(regression) && !Files.exists(Path.of(regression));
         RegressionGate.Settings gate = "none".equals(regression) || defaultAbsent ? null : RegressionGate.Settings.read(Path.of(regression));
-        ReportWriter writer = new ReportWriter(run, answers, gate);
-        Files.writeString(dir.resolve("report.md"), writer.markdown(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("report.csv"), writer.csv(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("report.html"), writer.html(), StandardCharsets.UTF_8);
+        ReportModel model = ReportModel.of(run, answers, gate);
+        Files.writeString(dir.resolve("report.md"), MarkdownReport.render(model), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("report.csv"), CsvReport.render(run), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("report.html"), HtmlReport.render(model), StandardCharsets.UTF_8);
         for (Claims.Answer a : answers) {
             System.out.println(a.verdict() + "  " + a.claim().id());
         }

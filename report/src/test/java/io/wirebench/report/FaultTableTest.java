@@ -52,16 +52,16 @@ class FaultTableTest {
         loadRun("http", "kill", 19.0, false, "restart: port taken");
         RunFolder run = RunFolder.read(dir);
         assertTrue(run.problems().isEmpty(), run.problems().toString());
-        ReportWriter writer = new ReportWriter(run, List.of());
-        String table = writer.faultTableMarkdown();
+        ReportModel model = ReportModel.of(run, List.of());
+        String table = model.faults().markdown();
         List<String> rows = table.lines().skip(2).toList();
         assertEquals(4, rows.size(), table);
         assertTrue(rows.get(0).startsWith("| ecommerce | kill ⛔ restart: port taken | 5.00 | http | http | 200 | 19.0 (never recovered) |"), rows.get(0));
         assertTrue(rows.get(1).startsWith("| ecommerce | kill | 5.00 | nats | nats | 200 | 6.00 | 1.00 | 1001 | 5,331 |"), rows.get(1));
         assertTrue(rows.get(2).contains("| redis |"), rows.get(2));
         assertTrue(rows.get(3).startsWith("| ecommerce | pause |"), rows.get(3));
-        assertTrue(writer.markdown().contains("## What each fault cost, by transport"));
-        String csv = writer.csv();
+        assertTrue(MarkdownReport.render(model).contains("## What each fault cost, by transport"));
+        String csv = CsvReport.render(run);
         assertTrue(csv.contains(",fault0.kill.redis.outage,6.0,,,,,s,"), csv);
         assertTrue(csv.contains(",fault0.pause.nats.worstP99InOutage,5330960.0,,,,,us,"), csv);
     }

@@ -33,17 +33,17 @@ class FigureTest {
         assertEquals(110 - half, f.low(), 1e-6);
         assertEquals(110 + half, f.high(), 1e-6);
         assertEquals("95% t over 3 forks", f.interval());
-        assertEquals("110 ± 24.8 (3 forks)", f.cell(ReportWriter::num));
-        assertEquals("110 [85.2, 135] us/op (95% t over 3 forks)", f.text(ReportWriter::num, "us/op", true));
+        assertEquals("110 ± 24.8 (3 forks)", f.cell(Format::num));
+        assertEquals("110 [85.2, 135] us/op (95% t over 3 forks)", f.text(Format::num, "us/op", true));
     }
 
     @Test
     void underThreeForksThereIsNoInterval() {
         Figure two = Figure.of(forks("nats", "us/op", 0.5, null, 100, 102), "primary");
         assertFalse(two.hasInterval());
-        assertEquals("101 (2 forks, under 3, no interval)", two.cell(ReportWriter::num));
+        assertEquals("101 (2 forks, under 3, no interval)", two.cell(Format::num));
         double[] r = Figure.ratio(two, Figure.of(forks("http", "us/op", 0.5, null, 200, 201, 202), "primary"));
-        assertEquals("0.50x (no interval)", ReportWriter.ratioText(r), "101 / 201");
+        assertEquals("0.50x (no interval)", Format.ratio(r), "101 / 201");
         assertTrue(Double.isNaN(r[1]) && Double.isNaN(r[2]), "never a zero-width interval");
     }
 
@@ -53,7 +53,7 @@ class FigureTest {
         double[] r = Figure.ratio(Figure.of(forks("nats", "ops/s", 1, null, 1_000, 4_000, 7_000), "primary"),
                 Figure.of(forks("http", "ops/s", 1, null, 5_000, 5_100, 4_900), "primary"));
         assertEquals(0.8, r[0], 1e-9);
-        assertTrue(r[1] > 0 && r[1] < 0.8 && r[2] > 0.8, ReportWriter.ratioText(r));
+        assertTrue(r[1] > 0 && r[1] < 0.8 && r[2] > 0.8, Format.ratio(r));
     }
 
     @Test
@@ -63,7 +63,7 @@ class FigureTest {
         double[] r = Figure.ratio(Figure.of(forks("http", "us/op", 10, null, 3156, 3737, 3536), "primary"),
                 Figure.of(forks("nats", "us/op", 10, null, 1395, 1808, 1339), "primary"));
         assertEquals(2.30, r[0], 0.01);
-        assertTrue(r[1] < 2 && r[2] > 2.5, "the interval spans the claim's bound of 2: " + ReportWriter.ratioText(r));
+        assertTrue(r[1] < 2 && r[2] > 2.5, "the interval spans the claim's bound of 2: " + Format.ratio(r));
     }
 
     @Test
@@ -75,10 +75,10 @@ class FigureTest {
         assertTrue(b.pairsWith(a));
         double[] paired = Figure.ratio(b, a);
         assertEquals(2.0, paired[0], 0.01);
-        assertTrue(paired[2] - paired[1] < 0.1, "drift cancels within pairs: " + ReportWriter.ratioText(paired));
+        assertTrue(paired[2] - paired[1] < 0.1, "drift cancels within pairs: " + Format.ratio(paired));
         double[] apart = Figure.ratio(Figure.of(forks("http", "us/op", 1, null, 201, 279, 161), "primary"),
                 Figure.of(forks("nats", "us/op", 1, null, 100, 140, 80), "primary"));
-        assertTrue(apart[2] - apart[1] > 1, "the same values unpaired carry the drift: " + ReportWriter.ratioText(apart));
+        assertTrue(apart[2] - apart[1] > 1, "the same values unpaired carry the drift: " + Format.ratio(apart));
         Figure otherSchedule = Figure.of(forks("http", "us/op", 1, new JmhResult.Interleaving("roundtrip", 7, List.of(0, 1, 2)), 201, 279, 161), "primary");
         assertFalse(otherSchedule.pairsWith(a), "forks of another seed are no pairs");
         Figure otherRun = Figure.of(forks("http", "us/op", 1, new JmhResult.Interleaving("roundtrip-t16", 42, List.of(0, 1, 2)), 201, 279, 161), "primary");
@@ -134,6 +134,6 @@ class FigureTest {
         Claims.Answer answer = new Claims(List.of(below)).check(run).get(0);
         assertEquals(Claims.Verdict.INCONCLUSIVE, answer.verdict(), "far under the limit, but not a steady-state figure");
         assertTrue(answer.evidence().get(0).contains("⏳ still warming up"), answer.evidence().toString());
-        assertTrue(ReportWriter.cell(r).endsWith("⏳ still warming up"), ReportWriter.cell(r));
+        assertTrue(Format.cell(r).endsWith("⏳ still warming up"), Format.cell(r));
     }
 }

@@ -61,7 +61,7 @@ class InterleavingTest {
             bSeq.add(100 * truth * drift.applyAsDouble(rounds + i) * (1 + 0.01 * noise.nextGaussian()));
         }
         double[] sequential = ForkStatistics.ratio(bSeq, aSeq);
-        assertFalse(sequential[1] <= truth && truth <= sequential[2], "sequential order confuses drift with a difference: " + ReportWriter.ratioText(sequential));
+        assertFalse(sequential[1] <= truth && truth <= sequential[2], "sequential order confuses drift with a difference: " + Format.ratio(sequential));
         // interleaved: the same drift over the same number of slots, in the schedule's order
         InterleavedSchedule schedule = InterleavedSchedule.of(List.of("A", "B"), rounds, 2026);
         Map<String, List<Double>> values = new HashMap<>();
@@ -75,11 +75,11 @@ class InterleavingTest {
         Figure a = figure(values.get("A"), new JmhResult.Interleaving("synthetic", 2026, roundsOf.get("A")));
         Figure b = figure(values.get("B"), new JmhResult.Interleaving("synthetic", 2026, roundsOf.get("B")));
         double[] interleaved = Figure.ratio(b, a);
-        assertTrue(interleaved[1] <= truth && truth <= interleaved[2], "interleaved, paired by round: " + ReportWriter.ratioText(interleaved));
+        assertTrue(interleaved[1] <= truth && truth <= interleaved[2], "interleaved, paired by round: " + Format.ratio(interleaved));
         assertEquals(truth, interleaved[0], 0.1);
         double[] unpaired = ForkStatistics.ratio(values.get("B"), values.get("A"));
         assertTrue(unpaired[2] - unpaired[1] > 3 * (interleaved[2] - interleaved[1]),
-                "pairing takes the drift out of the interval: paired " + ReportWriter.ratioText(interleaved) + ", unpaired " + ReportWriter.ratioText(unpaired));
+                "pairing takes the drift out of the interval: paired " + Format.ratio(interleaved) + ", unpaired " + Format.ratio(unpaired));
     }
 
     private static Figure figure(List<Double> values, JmhResult.Interleaving interleaving) {

@@ -34,7 +34,7 @@ class QuestionViewsTest {
         JmhResult natsTiny = real.stream().filter(r -> "nats".equals(r.params().get("transport")) && "tiny".equals(r.params().get("shape")))
                 .findFirst().orElseThrow();
         String row = v.markdown().lines().filter(l -> l.startsWith("| codec=json ") && l.contains(" shape=tiny t=1 | nats |")).findFirst().orElseThrow();
-        assertTrue(row.contains("| " + ReportWriter.scoreText(natsTiny, "p0.50") + " | " + ReportWriter.scoreText(natsTiny, "p0.99") + " |"), row);
+        assertTrue(row.contains("| " + Format.score(natsTiny, "p0.50") + " | " + Format.score(natsTiny, "p0.99") + " |"), row);
         assertTrue(row.contains("| 321 ± 40.8 (3 forks) |"), "the mean of each fork's own p50, with its interval over forks: " + row);
         assertTrue(row.matches(".*\\| [0-9.]+x \\[[0-9.]+, [0-9.]+\\] \\|.*"), "the mean's ratio to HTTP with its interval: " + row);
         assertEquals(2, v.charts().size(), "a percentile chart per shape");

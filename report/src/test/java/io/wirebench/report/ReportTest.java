@@ -104,8 +104,8 @@ class ReportTest {
         Files.writeString(dir.resolve("peers.json"), peers(290, 70));
         RunFolder within = RunFolder.read(dir);
         HarnessEfficiency efficiency = HarnessEfficiency.of(within);
-        assertEquals(4, efficiency.rows().size(), efficiency.markdown());
-        assertTrue(efficiency.rows().stream().noneMatch(HarnessEfficiency.Row::outside), efficiency.markdown());
+        assertEquals(4, efficiency.rows().size(), efficiency.table().markdown());
+        assertTrue(efficiency.rows().stream().noneMatch(HarnessEfficiency.Row::outside), efficiency.table().markdown());
         assertEquals(Claims.Verdict.REFUTED, verdict(claims.check(within), "faster-than-http-order-pipeline"));
         // HTTP's floor at 20 us: the suite's 77 us is 3.8x it, so the comparison measures the harness
         Files.writeString(dir.resolve("peers.json"), peers(290, 20));
@@ -117,7 +117,7 @@ class ReportTest {
         assertFalse(answer.evidence().get(0).contains("for nats"), "NATS is within its target: " + answer.evidence());
         // a claim within one transport is not the harness against another: unchanged
         assertEquals(Claims.Verdict.SUPPORTED, verdict(claims.check(outside), "sub-ms-rpc"));
-        String md = new ReportWriter(outside, List.of()).markdown();
+        String md = MarkdownReport.render(ReportModel.of(outside, List.of()));
         assertTrue(md.contains("## Harness efficiency") && md.contains("| http | tiny | p50 at 1 caller (µs) | 77.0 [68.3, 85.7] |") && md.contains("✗ outside target"), md);
     }
 
@@ -182,7 +182,7 @@ class ReportTest {
     void theCommandWritesMarkdownCsvAndSelfContainedHtml() throws IOException {
         assertEquals(0, new CommandLine(new ReportCommand()).execute(dir.toString(), "--claims", "../config/claims.yaml"));
         String md = Files.readString(dir.resolve("report.md"));
-        assertTrue(md.length() < ReportWriter.MARKDOWN_LIMIT, "fits a PR comment: " + md.length());
+        assertTrue(md.length() < MarkdownReport.LIMIT, "fits a PR comment: " + md.length());
         assertTrue(md.contains("## Claims") && md.contains("**SUPPORTED**"), md);
         assertTrue(md.contains("## Evidence: forks, steady state, what a gate can see") && md.contains("⏳ slowing down"), md);
         assertTrue(md.contains("`bench-validation.json`"), "the unreadable file is named");
