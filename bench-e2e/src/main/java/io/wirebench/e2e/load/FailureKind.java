@@ -17,5 +17,10 @@ public enum FailureKind {
      * schedule (plus that wait) had ended before a user was free. The service never saw it; a run with many
      * of these was limited by requests that did not complete, and counts them as failures.
      */
-    NOT_SENT
+    NOT_SENT,
+    /**
+     * Its generator, a load worker of a distributed run, stopped reporting (died, hung or lost its link to the
+     * coordinator) before accounting for it: the rest of that worker's share, sent or not, counts here.
+     */
+    WORKER_LOST
 }

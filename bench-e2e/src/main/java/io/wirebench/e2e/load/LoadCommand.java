@@ -5,6 +5,7 @@ import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.codec.Codecs;
 import io.wirebench.transport.Transport;
 import io.wirebench.transport.TransportSettings;
+import io.wirebench.transport.server.ManagedNatsServer;
 import io.wirebench.transport.Transports;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -73,11 +73,25 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--out", description = "folder for the JSON result (default: results/load-<UTC time>)")
     Path out;
 
+    @Option(names = "--workers", description = "run the schedule over N load worker processes started here, coordinated over NATS"
+            + " (with --scenario noop: a no-op service)")
+    Integer workers;
+
+    @Option(names = "--remote-workers", defaultValue = "0", description = "this many more workers join from other hosts"
+            + " (scripts/load-worker --control URL); needs --control")
+    int remoteWorkers;
+
+    @Option(names = "--control", description = "the control plane's NATS URL for --workers (default: a nats-server of the run's own, on 127.0.0.1)")
+    String control;
+
     @Override
     public Integer call() throws Exception {
         LoadConfig settings = LoadConfig.read(config);
         if (faultSpecs != null && !faultSpecs.isEmpty()) {
             settings = settings.withFaults(faultSpecs);
+        }
+        if (workers != null || remoteWorkers > 0) {
+            return distributed(settings, folder(), seconds(settings));
         }
         if (!SCENARIOS.contains(scenario)) {
             throw new IllegalArgumentException("unknown scenario '" + scenario + "'; available: " + String.join(", ", SCENARIOS));
@@ -179,31 +193,93 @@ public final class LoadCommand implements Callable<Integer> {
         return Double.isNaN(outcome.kneeRate()) ? 1 : 0;
     }
 
+    private Path folder() throws java.io.IOException {
+        Path folder = out != null ? out : Path.of("results", "load-" + Instant.now().toString().replace(":", ""));
+        Files.createDirectories(folder);
+        return folder;
+    }
+
+    private double seconds(LoadConfig settings) {
+        return duration == null ? settings.loadTest().durationSeconds() : parseSeconds(duration);
+    }
+
     /**
-     * The generator's highest rate against a no-op transport (a client whose replies are complete at once,
-     * checked like any reply): the runner's own limit on this machine, before any codec or network.
+     * {@code --workers N}: the schedule split over N worker processes started here (and {@code --remote-workers}
+     * joining from elsewhere), coordinated over a nats-server of the run's own or {@code --control}'s; the
+     * coordinator adds their results into one, with a row per worker ({@link LoadCoordinator}).
      */
+    private int distributed(LoadConfig settings, Path folder, double seconds) throws Exception {
+        int local = workers == null ? 0 : workers;
+        if (local < 0 || remoteWorkers < 0 || local + remoteWorkers < 1) {
+            throw new IllegalArgumentException("--workers and --remote-workers: at least one worker in all, none negative");
+        }
+        if (remoteWorkers > 0 && control == null) {
+            throw new IllegalArgumentException("--remote-workers: workers on other hosts need a control plane they can reach; give --control nats://HOST:PORT");
+        }
+        if (!"noop".equals(scenario)) {
+            throw new IllegalArgumentException("--workers runs --scenario noop (a no-op service) for now; the seed's scenarios over a transport"
+                    + " need their service side apart from the workers (scripts/serve-scenarios), which is not built yet");
+        }
+        if (knee || ceiling || (faultSpecs != null && !faultSpecs.isEmpty()) || !settings.faults().isEmpty()) {
+            throw new IllegalArgumentException("--workers does not take --knee, --ceiling or faults yet (the configuration " + config + " has "
+                    + settings.faults().size() + " faults)");
+        }
+        LoadConfig.LoadTest test = settings.loadTest();
+        int inFlight = users == null ? test.users() : users;
+        double spawn = spawnRate == null ? test.spawnRate() : spawnRate;
+        double target = rate == null ? 10_000 : rate;
+        Duration timeout = Duration.ofMillis(test.requestTimeoutMs());
+        LoadPlan plan = new LoadPlan(target, Duration.ofMillis((long) (seconds * 1000)), inFlight, timeout,
+                Duration.ofMillis((long) (inFlight / spawn * 1000)));
+        int all = local + remoteWorkers;
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("config", config.toString());
+        context.put("date", Instant.now().toString());
+        context.put("java", Runtime.version().toString());
+        context.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        context.put("scenario", "noop");
+        context.put("unit", "requests");
+        context.put("transport", "none");
+        context.put("workers", Integer.toString(all));
+        System.out.printf(Locale.ROOT, "load: a no-op service, %.1f requests/s for %.0f s after a %.1f s ramp-up, over %d workers (%d here)%n",
+                plan.ratePerSecond(), seconds, plan.ramp().toMillis() / 1e3, all, local);
+        ManagedNatsServer own = control == null ? new ManagedNatsServer() : null;
+        try {
+            if (own != null) {
+                own.start();
+            }
+            String url = own == null ? control : own.url();
+            context.put("control", own == null ? "given" : "the run's own nats-server");
+            DistributedLoad run;
+            try (LoadCoordinator coordinator = new LoadCoordinator(url, all, System.out::println);
+                 LocalWorkers here = new LocalWorkers(local, url, folder)) {
+                run = coordinator.run(plan, "noop", Duration.ofSeconds(60));
+                here.awaitExit(10);
+            }
+            ObjectNode json = DistributedLoadJson.toJson(run, context, test.errorBudget(), settings.knee().p99LimitMs());
+            Path file = folder.resolve("load-noop-workers-" + all + ".json");
+            LoadResultJson.write(json, file);
+            System.out.print(summary(run.merged()));
+            for (WorkerRow w : run.workers()) {
+                System.out.printf(Locale.ROOT, "worker %-10s %d scheduled, %d sent, %d succeeded, %d failed, sender at most %.1f ms behind, clock offset %.3f ms%s%n",
+                        w.name(), w.scheduled(), w.sent(), w.succeeded(), w.failed(), w.maxSendLagMillis(), w.clockOffsetMillis(),
+                        w.finished() ? "" : " LOST: " + w.lost());
+            }
+            System.out.println("status: " + json.get("status").asText() + (json.has("reason") ? " (" + json.get("reason").asText() + ")" : ""));
+            System.out.println("result: " + file);
+            return LoadResultJson.PASSED.equals(json.get("status").asText()) ? 0 : 1;
+        } finally {
+            if (own != null) {
+                own.close();
+            }
+        }
+    }
+
+    /** The generator's highest rate against a no-op service ({@link NoOpOperation}): the runner's own limit on this machine, before any codec or network. */
     private int generatorCeiling(LoadConfig settings, Map<String, String> context, Path folder) throws Exception {
         context.put("scenario", "no-op");
         context.put("transport", "none");
-        byte[] reply = {1};
-        io.wirebench.transport.RpcClient noop = new io.wirebench.transport.RpcClient() {
-            @Override
-            public byte[] request(String endpoint, byte[] payload) {
-                return reply;
-            }
-
-            @Override
-            public CompletableFuture<byte[]> requestAsync(String endpoint, byte[] payload) {
-                return CompletableFuture.completedFuture(reply);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        byte[] request = new byte[256];
-        LoadOperation done = LoadOperation.rpc(noop, "noop", i -> request, (i, bytes) -> bytes.length == 1);
+        LoadOperation done = NoOpOperation.create();
         double start = rate == null ? 5_000 : rate;
         KneeSearch search = new KneeSearch(start, 2, 12, 1_000, 0, CEILING_LAG_MS);
         // warm-up: the first second of a fresh JVM (JIT, class loading) is not the generator's steady speed

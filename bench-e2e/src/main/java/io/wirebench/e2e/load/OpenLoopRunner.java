@@ -56,6 +56,22 @@ public final class OpenLoopRunner {
     }
 
     public LoadResult run(LoadPlan plan) throws InterruptedException {
+        return run(plan, ScheduleShare.WHOLE, System.nanoTime(), interval -> { });
+    }
+
+    /**
+     * A second of a run as it ends: its sample, the latencies of that second's successes (ns; ramp-up included),
+     * and the run so far: requests sent, succeeded, and failed by kind.
+     */
+    public record Second(IntervalSample sample, Histogram latencies, long sent, long succeeded, Map<FailureKind, Long> failures) {
+    }
+
+    /**
+     * Sends {@code share}'s requests of {@code plan}'s schedule, which starts at {@code startNanos} (a
+     * {@link System#nanoTime()} value, now or later), with at most {@code plan.maxInFlight()} of them in flight;
+     * {@code seconds} receives each second as it ends (on the sender's thread: keep it short).
+     */
+    public LoadResult run(LoadPlan plan, ScheduleShare share, long startNanos, Consumer<Second> seconds) throws InterruptedException {
         Recorder corrected = new Recorder(HIGHEST_TRACKABLE, 3);
         Recorder uncorrected = new Recorder(HIGHEST_TRACKABLE, 3);
         Recorder perSecond = new Recorder(HIGHEST_TRACKABLE, 3);
@@ -68,14 +84,19 @@ public final class OpenLoopRunner {
         int users = plan.usersAt(0);
         Semaphore slots = new Semaphore(users);
         long total = plan.requests();
+        long mine = share.count(total);
         long rampRequests = plan.rampRequests();
+        long sent = 0; // by the sender thread alone
         AtomicLong maxLag = new AtomicLong();
         Histogram sendLag = new Histogram(3); // recorded by the sender thread alone
         List<IntervalSample> intervals = new ArrayList<>();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long[] gcAtStart = gc();
         long[] gcBefore = gcAtStart;
-        long start = System.nanoTime();
+        long start = startNanos;
+        for (long now; (now = System.nanoTime()) < start; ) {
+            LockSupport.parkNanos(Math.min(start - now, 10_000_000));
+        }
         long nextReport = start + TimeUnit.SECONDS.toNanos(1);
         long lastSucceeded = 0;
         long lastFailed = 0;
@@ -85,7 +106,7 @@ public final class OpenLoopRunner {
         // ends on time instead of working through its backlog one slot wait at a time
         long sendDeadline = start + plan.intendedOffsetNanos(total) + slotWaitNanos;
 
-        for (long i = 0; i < total; i++) {
+        for (long i = share.index(); i < total; i += share.of()) {
             long intended = start + plan.intendedOffsetNanos(i);
             long now;
             while ((now = System.nanoTime()) < intended) {
@@ -102,6 +123,7 @@ public final class OpenLoopRunner {
                 long f = failed(failures);
                 long[] gcNow = gc();
                 intervals.add(sample(now - start, s - lastSucceeded, f - lastFailed, interval, memory, gcBefore, gcNow));
+                seconds.accept(new Second(intervals.get(intervals.size() - 1), interval, sent, s, counts(failures)));
                 gcBefore = gcNow;
                 progress.accept(status(now - start, intervals.get(intervals.size() - 1), f, maxLag.get(), i < rampRequests));
                 lastSucceeded = s;
@@ -113,7 +135,7 @@ public final class OpenLoopRunner {
                 // every slot held longer than a request may take: the operations are not completing
                 failures.get(FailureKind.NOT_SENT).increment();
                 if (System.nanoTime() >= sendDeadline) {
-                    long rest = total - i - 1;
+                    long rest = mine - share.before(i) - 1;
                     failures.get(FailureKind.NOT_SENT).add(rest);
                     progress.accept("WARNING: the schedule ended with " + (rest + 1) + " requests never sent: every user was"
                             + " busy with requests that did not complete");
@@ -131,7 +153,8 @@ public final class OpenLoopRunner {
                 sendLag.recordValue(Math.min(Math.max(0, lag), HIGHEST_TRACKABLE));
             }
             boolean steady = i >= rampRequests;
-            long sent = System.nanoTime();
+            sent++;
+            long sentAt = System.nanoTime();
             final long index = i;
             CompletableFuture<?> done;
             try {
@@ -154,7 +177,7 @@ public final class OpenLoopRunner {
                         perSecond.recordValue(Math.min(finished - intended, HIGHEST_TRACKABLE));
                         if (steady) {
                             corrected.recordValue(Math.min(finished - intended, HIGHEST_TRACKABLE));
-                            uncorrected.recordValue(Math.min(finished - sent, HIGHEST_TRACKABLE));
+                            uncorrected.recordValue(Math.min(finished - sentAt, HIGHEST_TRACKABLE));
                         }
                         succeeded.increment();
                     }
@@ -175,13 +198,13 @@ public final class OpenLoopRunner {
         interval = perSecond.getIntervalHistogram(interval);
         long[] gcEnd = gc();
         intervals.add(sample(end - start, succeeded.sum() - lastSucceeded, failed(failures) - lastFailed, interval, memory, gcBefore, gcEnd));
-        Map<FailureKind, Long> counted = new EnumMap<>(FailureKind.class);
-        failures.forEach((kind, adder) -> counted.put(kind, adder.sum()));
+        seconds.accept(new Second(intervals.get(intervals.size() - 1), interval, sent, succeeded.sum(), counts(failures)));
+        Map<FailureKind, Long> counted = counts(failures);
         if (maxLag.get() > LAG_WARNING_NANOS) {
             progress.accept(String.format("WARNING: the sender fell %.0f ms behind its schedule: the generator, not"
                     + " only the service, limited this run", maxLag.get() / 1e6));
         }
-        return new LoadResult(plan, total, succeeded.sum(), counted, corrected.getIntervalHistogram(), uncorrected.getIntervalHistogram(),
+        return new LoadResult(plan, mine, succeeded.sum(), counted, corrected.getIntervalHistogram(), uncorrected.getIntervalHistogram(),
                 List.copyOf(intervals), (end - start) / 1e9, maxLag.get() / 1e6, gcEnd[0] - gcAtStart[0], gcEnd[1] - gcAtStart[1],
                 steadyCompleted.sum(), (end - start - plan.ramp().toNanos()) / 1e9, sendLag);
     }
@@ -219,6 +242,12 @@ public final class OpenLoopRunner {
             millis += Math.max(0, bean.getCollectionTime());
         }
         return new long[] {count, millis};
+    }
+
+    private static Map<FailureKind, Long> counts(Map<FailureKind, LongAdder> failures) {
+        Map<FailureKind, Long> counted = new EnumMap<>(FailureKind.class);
+        failures.forEach((kind, adder) -> counted.put(kind, adder.sum()));
+        return counted;
     }
 
     private static long failed(Map<FailureKind, LongAdder> failures) {

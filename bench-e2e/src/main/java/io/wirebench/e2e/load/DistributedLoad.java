@@ -1,0 +1,15 @@
+package io.wirebench.e2e.load;
+
+import java.util.List;
+
+/**
+ * A distributed run's outcome: the workers' results added into one (histograms added, never percentiles
+ * averaged), a row per worker, and the largest clock offset any worker measured (the bound on how well
+ * their schedules lined up). A lost worker fails the run.
+ */
+public record DistributedLoad(LoadResult merged, List<WorkerRow> workers, double maxClockOffsetMillis) {
+
+    public List<WorkerRow> lost() {
+        return workers.stream().filter(w -> !w.finished()).toList();
+    }
+}

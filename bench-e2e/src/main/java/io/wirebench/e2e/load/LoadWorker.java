@@ -1,0 +1,114 @@
+package io.wirebench.e2e.load;
+
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.Subscription;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One load generator of a distributed run ({@code scripts/load-worker --control nats://HOST:PORT}): joins
+ * the coordinator over the control plane, measures its clock's offset from the coordinator's, runs its
+ * share of the plan's one arrival schedule from the plan's start instant, sends each second's histogram as
+ * it goes and its whole result at its end ({@link LoadProtocol}). Every wait is bounded.
+ */
+public final class LoadWorker implements AutoCloseable {
+    static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a worker waits for the plan once it is ready (the coordinator waits for the other workers first). */
+    static final Duration PLAN_TIMEOUT = Duration.ofMinutes(2);
+    static final int CLOCK_EXCHANGES = 8;
+
+    private final Connection nats;
+    private final String name;
+
+    public LoadWorker(String controlUrl, String name) throws Exception {
+        this.name = name;
+        this.nats = Nats.connect(new Options.Builder().server(controlUrl).connectionTimeout(Duration.ofSeconds(5))
+                .maxReconnects(0).connectionName("wirebench-load-worker " + name).build());
+    }
+
+    /** Joins, waits for the plan, runs its share; {@code progress} gets the runner's status lines. */
+    public LoadProtocol.Done run(Consumer<String> progress) throws Exception {
+        Subscription plans = nats.subscribe(LoadProtocol.PLAN);
+        nats.flush(JOIN_TIMEOUT);
+        LoadProtocol.Welcome welcome = LoadProtocol.read(ask(LoadProtocol.JOIN,
+                LoadProtocol.write(new LoadProtocol.Join(name, host(), ProcessHandle.current().pid())), "join"), LoadProtocol.Welcome.class);
+        if (welcome.index() < 0) {
+            throw new IllegalStateException("the coordinator refused " + name + ": " + welcome.refused());
+        }
+        ScheduleShare share = new ScheduleShare(welcome.index(), welcome.of());
+        ClockOffset clock = ClockOffset.measure(CLOCK_EXCHANGES, LoadProtocol::epochNanos,
+                () -> LoadProtocol.read(ask(LoadProtocol.CLOCK, new byte[0], "clock"), LoadProtocol.ClockReading.class).coordinatorEpochNanos());
+        nats.publish(LoadProtocol.READY, LoadProtocol.write(new LoadProtocol.Ready(share.index(), name, clock.offsetMillis(), clock.roundTripMillis())));
+        nats.flush(JOIN_TIMEOUT);
+        progress.accept(String.format(java.util.Locale.ROOT, "worker %s: share %d of %d, clock offset %.3f ms (round trip %.3f ms)", name,
+                share.index(), share.of(), clock.offsetMillis(), clock.roundTripMillis()));
+        Message planned = plans.nextMessage(PLAN_TIMEOUT);
+        if (planned == null) {
+            throw new IllegalStateException(name + ": no plan from the coordinator within " + PLAN_TIMEOUT.toSeconds() + " s of joining");
+        }
+        LoadProtocol.Plan p = LoadProtocol.read(planned.getData(), LoadProtocol.Plan.class);
+        LoadOperation operation = operation(p.operation());
+        LoadPlan plan = new LoadPlan(p.ratePerSecond(), Duration.ofMillis(p.durationMillis()), share.inFlight(p.maxInFlight()),
+                Duration.ofMillis(p.requestTimeoutMillis()), Duration.ofMillis(p.rampMillis()));
+        long start = System.nanoTime() + (clock.toLocal(p.startEpochNanos()) - LoadProtocol.epochNanos());
+        String reports = LoadProtocol.REPORT + "." + share.index();
+        LoadResult result = new OpenLoopRunner(operation, progress).run(plan, share, start, second -> nats.publish(reports,
+                LoadProtocol.write(new LoadProtocol.Report(share.index(), second.sample().elapsedSeconds(), second.sample().succeeded(),
+                        second.sample().failed(), second.sample().heapUsedBytes(), second.sample().gcCount(), second.sample().gcMillis(),
+                        HistogramText.encode(second.latencies()), second.sent(), second.succeeded(), names(second.failures())))));
+        LoadProtocol.Done done = new LoadProtocol.Done(share.index(), name, result.scheduled(), result.succeeded(), names(result.failures()),
+                HistogramText.encode(result.corrected()), HistogramText.encode(result.uncorrected()), HistogramText.encode(result.sendLag()),
+                result.elapsedSeconds(), result.maxSendLagMillis(), result.gcCount(), result.gcMillis(), result.steadyCompleted(), result.steadySeconds());
+        nats.publish(LoadProtocol.DONE, LoadProtocol.write(done));
+        nats.flush(JOIN_TIMEOUT);
+        return done;
+    }
+
+    /** The operations a worker can run: {@code noop}, a no-op service (the generators' own ceiling). */
+    static LoadOperation operation(String name) {
+        if ("noop".equals(name)) {
+            return NoOpOperation.create();
+        }
+        throw new IllegalArgumentException("operation '" + name + "': a worker runs 'noop' (a no-op service)");
+    }
+
+    static Map<String, Long> names(Map<FailureKind, Long> failures) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        failures.forEach((kind, count) -> out.put(kind.name(), count));
+        return out;
+    }
+
+    private byte[] ask(String subject, byte[] body, String what) {
+        try {
+            Message reply = nats.request(subject, body, JOIN_TIMEOUT);
+            if (reply == null) {
+                throw new IllegalStateException(name + ": no answer to '" + what + "' from a coordinator at " + nats.getConnectedUrl() + " within "
+                        + JOIN_TIMEOUT.toSeconds() + " s");
+            }
+            return reply.getData();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(name + ": interrupted", e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(name + ": '" + what + "' to a coordinator at " + nats.getConnectedUrl() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        nats.close();
+    }
+}

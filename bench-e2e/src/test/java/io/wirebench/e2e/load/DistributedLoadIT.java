@@ -1,0 +1,124 @@
+package io.wirebench.e2e.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wirebench.testing.BenchmarkJar;
+import io.wirebench.transport.server.ManagedNatsServer;
+import io.wirebench.transport.server.Processes;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Distributed load as a user runs it: worker processes from the module's benchmarks.jar, a real nats-server
+ * as the control plane, the coordinator adding their results. Against a no-op service, so what is checked is
+ * the bookkeeping (every request of the one schedule in exactly one share, the merged histogram the sum of the
+ * workers'), not a speed.
+ */
+class DistributedLoadIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void threeLocalWorkersMergeExactly() throws Exception {
+        Instant began = Instant.now();
+        Path jar = BenchmarkJar.ofThisModule().jar();
+        Process load = new ProcessBuilder(System.getProperty("java.bin", "java"), "-cp", jar.toString(), LoadCommand.class.getName(),
+                "--config", "../config/test-config.yaml", "--scenario", "noop", "--workers", "3", "--rate", "3000", "--duration", "3s",
+                "--users", "30", "--spawn-rate", "300", "--out", dir.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("load.log").toFile()).start();
+        assertTrue(load.waitFor(120, TimeUnit.SECONDS), "the run did not end within 120 s");
+        String log = Files.readString(dir.resolve("load.log"), StandardCharsets.UTF_8);
+        assertTrue(load.exitValue() == 0 || load.exitValue() == 1, "exit " + load.exitValue() + ":\n" + log);
+        JsonNode result = new ObjectMapper().readTree(dir.resolve("load-noop-workers-3.json").toFile());
+
+        LoadPlan plan = new LoadPlan(3000, Duration.ofSeconds(3), 30, Duration.ofMillis(5000), Duration.ofMillis(100));
+        assertEquals(plan.requests(), result.get("scheduled").asLong(), "the one schedule, ramp-up included");
+        JsonNode workers = result.get("workers");
+        assertEquals(3, workers.size());
+        long scheduled = 0;
+        long corrected = 0;
+        long succeeded = 0;
+        for (JsonNode w : workers) {
+            assertEquals("finished", w.get("status").asText(), w.toString());
+            assertEquals(new ScheduleShare(w.get("index").asInt(), 3).count(plan.requests()), w.get("scheduled").asLong(), w.toString());
+            scheduled += w.get("scheduled").asLong();
+            corrected += w.get("correctedCount").asLong();
+            succeeded += w.get("succeeded").asLong();
+            assertTrue(w.get("correctedCount").asLong() > 0, w.toString());
+        }
+        assertEquals(plan.requests(), scheduled);
+        assertEquals(corrected, result.get("latencyCorrectedMicros").get("count").asLong(), "the merged histogram holds every worker's successes");
+        assertEquals(succeeded, result.get("succeeded").asLong());
+        assertEquals(result.get("scheduled").asLong(), result.get("succeeded").asLong() + result.get("failed").asLong());
+        assertTrue(result.get("clockOffsetMaxMillis").isNumber(), result.toString());
+        assertFalse(result.get("intervals").isEmpty(), "the workers' seconds, added");
+        assertTrue(Processes.serversStartedSince(began).isEmpty(), "left running: " + Processes.serversStartedSince(began));
+    }
+
+    @Test
+    void aWorkerKilledMidRunIsNamedAndFailsTheRun() throws Exception {
+        Instant began = Instant.now();
+        Path jar = BenchmarkJar.ofThisModule().jar();
+        LoadPlan plan = new LoadPlan(1500, Duration.ofSeconds(4), 30, Duration.ofMillis(1000), Duration.ZERO);
+        DistributedLoad run;
+        try (ManagedNatsServer control = new ManagedNatsServer()) {
+            control.start();
+            try (LoadCoordinator coordinator = new LoadCoordinator(control.url(), 3, line -> { });
+                 LocalWorkers workers = new LocalWorkers(3, control.url(), dir, jar.toString())) {
+                CompletableFuture<DistributedLoad> result = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return coordinator.run(plan, "noop", Duration.ofSeconds(60));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                // the plan goes out once all three are ready; the schedule starts START_DELAY later
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!allReady(3) && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertTrue(allReady(3), "the three workers were not ready within 60 s");
+                Thread.sleep(LoadCoordinator.START_DELAY.toMillis() + 1500);
+                workers.kill(1);
+                run = result.get(60, TimeUnit.SECONDS);
+            }
+        }
+        List<WorkerRow> lost = run.lost();
+        assertEquals(1, lost.size(), run.workers().toString());
+        assertEquals("local-1", lost.get(0).name());
+        assertTrue(lost.get(0).sent() > 0 && lost.get(0).sent() < lost.get(0).scheduled(), "killed mid-run: " + lost.get(0));
+        assertEquals(plan.requests(), run.merged().scheduled());
+        long workerLost = run.merged().failures().get(FailureKind.WORKER_LOST);
+        assertTrue(workerLost > 0, run.merged().failures().toString());
+        assertEquals(plan.requests(), run.merged().succeeded() + run.merged().failed(), "every request of the schedule accounted for");
+        var json = DistributedLoadJson.toJson(run, Map.of("scenario", "noop"), 0.01, Double.NaN);
+        assertEquals(DistributedLoadJson.WORKER_LOST, json.get("status").asText());
+        assertTrue(json.get("reason").asText().startsWith("local-1 (worker " + lost.get(0).index() + ": nothing heard for"), json.get("reason").asText());
+        assertTrue(Processes.serversStartedSince(began).isEmpty(), "left running: " + Processes.serversStartedSince(began));
+    }
+
+    /** Each worker says its share once it has joined and measured its clock ("worker local-0: share 2 of 3, ..."). */
+    private boolean allReady(int workers) throws java.io.IOException {
+        for (int k = 0; k < workers; k++) {
+            Path log = dir.resolve("worker-" + k + ".log");
+            if (!Files.exists(log) || !Files.readString(log).contains(" of " + workers + ", clock offset")) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
