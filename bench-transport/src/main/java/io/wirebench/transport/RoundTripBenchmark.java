@@ -49,7 +49,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Inside the timed region: encoding nothing (requests are encoded once per trial), the transport
  * round trip, the service's decode and encode, the caller's decode of the receipt and its
- * constant-cost check. Outside: generating 16 orders, starting servers, the full check of every reply
+ * constant-cost check. Outside: generating 16 orders, starting servers (with {@code placement=split}, the service's
+ * own process), the full check of every reply
  * before timing. Every reply is checked; a wrong or missing reply (timeout: 5 s) fails the run.
  */
 @State(Scope.Benchmark)
@@ -78,9 +79,19 @@ public class RoundTripBenchmark {
     @Param({"8"})
     public int responders;
 
+    /**
+     * Where the service runs: {@code colocated}, in this JVM beside the callers (on the transport's own server, or
+     * the external one its address names); {@code split}, in a process of its own ({@code scripts/serve}, its
+     * server's address given as for an external server, e.g. {@code -DnatsUrl=...}), so this JVM holds the callers
+     * only. {@code scripts/bench --placement split} starts that process pinned to CPUs of its own.
+     */
+    @Param({"colocated"})
+    public String placement;
+
     Transport impl;
     RpcClient shared;
     private RpcServer server;
+    private SplitService split;
     Codec codecImpl;
     Order[] orders;
     byte[][] requests;
@@ -94,9 +105,37 @@ public class RoundTripBenchmark {
         for (int i = 0; i < MESSAGES; i++) {
             requests[i] = codecImpl.encode(orders[i]);
         }
-        impl = Transports.byName(transport, TransportSettings.defaults().withSecurity(Security.byName(security)).withResponders(responders));
-        server = impl.newServer();
-        server.register(ENDPOINT, new OrderReceiptHandler(codecImpl));
+        TransportSettings settings = TransportSettings.defaults().withSecurity(Security.byName(security)).withResponders(responders);
+        switch (placement) {
+            case "colocated" -> {
+                impl = Transports.byName(transport, settings);
+                server = impl.newServer();
+                server.register(ENDPOINT, new OrderReceiptHandler(codecImpl));
+            }
+            case "split" -> {
+                // the service is elsewhere: at the address given for it (another host, or scripts/serve), or in a process of
+                // its own started here on CPUs of its own
+                if (Transports.externalUrl(transport) == null) {
+                    if (!"none".equals(security)) {
+                        throw new IllegalArgumentException(transport + ": placement=split starts its service with security none; for auth or"
+                                + " tls start it with scripts/serve --security ... and give its address: " + Transports.describeExternalAddress(transport));
+                    }
+                    try {
+                        split = SplitService.start(transport, codec, responders, java.nio.file.Files.createTempFile("wirebench-split-" + transport, ".log"));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                    System.out.println("# wirebench placement: " + split.describe());
+                    settings = settings.withExternalUrl(split.url());
+                }
+                impl = Transports.byName(transport, settings);
+                server = null;
+            }
+            default -> throw new IllegalArgumentException("unknown placement '" + placement + "'; valid: colocated, split");
+        }
         shared = impl.newClient();
         for (int i = 0; i < MESSAGES; i++) {
             OrderReceipt receipt = codecImpl.decode(shared.request(ENDPOINT, requests[i]), OrderReceipt.class);
@@ -114,8 +153,13 @@ public class RoundTripBenchmark {
     @TearDown(Level.Trial)
     public void stop() {
         shared.close();
-        server.close();
+        if (server != null) {
+            server.close();
+        }
         impl.close();
+        if (split != null) {
+            split.close();
+        }
     }
 
     OrderReceipt check(byte[] reply, int i) {

@@ -35,7 +35,9 @@ import org.apache.commons.math3.stat.inference.TTest;
 public final class RegressionGate {
     static final List<String> COMPARED_METRICS = List.of("primary", "gc.alloc.rate.norm");
     /** The environment lines two runs must share to be comparable. */
-    static final List<String> SAME_ENVIRONMENT = List.of("cpu", "memory", "java", "nats-server", "redis-server", "rabbitmq-server");
+    static final List<String> SAME_ENVIRONMENT = List.of("cpu", "memory", "java", "nats-server", "redis-server", "rabbitmq-server", "placement");
+    /** A run from before scripts/bench had --placement put callers and services together. */
+    static final String DEFAULT_PLACEMENT = "colocated";
 
     /** {@code config/regression.yaml}. */
     public record Settings(@JsonProperty(value = "alpha", required = true) double alpha,
@@ -302,13 +304,17 @@ public final class RegressionGate {
         RunEnvironment c = RunEnvironment.parse(current);
         List<String> differences = new ArrayList<>();
         for (String key : SAME_ENVIRONMENT) {
-            String bv = b.get(key);
-            String cv = c.get(key);
+            String bv = placementOr(key, b.get(key));
+            String cv = placementOr(key, c.get(key));
             if (bv != null && cv != null && !bv.equals(cv)) {
                 differences.add(key + " differs: baseline '" + bv + "', current '" + cv + "'");
             }
         }
         return differences;
+    }
+
+    private static String placementOr(String key, String value) {
+        return value == null && key.equals("placement") ? DEFAULT_PLACEMENT : value;
     }
 
     static String percent(double v) {

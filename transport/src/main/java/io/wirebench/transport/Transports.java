@@ -61,6 +61,22 @@ public final class Transports {
         return provider.create(external(settings, provider.externalAddress()));
     }
 
+    /**
+     * The address of the server {@code name} was given from outside (its provider's system property, else its
+     * environment variable), or null when it starts its own; {@link #describeExternalAddress} names where to give one.
+     */
+    public static String externalUrl(String name) {
+        TransportProvider.ExternalAddress address = provider(name).externalAddress();
+        String url = address == null ? null : System.getProperty(address.property(), System.getenv(address.variable()));
+        return url == null || url.isBlank() ? null : url;
+    }
+
+    /** Where {@code name}'s external server address is given, for error messages ("-DnatsUrl=... or NATS_URL"). */
+    public static String describeExternalAddress(String name) {
+        TransportProvider.ExternalAddress address = provider(name).externalAddress();
+        return address == null ? name + " takes no external server address" : "-D" + address.property() + "=... or " + address.variable();
+    }
+
     /** The names a fault schedule may target (the servers transports run on), in registry order. */
     public static Set<String> faultTargets() {
         Set<String> targets = new LinkedHashSet<>();

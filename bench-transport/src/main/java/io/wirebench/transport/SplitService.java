@@ -1,0 +1,126 @@
+package io.wirebench.transport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service side of a round trip in a process of its own, for {@code placement=split}: {@link Serve} (the
+ * transport's server and the {@code orders} handlers) started with {@code taskset} on the upper half of this
+ * machine's CPUs, and this JVM (the callers) pinned to the lower half, so the two no longer take each other's
+ * CPU time. Its address comes from the line {@code callers' url:} it prints. Closing stops it (bounded: SIGTERM,
+ * then SIGKILL) and gives this JVM its CPUs back.
+ */
+final class SplitService implements AutoCloseable {
+    static final long START_SECONDS = 60;
+
+    private final Process process;
+    private final String url;
+    private final CpuSet callers;
+    private final CpuSet service;
+    private final CpuSet before;
+
+    private SplitService(Process process, String url, CpuSet callers, CpuSet service, CpuSet before) {
+        this.process = process;
+        this.url = url;
+        this.callers = callers;
+        this.service = service;
+        this.before = before;
+    }
+
+    /** Starts {@code transport}'s service with {@code codec} and {@code responders} handler threads, and pins this JVM. */
+    static SplitService start(String transport, String codec, int responders, Path log) throws IOException, InterruptedException {
+        CpuSet all = CpuSet.ofThisProcess();
+        if (all.cpus().size() < 2) {
+            throw new IllegalStateException("placement=split needs 2 CPUs or more to give the service its own; this process may use " + all);
+        }
+        CpuSet[] halves = all.halves();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of("taskset", "-c", halves[1].text(), java, "-Xms512m", "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), Serve.class.getName(), "--transport", transport, "--codec", codec,
+                "--responders", Integer.toString(responders)));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String url = awaitUrl(process, log);
+            halves[0].pinAllThreads(ProcessHandle.current().pid());
+            return new SplitService(process, url, halves[0], halves[1], all);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            stop(process);
+            throw e;
+        }
+    }
+
+    /** Reads the service's output (into {@code log}) until it prints the callers' address; bounded. */
+    private static String awaitUrl(Process process, Path log) throws IOException, InterruptedException {
+        CompletableFuture<String> url = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                 var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    out.write(line);
+                    out.newLine();
+                    out.flush();
+                    if (line.startsWith("callers' url: ")) {
+                        url.complete(line.substring("callers' url: ".length()).strip());
+                    }
+                }
+            } catch (IOException e) {
+                url.completeExceptionally(e);
+            }
+            url.completeExceptionally(new IllegalStateException("the service process ended without printing its address (exit "
+                    + (process.isAlive() ? "?" : process.exitValue()) + ")"));
+        }, "split-service-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return url.get(START_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the split service did not start: " + e.getCause().getMessage() + "; its output: " + log, e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the split service printed no address within " + START_SECONDS + " s; its output: " + log, e);
+        }
+    }
+
+    String url() {
+        return url;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** "split: service (pid N) on CPUs 1, callers on CPUs 0". */
+    String describe() {
+        return "split: service (pid " + process.pid() + ") on CPUs " + service.text() + ", callers on CPUs " + callers.text();
+    }
+
+    @Override
+    public void close() {
+        stop(process);
+        try {
+            before.pinAllThreads(ProcessHandle.current().pid());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // the fork ends after its trial; an in-process run keeps its pinning
+        }
+    }
+
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
