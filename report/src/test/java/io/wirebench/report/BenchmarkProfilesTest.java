@@ -20,7 +20,7 @@ class BenchmarkProfilesTest {
     @Test
     void theShippedProfilesAreValidAndNamed() {
         BenchmarkProfiles profiles = BenchmarkProfiles.read(SHIPPED);
-        assertEquals(List.of("quick", "nightly", "peers", "claims", "profiling", "full"), List.copyOf(profiles.profiles().keySet()));
+        assertEquals(List.of("quick", "nightly", "peers", "claims", "placement", "profiling", "full"), List.copyOf(profiles.profiles().keySet()));
         for (String measured : List.of("nightly", "peers", "claims", "full")) {
             assertTrue(profiles.profile(SHIPPED, measured).measuresPeers(), measured + " measures the transports' floors in the same run");
         }
@@ -72,7 +72,7 @@ class BenchmarkProfilesTest {
                 refused("{scenario: ecommerce, transport: nats, duration_seconds: 30}", "{scenario: ecommerce, transport: nats, duration_seconds: thirty}").key());
         ConfigFileException noProfile = assertThrows(ConfigFileException.class,
                 () -> BenchmarkProfiles.read(SHIPPED).profile(SHIPPED, "weekly"));
-        assertTrue(noProfile.getMessage().contains("available: quick, nightly, peers, claims, profiling, full"), noProfile.getMessage());
+        assertTrue(noProfile.getMessage().contains("available: quick, nightly, peers, claims, placement, profiling, full"), noProfile.getMessage());
     }
 
     @Test
