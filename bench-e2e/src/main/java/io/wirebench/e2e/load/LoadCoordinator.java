@@ -188,11 +188,7 @@ public final class LoadCoordinator implements AutoCloseable {
                 uncorrected.add(HistogramText.decode(d.uncorrected(), "worker " + k + " uncorrected"));
                 sendLag.add(lag);
                 succeeded += d.succeeded();
-                long failed = 0;
-                for (Map.Entry<String, Long> f : d.failures().entrySet()) {
-                    failures.merge(FailureKind.valueOf(f.getKey()), f.getValue(), Long::sum);
-                    failed += f.getValue();
-                }
+                long failed = addFailures(d.failures(), failures);
                 steadyCompleted += d.steadyCompleted();
                 gcCount += d.gcCount();
                 gcMillis += d.gcMillis();
@@ -208,13 +204,7 @@ public final class LoadCoordinator implements AutoCloseable {
                 List<LoadProtocol.Report> seen = reports.getOrDefault(k, List.of());
                 LoadProtocol.Report last = seen.isEmpty() ? null : seen.get(seen.size() - 1);
                 long ok = last == null ? 0 : last.succeeded();
-                long failed = 0;
-                if (last != null) {
-                    for (Map.Entry<String, Long> f : last.failures().entrySet()) {
-                        failures.merge(FailureKind.valueOf(f.getKey()), f.getValue(), Long::sum);
-                        failed += f.getValue();
-                    }
-                }
+                long failed = last == null ? 0 : addFailures(last.failures(), failures);
                 long unaccounted = Math.max(0, share - ok - failed);
                 failures.merge(FailureKind.WORKER_LOST, unaccounted, Long::sum);
                 succeeded += ok;
@@ -225,6 +215,16 @@ public final class LoadCoordinator implements AutoCloseable {
         LoadResult merged = new LoadResult(plan, scheduled, succeeded, failures, corrected, uncorrected, intervals(), elapsed, maxLag, gcCount,
                 gcMillis, steadyCompleted, steadySeconds, sendLag);
         return new DistributedLoad(merged, List.copyOf(rows), maxOffset());
+    }
+
+    /** Adds a worker's failures by kind (as its messages name them) into {@code into}; returns how many there were. */
+    private static long addFailures(Map<String, Long> from, Map<FailureKind, Long> into) {
+        long sum = 0;
+        for (Map.Entry<String, Long> f : from.entrySet()) {
+            into.merge(FailureKind.valueOf(f.getKey()), f.getValue(), Long::sum);
+            sum += f.getValue();
+        }
+        return sum;
     }
 
     /** The run's seconds, each the sum of the workers' same second (their latencies added, then the percentiles taken). */
