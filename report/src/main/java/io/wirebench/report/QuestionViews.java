@@ -16,6 +16,7 @@ import java.util.TreeSet;
  *       a round trip, the mean's ratio to HTTP with its interval, the throughput at the same caller count
  *       (marked when it and the mean latency break Little's law) and the allocation per request; with a
  *       chart of the latency percentiles per transport;</li>
+ *   <li>placement: every benchmark run both with its service colocated and split, side by side with split's ratio;</li>
  *   <li>throughput against concurrency: every throughput benchmark run at two caller counts or more;</li>
  *   <li>codecs: per shape each codec's encode and decode time and wire size, with a chart of time against
  *       wire size;</li>
@@ -41,6 +42,7 @@ final class QuestionViews {
     static List<View> of(List<JmhResult> all) {
         List<View> views = new ArrayList<>();
         addIfAny(views, transports(all));
+        addIfAny(views, placement(all));
         addIfAny(views, concurrency(all));
         addIfAny(views, codecs(all));
         addIfAny(views, validationShare(all));
@@ -123,6 +125,30 @@ final class QuestionViews {
             }
         }
         return new View("Transports side by side (RoundTripBenchmark)", List.of(table), charts);
+    }
+
+    /**
+     * Where the service runs ({@code placement}: colocated with the callers, or split into a process on CPUs of its
+     * own): for every benchmark run at both, the mean per setting side by side and split's ratio to colocated, with
+     * its interval (paired by round when the two ran interleaved).
+     */
+    static View placement(List<JmhResult> all) {
+        Map<String, Map<String, JmhResult>> bySetting = new TreeMap<>(); // benchmark + setting -> placement -> result
+        for (JmhResult r : all) {
+            String placement = r.params().get("placement");
+            if (placement != null) {
+                bySetting.computeIfAbsent(r.shortName() + " " + setting(r, "placement"), k -> new TreeMap<>()).put(placement, r);
+            }
+        }
+        Table table = new Table("lrrr", "benchmark and setting", "colocated", "split", "split / colocated");
+        for (Map.Entry<String, Map<String, JmhResult>> row : bySetting.entrySet()) {
+            JmhResult colocated = row.getValue().get("colocated");
+            JmhResult split = row.getValue().get("split");
+            if (colocated != null && split != null) {
+                table.row(row.getKey(), Format.cell(colocated), Format.cell(split), Format.ratio(Comparison.ratio(split, colocated)));
+            }
+        }
+        return table.isEmpty() ? null : new View("Where the service runs: colocated or split (placement)", List.of(table), List.of());
     }
 
     /**

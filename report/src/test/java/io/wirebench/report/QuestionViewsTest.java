@@ -112,4 +112,19 @@ class QuestionViewsTest {
         chart.add("a", 1, 10).add("a", 10, 100);
         assertEquals(2, chart.svg().split("<circle", -1).length - 1);
     }
+
+    @Test
+    void placementsSideBySideWithSplitsRatioToColocated() {
+        JmhResult colocated = result("RoundTripBenchmark.roundTrip", "sample", 1, Map.of("transport", "nats", "shape", "small", "placement", "colocated"),
+                200, "us/op", Map.of());
+        JmhResult split = result("RoundTripBenchmark.roundTrip", "sample", 1, Map.of("transport", "nats", "shape", "small", "placement", "split"),
+                100, "us/op", Map.of());
+        JmhResult alone = result("RoundTripBenchmark.roundTrip", "sample", 1, Map.of("transport", "http", "shape", "small", "placement", "split"),
+                90, "us/op", Map.of());
+        QuestionViews.View v = QuestionViews.placement(List.of(colocated, split, alone));
+        assertEquals(1, v.tables().get(0).rows().size(), "only a setting run at both placements has a row: " + v.markdown());
+        assertTrue(v.markdown().contains("| RoundTripBenchmark.roundTrip shape=small transport=nats t=1 | 200 ± 2.48 (3 forks) | 100 ± 2.48 (3 forks) | 0.50x ["),
+                v.markdown());
+        assertNull(QuestionViews.placement(List.of(colocated)), "one placement alone is no comparison");
+    }
 }

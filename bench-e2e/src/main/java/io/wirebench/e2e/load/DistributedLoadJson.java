@@ -17,7 +17,13 @@ public final class DistributedLoadJson {
     }
 
     public static ObjectNode toJson(DistributedLoad run, Map<String, String> context, double errorBudget, double p99LimitMs) {
-        ObjectNode json = LoadResultJson.toJson(run.merged(), context, errorBudget, p99LimitMs, Map.of());
+        return toJson(run, context, errorBudget, p99LimitMs, Map.of());
+    }
+
+    /** {@code accounting}: the scenario's books over all the workers' callers (none for the no-op service). */
+    public static ObjectNode toJson(DistributedLoad run, Map<String, String> context, double errorBudget, double p99LimitMs,
+                                    Map<String, Object> accounting) {
+        ObjectNode json = LoadResultJson.toJson(run.merged(), context, errorBudget, p99LimitMs, accounting);
         json.put("clockOffsetMaxMillis", run.maxClockOffsetMillis());
         ArrayNode rows = json.putArray("workers");
         for (WorkerRow w : run.workers()) {

@@ -5,7 +5,6 @@ import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.codec.Codecs;
 import io.wirebench.transport.Transport;
 import io.wirebench.transport.TransportSettings;
-import io.wirebench.transport.server.ManagedNatsServer;
 import io.wirebench.transport.Transports;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -203,76 +202,29 @@ public final class LoadCommand implements Callable<Integer> {
         return duration == null ? settings.loadTest().durationSeconds() : parseSeconds(duration);
     }
 
-    /**
-     * {@code --workers N}: the schedule split over N worker processes started here (and {@code --remote-workers}
-     * joining from elsewhere), coordinated over a nats-server of the run's own or {@code --control}'s; the
-     * coordinator adds their results into one, with a row per worker ({@link LoadCoordinator}).
-     */
+    /** {@code --workers N}: the schedule split over load workers ({@link DistributedRun}). */
     private int distributed(LoadConfig settings, Path folder, double seconds) throws Exception {
         int local = workers == null ? 0 : workers;
-        if (local < 0 || remoteWorkers < 0 || local + remoteWorkers < 1) {
-            throw new IllegalArgumentException("--workers and --remote-workers: at least one worker in all, none negative");
-        }
-        if (remoteWorkers > 0 && control == null) {
-            throw new IllegalArgumentException("--remote-workers: workers on other hosts need a control plane they can reach; give --control nats://HOST:PORT");
-        }
-        if (!"noop".equals(scenario)) {
-            throw new IllegalArgumentException("--workers runs --scenario noop (a no-op service) for now; the seed's scenarios over a transport"
-                    + " need their service side apart from the workers (scripts/serve-scenarios), which is not built yet");
-        }
         if (knee || ceiling || (faultSpecs != null && !faultSpecs.isEmpty()) || !settings.faults().isEmpty()) {
             throw new IllegalArgumentException("--workers does not take --knee, --ceiling or faults yet (the configuration " + config + " has "
                     + settings.faults().size() + " faults)");
         }
+        if (!"none".equals(security)) {
+            throw new IllegalArgumentException("--workers runs with --security none for now (the workers would need the run's credentials)");
+        }
         LoadConfig.LoadTest test = settings.loadTest();
         int inFlight = users == null ? test.users() : users;
         double spawn = spawnRate == null ? test.spawnRate() : spawnRate;
-        double target = rate == null ? 10_000 : rate;
-        Duration timeout = Duration.ofMillis(test.requestTimeoutMs());
-        LoadPlan plan = new LoadPlan(target, Duration.ofMillis((long) (seconds * 1000)), inFlight, timeout,
-                Duration.ofMillis((long) (inFlight / spawn * 1000)));
-        int all = local + remoteWorkers;
+        if (inFlight < 1 || !(spawn > 0)) {
+            throw new IllegalArgumentException("--users must be >= 1 and --spawn-rate > 0");
+        }
         Map<String, String> context = new LinkedHashMap<>();
         context.put("config", config.toString());
         context.put("date", Instant.now().toString());
         context.put("java", Runtime.version().toString());
         context.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        context.put("scenario", "noop");
-        context.put("unit", "requests");
-        context.put("transport", "none");
-        context.put("workers", Integer.toString(all));
-        System.out.printf(Locale.ROOT, "load: a no-op service, %.1f requests/s for %.0f s after a %.1f s ramp-up, over %d workers (%d here)%n",
-                plan.ratePerSecond(), seconds, plan.ramp().toMillis() / 1e3, all, local);
-        ManagedNatsServer own = control == null ? new ManagedNatsServer() : null;
-        try {
-            if (own != null) {
-                own.start();
-            }
-            String url = own == null ? control : own.url();
-            context.put("control", own == null ? "given" : "the run's own nats-server");
-            DistributedLoad run;
-            try (LoadCoordinator coordinator = new LoadCoordinator(url, all, System.out::println);
-                 LocalWorkers here = new LocalWorkers(local, url, folder)) {
-                run = coordinator.run(plan, "noop", Duration.ofSeconds(60));
-                here.awaitExit(10);
-            }
-            ObjectNode json = DistributedLoadJson.toJson(run, context, test.errorBudget(), settings.knee().p99LimitMs());
-            Path file = folder.resolve("load-noop-workers-" + all + ".json");
-            LoadResultJson.write(json, file);
-            System.out.print(summary(run.merged()));
-            for (WorkerRow w : run.workers()) {
-                System.out.printf(Locale.ROOT, "worker %-10s %d scheduled, %d sent, %d succeeded, %d failed, sender at most %.1f ms behind, clock offset %.3f ms%s%n",
-                        w.name(), w.scheduled(), w.sent(), w.succeeded(), w.failed(), w.maxSendLagMillis(), w.clockOffsetMillis(),
-                        w.finished() ? "" : " LOST: " + w.lost());
-            }
-            System.out.println("status: " + json.get("status").asText() + (json.has("reason") ? " (" + json.get("reason").asText() + ")" : ""));
-            System.out.println("result: " + file);
-            return LoadResultJson.PASSED.equals(json.get("status").asText()) ? 0 : 1;
-        } finally {
-            if (own != null) {
-                own.close();
-            }
-        }
+        return new DistributedRun(settings, scenario, transport, local, remoteWorkers, control, folder, context)
+                .run(rate, Duration.ofMillis((long) (seconds * 1000)), inFlight, spawn);
     }
 
     /** The generator's highest rate against a no-op service ({@link NoOpOperation}): the runner's own limit on this machine, before any codec or network. */

@@ -93,7 +93,8 @@ public final class LoadCoordinator implements AutoCloseable {
     }
 
     /** Admits the workers (within {@code joinTimeout}), runs {@code plan} over them and adds up what they measured. */
-    public DistributedLoad run(LoadPlan plan, String operation, Duration joinTimeout) throws InterruptedException, java.util.concurrent.TimeoutException {
+    public DistributedLoad run(LoadPlan plan, LoadProtocol.Target target, Duration joinTimeout) throws InterruptedException,
+            java.util.concurrent.TimeoutException {
         long joinDeadline = System.nanoTime() + joinTimeout.toNanos();
         while (ready.size() < workers) {
             if (System.nanoTime() > joinDeadline) {
@@ -104,7 +105,7 @@ public final class LoadCoordinator implements AutoCloseable {
         }
         long startNanos = System.nanoTime() + START_DELAY.toNanos();
         long startEpoch = LoadProtocol.epochNanos() + START_DELAY.toNanos();
-        nats.publish(LoadProtocol.PLAN, LoadProtocol.write(new LoadProtocol.Plan(operation, plan.ratePerSecond(), plan.duration().toMillis(),
+        nats.publish(LoadProtocol.PLAN, LoadProtocol.write(new LoadProtocol.Plan(target, plan.ratePerSecond(), plan.duration().toMillis(),
                 plan.maxInFlight(), plan.requestTimeout().toMillis(), plan.ramp().toMillis(), workers, startEpoch)));
         nats.flush(Duration.ofSeconds(5));
         progress.accept(String.format(Locale.ROOT, "coordinator: %d workers ready (largest clock offset %.3f ms); the schedule starts in %d s",
@@ -214,7 +215,15 @@ public final class LoadCoordinator implements AutoCloseable {
         }
         LoadResult merged = new LoadResult(plan, scheduled, succeeded, failures, corrected, uncorrected, intervals(), elapsed, maxLag, gcCount,
                 gcMillis, steadyCompleted, steadySeconds, sendLag);
-        return new DistributedLoad(merged, List.copyOf(rows), maxOffset());
+        long sent = 0;
+        java.util.Set<String> unanswered = new java.util.HashSet<>();
+        for (Map.Entry<Integer, LoadProtocol.Done> d : done.entrySet()) {
+            if (!lost.containsKey(d.getKey()) && d.getValue().books() != null) {
+                sent += d.getValue().books().sent();
+                unanswered.addAll(d.getValue().books().unanswered());
+            }
+        }
+        return new DistributedLoad(merged, List.copyOf(rows), maxOffset(), sent, java.util.Set.copyOf(unanswered));
     }
 
     /** Adds a worker's failures by kind (as its messages name them) into {@code into}; returns how many there were. */

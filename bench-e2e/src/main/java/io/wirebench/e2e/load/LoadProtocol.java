@@ -48,12 +48,22 @@ final class LoadProtocol {
     }
 
     /**
-     * The schedule (as {@link io.wirebench.e2e.load.LoadPlan}: rate, steady duration, users, timeout, ramp), the
-     * operation the workers run ({@code noop}: a no-op service), how many workers share it, and when it starts,
-     * on the coordinator's clock (ns since the epoch).
+     * The schedule (as {@link LoadPlan}: rate, steady duration, users, timeout, ramp), what the workers send
+     * ({@link Target}), how many workers share it, and when it starts, on the coordinator's clock (ns since the epoch).
      */
-    record Plan(String operation, double ratePerSecond, long durationMillis, int maxInFlight, long requestTimeoutMillis, long rampMillis,
+    record Plan(Target target, double ratePerSecond, long durationMillis, int maxInFlight, long requestTimeoutMillis, long rampMillis,
                 int workers, long startEpochNanos) {
+    }
+
+    /**
+     * What a worker sends: {@code noop} (a no-op service, the generators' own ceiling) or {@code ecommerce} (orders of
+     * {@code shape} to the order pipeline's gateway, over {@code transport} at {@code serviceUrl}, encoded with
+     * {@code codec}; worker k's order ids carry the prefix of run {@code idsBase + k}).
+     */
+    record Target(String scenario, String transport, String serviceUrl, String codec, String shape, long idsBase) {
+        static Target noop() {
+            return new Target("noop", null, null, null, null, 0);
+        }
     }
 
     /**
@@ -67,7 +77,12 @@ final class LoadProtocol {
     /** A worker's whole result: its share's counts, failures by kind, and its histograms (ns). */
     record Done(int index, String name, long scheduled, long succeeded, Map<String, Long> failures, String corrected, String uncorrected,
                 String sendLag, double elapsedSeconds, double maxSendLagMillis, long gcCount, long gcMillis, long steadyCompleted,
-                double steadySeconds) {
+                double steadySeconds, Books books) {
+    }
+
+    /** What a worker's callers know that the scenario's books need: operations sent, and (ecommerce) the orders never answered. */
+    record Books(long sent, java.util.List<String> unanswered) {
+        static final Books NONE = new Books(0, java.util.List.of());
     }
 
     /** Now, on this machine's clock, in ns since the epoch (microsecond resolution where the JVM has it). */

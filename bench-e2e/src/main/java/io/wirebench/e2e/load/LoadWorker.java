@@ -52,7 +52,14 @@ public final class LoadWorker implements AutoCloseable {
             throw new IllegalStateException(name + ": no plan from the coordinator within " + PLAN_TIMEOUT.toSeconds() + " s of joining");
         }
         LoadProtocol.Plan p = LoadProtocol.read(planned.getData(), LoadProtocol.Plan.class);
-        LoadOperation operation = operation(p.operation());
+        try (Target target = Target.open(p.target(), share, Duration.ofMillis(p.requestTimeoutMillis()))) {
+            return run(p, share, clock, target, progress);
+        }
+    }
+
+    private LoadProtocol.Done run(LoadProtocol.Plan p, ScheduleShare share, ClockOffset clock, Target target, Consumer<String> progress)
+            throws Exception {
+        LoadOperation operation = target.operation();
         LoadPlan plan = new LoadPlan(p.ratePerSecond(), Duration.ofMillis(p.durationMillis()), share.inFlight(p.maxInFlight()),
                 Duration.ofMillis(p.requestTimeoutMillis()), Duration.ofMillis(p.rampMillis()));
         long start = System.nanoTime() + (clock.toLocal(p.startEpochNanos()) - LoadProtocol.epochNanos());
@@ -63,18 +70,52 @@ public final class LoadWorker implements AutoCloseable {
                         HistogramText.encode(second.latencies()), second.sent(), second.succeeded(), names(second.failures())))));
         LoadProtocol.Done done = new LoadProtocol.Done(share.index(), name, result.scheduled(), result.succeeded(), names(result.failures()),
                 HistogramText.encode(result.corrected()), HistogramText.encode(result.uncorrected()), HistogramText.encode(result.sendLag()),
-                result.elapsedSeconds(), result.maxSendLagMillis(), result.gcCount(), result.gcMillis(), result.steadyCompleted(), result.steadySeconds());
+                result.elapsedSeconds(), result.maxSendLagMillis(), result.gcCount(), result.gcMillis(), result.steadyCompleted(), result.steadySeconds(),
+                target.books());
         nats.publish(LoadProtocol.DONE, LoadProtocol.write(done));
         nats.flush(JOIN_TIMEOUT);
         return done;
     }
 
-    /** The operations a worker can run: {@code noop}, a no-op service (the generators' own ceiling). */
-    static LoadOperation operation(String name) {
-        if ("noop".equals(name)) {
-            return NoOpOperation.create();
+    /** What a worker sends ({@link LoadProtocol.Target}), opened: its operation, what its books need, and what to close after. */
+    private record Target(LoadOperation operation, EcommerceClient orders, AutoCloseable transport) implements AutoCloseable {
+
+        static Target open(LoadProtocol.Target target, ScheduleShare share, Duration timeout) {
+            switch (target.scenario()) {
+                case "noop" -> {
+                    return new Target(NoOpOperation.create(), null, () -> { });
+                }
+                case "ecommerce" -> {
+                    io.wirebench.transport.Transport transport = io.wirebench.transport.Transports.byName(target.transport(),
+                            new io.wirebench.transport.TransportSettings(timeout, io.wirebench.transport.TransportSettings.DEFAULT_RESPONDERS,
+                                    target.serviceUrl()));
+                    try {
+                        EcommerceClient orders = new EcommerceClient(target.shape(), transport, io.wirebench.schemas.codec.Codecs.byName(target.codec()),
+                                new io.wirebench.e2e.orders.OrderIds(target.idsBase() + share.index()));
+                        return new Target(orders.operation(), orders, transport);
+                    } catch (RuntimeException e) {
+                        transport.close();
+                        throw e;
+                    }
+                }
+                default -> throw new IllegalArgumentException("scenario '" + target.scenario() + "': a worker runs noop or ecommerce");
+            }
         }
-        throw new IllegalArgumentException("operation '" + name + "': a worker runs 'noop' (a no-op service)");
+
+        LoadProtocol.Books books() {
+            return orders == null ? LoadProtocol.Books.NONE : new LoadProtocol.Books(orders.sent(), java.util.List.copyOf(orders.unanswered()));
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                if (orders != null) {
+                    orders.close();
+                }
+            } finally {
+                transport.close();
+            }
+        }
     }
 
     static Map<String, Long> names(Map<FailureKind, Long> failures) {

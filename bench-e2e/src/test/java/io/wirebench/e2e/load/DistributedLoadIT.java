@@ -69,6 +69,33 @@ class DistributedLoadIT {
         assertTrue(Processes.serversStartedSince(began).isEmpty(), "left running: " + Processes.serversStartedSince(began));
     }
 
+    /** The e-commerce scenario with two workers: the pipeline and its books here, the orders from the workers' processes. */
+    @Test
+    void ordersFromTwoWorkersBalanceTheBooksOfOnePipeline() throws Exception {
+        Instant began = Instant.now();
+        Path jar = BenchmarkJar.ofThisModule().jar();
+        Process load = new ProcessBuilder(System.getProperty("java.bin", "java"), "-cp", jar.toString(), LoadCommand.class.getName(),
+                "--config", "../config/test-config.yaml", "--scenario", "ecommerce", "--transport", "nats", "--workers", "2", "--rate", "100",
+                "--duration", "2s", "--users", "8", "--spawn-rate", "16", "--out", dir.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("load.log").toFile()).start();
+        assertTrue(load.waitFor(180, TimeUnit.SECONDS), "the run did not end within 180 s");
+        String log = Files.readString(dir.resolve("load.log"), StandardCharsets.UTF_8);
+        assertTrue(load.exitValue() == 0 || load.exitValue() == 1, "exit " + load.exitValue() + ":\n" + log);
+        JsonNode result = new ObjectMapper().readTree(dir.resolve("load-ecommerce-nats-workers-2.json").toFile());
+        JsonNode books = result.get("accounting");
+        assertTrue(books.get("booksBalance").asBoolean(), books.toString());
+        long sent = 0;
+        for (JsonNode w : result.get("workers")) {
+            assertEquals("finished", w.get("status").asText(), w.toString());
+            assertTrue(w.get("succeeded").asLong() > 0, "each worker's orders were accepted: " + w);
+            sent += w.get("sent").asLong();
+        }
+        assertEquals(sent, books.get("sent").asLong(), "the books count every order the workers sent");
+        assertEquals(result.get("succeeded").asLong(), books.get("accepted").asLong(), "every success is an order the gateway accepted");
+        assertEquals("ecommerce", result.get("context").get("scenario").asText());
+        assertTrue(Processes.serversStartedSince(began).isEmpty(), "left running: " + Processes.serversStartedSince(began));
+    }
+
     @Test
     void aWorkerKilledMidRunIsNamedAndFailsTheRun() throws Exception {
         Instant began = Instant.now();
@@ -81,7 +108,7 @@ class DistributedLoadIT {
                  LocalWorkers workers = new LocalWorkers(3, control.url(), dir, jar.toString())) {
                 CompletableFuture<DistributedLoad> result = CompletableFuture.supplyAsync(() -> {
                     try {
-                        return coordinator.run(plan, "noop", Duration.ofSeconds(60));
+                        return coordinator.run(plan, LoadProtocol.Target.noop(), Duration.ofSeconds(60));
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }

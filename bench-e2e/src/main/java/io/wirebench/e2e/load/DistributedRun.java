@@ -1,0 +1,147 @@
+package io.wirebench.e2e.load;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wirebench.e2e.orders.OrderIds;
+import io.wirebench.schemas.codec.Codec;
+import io.wirebench.schemas.codec.Codecs;
+import io.wirebench.transport.CallerAccessFiles;
+import io.wirebench.transport.Transport;
+import io.wirebench.transport.TransportSettings;
+import io.wirebench.transport.Transports;
+import io.wirebench.transport.server.ManagedNatsServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code scripts/load --workers N [--remote-workers R --control URL]}: one load run whose schedule is split
+ * over worker processes ({@link LoadWorker}), coordinated over NATS ({@link LoadCoordinator}). It starts the
+ * control plane (a nats-server of its own, unless given one), the scenario's service side here, with its
+ * books (for {@code ecommerce}: the order pipeline over the transport, checked with one order of each kind
+ * before timing), and the local workers; the workers send to the service; the result is written in the load
+ * runner's format with a row per worker, and the books over every worker's callers.
+ */
+final class DistributedRun {
+    static final Duration JOIN_TIMEOUT = Duration.ofSeconds(60);
+
+    private final LoadConfig settings;
+    private final String scenario;
+    private final String transport;
+    private final int local;
+    private final int remote;
+    private final String control;
+    private final Path folder;
+    private final Map<String, String> context;
+
+    DistributedRun(LoadConfig settings, String scenario, String transport, int local, int remote, String control, Path folder,
+                   Map<String, String> context) {
+        if (local < 0 || remote < 0 || local + remote < 1) {
+            throw new IllegalArgumentException("--workers and --remote-workers: at least one worker in all, none negative");
+        }
+        if (remote > 0 && control == null) {
+            throw new IllegalArgumentException("--remote-workers: workers on other hosts need a control plane they can reach; give --control nats://HOST:PORT");
+        }
+        if (!scenario.equals("noop") && !scenario.equals("ecommerce")) {
+            throw new IllegalArgumentException("--workers runs --scenario noop (a no-op service) or ecommerce; " + scenario + " with workers is not built yet");
+        }
+        if (scenario.equals("ecommerce") && remote > 0) {
+            throw new IllegalArgumentException("--remote-workers with ecommerce: the services listen on this host's loopback only; workers"
+                    + " elsewhere need them reachable (with credentials), which is not built yet");
+        }
+        this.settings = settings;
+        this.scenario = scenario;
+        this.transport = transport;
+        this.local = local;
+        this.remote = remote;
+        this.control = control;
+        this.folder = folder;
+        this.context = context;
+    }
+
+    /** Runs at {@code rate} (null: the scenario's configured rate; 10,000/s for the no-op service); exit code 0 when it passed. */
+    int run(Double rate, Duration steady, int inFlight, double spawn) throws Exception {
+        LoadConfig.LoadTest test = settings.loadTest();
+        Duration timeout = Duration.ofMillis(test.requestTimeoutMs());
+        int all = local + remote;
+        context.put("workers", Integer.toString(all));
+        try (Transport impl = scenario.equals("noop") ? null : Transports.byName(transport, new TransportSettings(timeout,
+                TransportSettings.DEFAULT_RESPONDERS, null));
+             EcommerceService service = impl == null ? null : new EcommerceService(settings.scenarios().ecommerce(), impl, codec())) {
+            LoadProtocol.Target target = target(impl, service);
+            double asked = rate != null ? rate : service == null ? 10_000 : settings.scenarios().ecommerce().orderRate();
+            LoadPlan plan = new LoadPlan(asked, steady, inFlight, timeout, Duration.ofMillis((long) (inFlight / spawn * 1000)));
+            System.out.printf(Locale.ROOT, "load: %s, %.1f %s/s for %.0f s after a %.1f s ramp-up, over %d workers (%d here)%n",
+                    service == null ? "a no-op service" : "ecommerce over " + transport, plan.ratePerSecond(), context.get("unit"),
+                    steady.toMillis() / 1e3, plan.ramp().toMillis() / 1e3, all, local);
+            DistributedLoad run = coordinate(plan, target, all);
+            Map<String, Object> books = service == null ? Map.of() : service.accounting(run.operationsSent(), run.unanswered());
+            ObjectNode json = DistributedLoadJson.toJson(run, context, test.errorBudget(), settings.knee().p99LimitMs(), books);
+            Path file = folder.resolve("load-" + scenario + (impl == null ? "" : "-" + transport) + "-workers-" + all + ".json");
+            LoadResultJson.write(json, file);
+            System.out.print(LoadCommand.summary(run.merged()));
+            for (WorkerRow w : run.workers()) {
+                System.out.printf(Locale.ROOT, "worker %-10s %d scheduled, %d sent, %d succeeded, %d failed, sender at most %.1f ms behind,"
+                        + " clock offset %.3f ms%s%n", w.name(), w.scheduled(), w.sent(), w.succeeded(), w.failed(), w.maxSendLagMillis(),
+                        w.clockOffsetMillis(), w.finished() ? "" : " LOST: " + w.lost());
+            }
+            if (!books.isEmpty()) {
+                System.out.println("accounting: " + books);
+            }
+            System.out.println("status: " + json.get("status").asText() + (json.has("reason") ? " (" + json.get("reason").asText() + ")" : ""));
+            System.out.println("result: " + file);
+            return LoadResultJson.PASSED.equals(json.get("status").asText()) ? 0 : 1;
+        }
+    }
+
+    private Codec codec() {
+        return Codecs.byName(settings.loadTest().codec());
+    }
+
+    /** What the workers send; for ecommerce, checked here first with one order of each kind (the books then start from zero). */
+    private LoadProtocol.Target target(Transport impl, EcommerceService service) {
+        if (service == null) {
+            context.put("scenario", "noop");
+            context.put("unit", "requests");
+            context.put("transport", "none");
+            return LoadProtocol.Target.noop();
+        }
+        String url = CallerAccessFiles.callersUrl(impl.describe());
+        if (url == null) {
+            throw new IllegalArgumentException(transport + " has no address workers could reach (" + impl.describe() + "); use a networked transport");
+        }
+        LoadConfig.Ecommerce config = settings.scenarios().ecommerce();
+        long idsBase = System.currentTimeMillis() / 1000 * 64;
+        try (EcommerceClient check = new EcommerceClient(config.shape(), impl, codec(), new OrderIds(idsBase + local + remote))) {
+            check.checkBeforeTiming();
+        }
+        service.resetBooks();
+        context.put("scenario", "ecommerce");
+        context.put("unit", config.shape() + " orders");
+        context.put("transport", transport);
+        context.put("codec", settings.loadTest().codec());
+        impl.describe().forEach((k, v) -> context.put("transport." + k, v));
+        return new LoadProtocol.Target("ecommerce", transport, url, settings.loadTest().codec(), config.shape(), idsBase);
+    }
+
+    private DistributedLoad coordinate(LoadPlan plan, LoadProtocol.Target target, int all) throws Exception {
+        ManagedNatsServer own = control == null ? new ManagedNatsServer() : null;
+        try {
+            if (own != null) {
+                own.start();
+            }
+            String url = own == null ? control : own.url();
+            context.put("control", own == null ? "given" : "the run's own nats-server");
+            try (LoadCoordinator coordinator = new LoadCoordinator(url, all, System.out::println);
+                 LocalWorkers here = new LocalWorkers(local, url, folder)) {
+                DistributedLoad run = coordinator.run(plan, target, JOIN_TIMEOUT);
+                here.awaitExit(10);
+                return run;
+            }
+        } finally {
+            if (own != null) {
+                own.close();
+            }
+        }
+    }
+}
