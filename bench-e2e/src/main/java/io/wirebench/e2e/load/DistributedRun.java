@@ -11,6 +11,7 @@ import io.wirebench.transport.Transports;
 import io.wirebench.transport.server.ManagedNatsServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,8 +20,9 @@ import java.util.Map;
  * over worker processes ({@link LoadWorker}), coordinated over NATS ({@link LoadCoordinator}). It starts the
  * control plane (a nats-server of its own, unless given one), the scenario's service side here, with its
  * books (for {@code ecommerce}: the order pipeline over the transport, checked with one order of each kind
- * before timing), and the local workers; the workers send to the service; the result is written in the load
- * runner's format with a row per worker, and the books over every worker's callers.
+ * before timing), and the local workers; the workers send to the service; the faults of the configuration run
+ * here, against the servers and services here, timed from the workers' common start; the result is written in
+ * the load runner's format with a row per worker, the books over every worker's callers, and each fault's cost.
  */
 final class DistributedRun {
     static final Duration JOIN_TIMEOUT = Duration.ofSeconds(60);
@@ -44,6 +46,10 @@ final class DistributedRun {
         }
         if (!scenario.equals("noop") && !scenario.equals("ecommerce")) {
             throw new IllegalArgumentException("--workers runs --scenario noop (a no-op service) or ecommerce; " + scenario + " with workers is not built yet");
+        }
+        if (scenario.equals("noop") && !settings.faults().isEmpty()) {
+            throw new IllegalArgumentException("faults need a scenario over a transport; the no-op service has no server to break (the configuration "
+                    + "has " + settings.faults().size() + ")");
         }
         if (scenario.equals("ecommerce") && remote > 0) {
             throw new IllegalArgumentException("--remote-workers with ecommerce: the services listen on this host's loopback only; workers"
@@ -74,10 +80,27 @@ final class DistributedRun {
             System.out.printf(Locale.ROOT, "load: %s, %.1f %s/s for %.0f s after a %.1f s ramp-up, over %d workers (%d here)%n",
                     service == null ? "a no-op service" : "ecommerce over " + transport, plan.ratePerSecond(), context.get("unit"),
                     steady.toMillis() / 1e3, plan.ramp().toMillis() / 1e3, all, local);
-            DistributedLoad run = coordinate(plan, target, all);
+            for (Fault fault : settings.faults()) {
+                FaultSchedule.check(fault, impl, service.delays()); // a target this transport or scenario lacks is refused before the run
+            }
+            DistributedLoad run;
+            List<FaultSchedule.Event> events;
+            try (FaultSchedule faults = new FaultSchedule()) {
+                // the faults run here, where the servers and services are, timed from the workers' common start
+                run = coordinate(all, coordinator -> coordinator.run(plan, target, JOIN_TIMEOUT, start -> faults.start(settings.faults(), impl,
+                        service == null ? null : service.delays(), plan.ramp().toMillis() / 1e3, start)));
+                events = faults.events();
+            }
             Map<String, Object> books = service == null ? Map.of() : service.accounting(run.operationsSent(), run.unanswered());
             ObjectNode json = DistributedLoadJson.toJson(run, context, test.errorBudget(), settings.knee().p99LimitMs(), books);
-            Path file = folder.resolve("load-" + scenario + (impl == null ? "" : "-" + transport) + "-workers-" + all + ".json");
+            if (!settings.faults().isEmpty()) {
+                List<Map<String, Object>> recovery = FaultRecovery.of(events, run.merged().intervals(), plan.ramp().toMillis() / 1e3);
+                json.set("faults", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(recovery));
+                recovery.forEach(r -> System.out.println("fault: " + r));
+            }
+            String faulted = settings.faults().stream().map(f -> "-" + f.action() + "-" + f.target()).distinct()
+                    .collect(java.util.stream.Collectors.joining());
+            Path file = folder.resolve("load-" + scenario + (impl == null ? "" : "-" + transport) + faulted + "-workers-" + all + ".json");
             LoadResultJson.write(json, file);
             System.out.print(LoadCommand.summary(run.merged()));
             for (WorkerRow w : run.workers()) {
@@ -124,7 +147,13 @@ final class DistributedRun {
         return new LoadProtocol.Target("ecommerce", transport, url, settings.loadTest().codec(), config.shape(), idsBase);
     }
 
-    private DistributedLoad coordinate(LoadPlan plan, LoadProtocol.Target target, int all) throws Exception {
+    /** What runs while the workers are there: one plan, or a knee search's steps. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T with(LoadCoordinator coordinator) throws Exception;
+    }
+
+    private <T> T coordinate(int all, Work<T> work) throws Exception {
         ManagedNatsServer own = control == null ? new ManagedNatsServer() : null;
         try {
             if (own != null) {
@@ -134,14 +163,66 @@ final class DistributedRun {
             context.put("control", own == null ? "given" : "the run's own nats-server");
             try (LoadCoordinator coordinator = new LoadCoordinator(url, all, System.out::println);
                  LocalWorkers here = new LocalWorkers(local, url, folder)) {
-                DistributedLoad run = coordinator.run(plan, target, JOIN_TIMEOUT);
+                T result = work.with(coordinator);
+                coordinator.finish();
                 here.awaitExit(10);
-                return run;
+                return result;
             }
         } finally {
             if (own != null) {
                 own.close();
             }
+        }
+    }
+
+    /**
+     * {@code --knee} with workers: the knee search's steps (the configuration's knee section) each one plan over all the
+     * workers, the next rate decided from the merged result; the books over every step's orders at the end.
+     */
+    int knee(Double rate, int inFlight) throws Exception {
+        LoadConfig.LoadTest test = settings.loadTest();
+        LoadConfig.Knee k = settings.knee();
+        Duration timeout = Duration.ofMillis(test.requestTimeoutMs());
+        int all = local + remote;
+        context.put("workers", Integer.toString(all));
+        if (!settings.faults().isEmpty()) {
+            throw new IllegalArgumentException("--knee with faults: a fault is timed within one run, and a knee search is many; leave one out");
+        }
+        try (Transport impl = scenario.equals("noop") ? null : Transports.byName(transport, new TransportSettings(timeout,
+                TransportSettings.DEFAULT_RESPONDERS, null));
+             EcommerceService service = impl == null ? null : new EcommerceService(settings.scenarios().ecommerce(), impl, codec())) {
+            LoadProtocol.Target target = target(impl, service);
+            double start = rate != null ? rate : k.startRate();
+            KneeSearch search = new KneeSearch(start, k.factor(), k.maxSteps(), k.p99LimitMs(), test.errorBudget(), 0);
+            Duration step = Duration.ofMillis((long) (k.stepSeconds() * 1000));
+            System.out.printf(Locale.ROOT, "knee: %s, from %.1f %s/s, x%.2f per %.0f s step, p99 limit %.0f ms, %d users, over %d workers (%d here)%n",
+                    service == null ? "a no-op service" : "ecommerce over " + transport, start, context.get("unit"), k.factor(), k.stepSeconds(),
+                    k.p99LimitMs(), inFlight, all, local);
+            DistributedLoad[] last = new DistributedLoad[1];
+            KneeSearch.Outcome outcome = coordinate(all, coordinator -> search.search(r -> {
+                try {
+                    last[0] = coordinator.run(new LoadPlan(r, step, inFlight, timeout), target, JOIN_TIMEOUT);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new IllegalStateException(e);
+                }
+                if (!last[0].lost().isEmpty()) {
+                    System.out.println("knee: lost " + last[0].lost().stream().map(WorkerRow::name).toList() + "; their share counts as failed");
+                }
+                return last[0].merged();
+            }, System.out::println));
+            ObjectNode json = LoadResultJson.kneeJson(outcome, context, test.errorBudget());
+            if (service != null && last[0] != null) {
+                json.set("accounting", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(
+                        service.accounting(last[0].operationsSent(), last[0].unanswered())));
+            }
+            Path file = folder.resolve("knee-" + scenario + (impl == null ? "" : "-" + transport) + "-workers-" + all + ".json");
+            LoadResultJson.write(json, file);
+            System.out.printf(Locale.ROOT, "knee: %s%n", Double.isNaN(outcome.kneeRate()) ? "not even the first step was sustained"
+                    : outcome.capped() ? String.format(Locale.ROOT, "not found below %.1f/s (every step sustained; the search hit its step limit)",
+                            outcome.kneeRate())
+                    : String.format(Locale.ROOT, "%.1f/s sustained", outcome.kneeRate()));
+            System.out.println("result: " + file);
+            return Double.isNaN(outcome.kneeRate()) ? 1 : 0;
         }
     }
 }

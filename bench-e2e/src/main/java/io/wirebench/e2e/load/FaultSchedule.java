@@ -58,10 +58,16 @@ public final class FaultSchedule implements AutoCloseable {
 
     /** Schedules every fault at {@code rampSeconds + at} from now, the run's start. */
     public void start(List<Fault> faults, Transport transport, ServiceDelays services, double rampSeconds) {
-        startNanos = System.nanoTime();
+        start(faults, transport, services, rampSeconds, System.nanoTime());
+    }
+
+    /** As {@link #start(List, Transport, ServiceDelays, double)}, for a run that starts at {@code runStartNanos} (now or later). */
+    public void start(List<Fault> faults, Transport transport, ServiceDelays services, double rampSeconds, long runStartNanos) {
+        startNanos = runStartNanos;
+        long wait = Math.max(0, runStartNanos - System.nanoTime());
         for (Fault fault : faults) {
-            long breakAt = (long) ((rampSeconds + fault.at()) * 1e9);
-            long repairAt = (long) ((rampSeconds + fault.at() + fault.duration()) * 1e9);
+            long breakAt = wait + (long) ((rampSeconds + fault.at()) * 1e9);
+            long repairAt = wait + (long) ((rampSeconds + fault.at() + fault.duration()) * 1e9);
             Steps steps = stepsOf(fault, transport, services);
             timer.schedule(() -> step(fault, steps.breakStep(), steps.breakIt(), () -> repairs.put(fault, steps.repair())), breakAt,
                     TimeUnit.NANOSECONDS);

@@ -205,9 +205,8 @@ public final class LoadCommand implements Callable<Integer> {
     /** {@code --workers N}: the schedule split over load workers ({@link DistributedRun}). */
     private int distributed(LoadConfig settings, Path folder, double seconds) throws Exception {
         int local = workers == null ? 0 : workers;
-        if (knee || ceiling || (faultSpecs != null && !faultSpecs.isEmpty()) || !settings.faults().isEmpty()) {
-            throw new IllegalArgumentException("--workers does not take --knee, --ceiling or faults yet (the configuration " + config + " has "
-                    + settings.faults().size() + " faults)");
+        if (ceiling) {
+            throw new IllegalArgumentException("--ceiling measures one generator; for several, run --scenario noop --workers N at the rates to try");
         }
         if (!"none".equals(security)) {
             throw new IllegalArgumentException("--workers runs with --security none for now (the workers would need the run's credentials)");
@@ -223,8 +222,8 @@ public final class LoadCommand implements Callable<Integer> {
         context.put("date", Instant.now().toString());
         context.put("java", Runtime.version().toString());
         context.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        return new DistributedRun(settings, scenario, transport, local, remoteWorkers, control, folder, context)
-                .run(rate, Duration.ofMillis((long) (seconds * 1000)), inFlight, spawn);
+        DistributedRun run = new DistributedRun(settings, scenario, transport, local, remoteWorkers, control, folder, context);
+        return knee ? run.knee(rate, inFlight) : run.run(rate, Duration.ofMillis((long) (seconds * 1000)), inFlight, spawn);
     }
 
     /** The generator's highest rate against a no-op service ({@link NoOpOperation}): the runner's own limit on this machine, before any codec or network. */

@@ -43,6 +43,7 @@ public final class LoadCoordinator implements AutoCloseable {
     private final Map<Integer, LoadProtocol.Done> done = new ConcurrentHashMap<>();
     private final List<String> refused = new CopyOnWriteArrayList<>();
     private final Dispatcher dispatcher;
+    private boolean finished;
 
     public LoadCoordinator(String controlUrl, int workers, Consumer<String> progress) throws Exception {
         if (workers < 1) {
@@ -92,9 +93,32 @@ public final class LoadCoordinator implements AutoCloseable {
         }
     }
 
-    /** Admits the workers (within {@code joinTimeout}), runs {@code plan} over them and adds up what they measured. */
+    /** Tells the workers the run is over (they stop waiting for another plan); once. */
+    public void finish() {
+        if (!finished) {
+            finished = true;
+            nats.publish(LoadProtocol.PLAN, LoadProtocol.write(new LoadProtocol.Plan(new LoadProtocol.Target(LoadProtocol.Target.END, null, null, null,
+                    null, 0), 1, 1, 1, 1, 0, workers, 0)));
+            try {
+                nats.flush(Duration.ofSeconds(5));
+            } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+                progress.accept("coordinator: the end of the run may not have reached every worker: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Admits the workers (within {@code joinTimeout}), runs {@code plan} over them and adds up what they measured. May be
+     * called again for another plan with the same workers (a knee search's next step).
+     */
     public DistributedLoad run(LoadPlan plan, LoadProtocol.Target target, Duration joinTimeout) throws InterruptedException,
             java.util.concurrent.TimeoutException {
+        return run(plan, target, joinTimeout, start -> { });
+    }
+
+    /** As {@link #run(LoadPlan, LoadProtocol.Target, Duration)}; {@code atPlan} gets the schedule's start ({@link System#nanoTime()}) once the plan is out. */
+    public DistributedLoad run(LoadPlan plan, LoadProtocol.Target target, Duration joinTimeout, java.util.function.LongConsumer atPlan)
+            throws InterruptedException, java.util.concurrent.TimeoutException {
         long joinDeadline = System.nanoTime() + joinTimeout.toNanos();
         while (ready.size() < workers) {
             if (System.nanoTime() > joinDeadline) {
@@ -103,11 +127,15 @@ public final class LoadCoordinator implements AutoCloseable {
             }
             Thread.sleep(50);
         }
+        reports.clear();
+        done.clear();
+        lastHeard.clear();
         long startNanos = System.nanoTime() + START_DELAY.toNanos();
         long startEpoch = LoadProtocol.epochNanos() + START_DELAY.toNanos();
         nats.publish(LoadProtocol.PLAN, LoadProtocol.write(new LoadProtocol.Plan(target, plan.ratePerSecond(), plan.duration().toMillis(),
                 plan.maxInFlight(), plan.requestTimeout().toMillis(), plan.ramp().toMillis(), workers, startEpoch)));
         nats.flush(Duration.ofSeconds(5));
+        atPlan.accept(startNanos);
         progress.accept(String.format(Locale.ROOT, "coordinator: %d workers ready (largest clock offset %.3f ms); the schedule starts in %d s",
                 workers, maxOffset(), START_DELAY.toSeconds()));
         long slotWait = plan.requestTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
@@ -274,6 +302,7 @@ public final class LoadCoordinator implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        finish();
         nats.closeDispatcher(dispatcher);
         nats.close();
     }

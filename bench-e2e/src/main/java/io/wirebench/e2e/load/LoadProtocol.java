@@ -18,7 +18,8 @@ import java.util.Map;
  *   <li>the coordinator publishes the {@link Plan} on {@link #PLAN}: the schedule, each worker's share
  *       (by index) and the start instant on the coordinator's clock;</li>
  *   <li>each worker sends a {@link Report} on {@link #REPORT} every second (that second's histogram) and a
- *       {@link Done} on {@link #DONE} at its end (its whole result's histograms and counts).</li>
+ *       {@link Done} on {@link #DONE} at its end (its whole result's histograms and counts);</li>
+ *   <li>another plan (a knee search's next step), or one whose target is {@link Target#END}: the run is over.</li>
  * </ol>
  */
 final class LoadProtocol {
@@ -61,6 +62,9 @@ final class LoadProtocol {
      * {@code codec}; worker k's order ids carry the prefix of run {@code idsBase + k}).
      */
     record Target(String scenario, String transport, String serviceUrl, String codec, String shape, long idsBase) {
+        /** The scenario of the last plan, which ends the run: the workers stop waiting for another. */
+        static final String END = "end";
+
         static Target noop() {
             return new Target("noop", null, null, null, null, 0);
         }

@@ -14,12 +14,15 @@ import java.util.function.Consumer;
  * One load generator of a distributed run ({@code scripts/load-worker --control nats://HOST:PORT}): joins
  * the coordinator over the control plane, measures its clock's offset from the coordinator's, runs its
  * share of the plan's one arrival schedule from the plan's start instant, sends each second's histogram as
- * it goes and its whole result at its end ({@link LoadProtocol}). Every wait is bounded.
+ * it goes and its whole result at its end ({@link LoadProtocol}); then the next plan (a knee search's next
+ * step), until the coordinator ends the run. Every wait is bounded.
  */
 public final class LoadWorker implements AutoCloseable {
     static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
     /** How long a worker waits for the plan once it is ready (the coordinator waits for the other workers first). */
     static final Duration PLAN_TIMEOUT = Duration.ofMinutes(2);
+    /** After a plan's result is out, how long a worker waits for another plan (a knee search's next step) or the end. */
+    static final Duration NEXT_PLAN_TIMEOUT = Duration.ofMinutes(2);
     static final int CLOCK_EXCHANGES = 8;
 
     private final Connection nats;
@@ -47,13 +50,35 @@ public final class LoadWorker implements AutoCloseable {
         nats.flush(JOIN_TIMEOUT);
         progress.accept(String.format(java.util.Locale.ROOT, "worker %s: share %d of %d, clock offset %.3f ms (round trip %.3f ms)", name,
                 share.index(), share.of(), clock.offsetMillis(), clock.roundTripMillis()));
-        Message planned = plans.nextMessage(PLAN_TIMEOUT);
-        if (planned == null) {
-            throw new IllegalStateException(name + ": no plan from the coordinator within " + PLAN_TIMEOUT.toSeconds() + " s of joining");
-        }
-        LoadProtocol.Plan p = LoadProtocol.read(planned.getData(), LoadProtocol.Plan.class);
-        try (Target target = Target.open(p.target(), share, Duration.ofMillis(p.requestTimeoutMillis()))) {
-            return run(p, share, clock, target, progress);
+        // one plan, or several (a knee search's steps), until the coordinator says the run is over
+        LoadProtocol.Done last = null;
+        Target target = null;
+        try {
+            while (true) {
+                Message planned = plans.nextMessage(last == null ? PLAN_TIMEOUT : NEXT_PLAN_TIMEOUT);
+                if (planned == null) {
+                    if (last == null) {
+                        throw new IllegalStateException(name + ": no plan from the coordinator within " + PLAN_TIMEOUT.toSeconds() + " s of joining");
+                    }
+                    progress.accept("worker " + name + ": no word from the coordinator for " + NEXT_PLAN_TIMEOUT.toSeconds() + " s after its last plan; done");
+                    return last;
+                }
+                LoadProtocol.Plan p = LoadProtocol.read(planned.getData(), LoadProtocol.Plan.class);
+                if (LoadProtocol.Target.END.equals(p.target().scenario())) {
+                    if (last == null) {
+                        throw new IllegalStateException(name + ": the coordinator ended the run before giving a plan");
+                    }
+                    return last;
+                }
+                if (target == null) {
+                    target = Target.open(p.target(), share, Duration.ofMillis(p.requestTimeoutMillis()));
+                }
+                last = run(p, share, clock, target, progress);
+            }
+        } finally {
+            if (target != null) {
+                target.close();
+            }
         }
     }
 

@@ -96,6 +96,33 @@ class DistributedLoadIT {
         assertTrue(Processes.serversStartedSince(began).isEmpty(), "left running: " + Processes.serversStartedSince(began));
     }
 
+    /** A knee search over the same workers, step after step, and a fault during a run with workers: both as with one generator. */
+    @Test
+    void aKneeSearchStepsOverTheSameWorkersAndAFaultIsCostedAsWithOneGenerator() throws Exception {
+        Path jar = BenchmarkJar.ofThisModule().jar();
+        Path config = Files.writeString(dir.resolve("config.yaml"), Files.readString(Path.of("../config/test-config.yaml"))
+                .replace("step_seconds: 10", "step_seconds: 1").replace("max_steps: 12", "max_steps: 2"));
+        Process knee = new ProcessBuilder(System.getProperty("java.bin", "java"), "-cp", jar.toString(), LoadCommand.class.getName(),
+                "--config", config.toString(), "--scenario", "noop", "--workers", "2", "--rate", "500", "--knee", "--users", "8",
+                "--out", dir.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("knee.log").toFile()).start();
+        assertTrue(knee.waitFor(120, TimeUnit.SECONDS), "the knee search did not end within 120 s");
+        JsonNode search = new ObjectMapper().readTree(dir.resolve("knee-noop-workers-2.json").toFile());
+        assertEquals(2, search.get("steps").size(), Files.readString(dir.resolve("knee.log")));
+        assertEquals("2", search.get("context").get("workers").asText());
+
+        Process faulted = new ProcessBuilder(System.getProperty("java.bin", "java"), "-cp", jar.toString(), LoadCommand.class.getName(),
+                "--config", "../config/test-config.yaml", "--scenario", "ecommerce", "--transport", "nats", "--workers", "2", "--rate", "100",
+                "--duration", "3s", "--users", "8", "--spawn-rate", "16", "--fault", "at=1,action=slow,target=payment,duration=1,delay_ms=20",
+                "--out", dir.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("fault.log").toFile()).start();
+        assertTrue(faulted.waitFor(120, TimeUnit.SECONDS), "the run with a fault did not end within 120 s");
+        JsonNode run = new ObjectMapper().readTree(dir.resolve("load-ecommerce-nats-slow-payment-workers-2.json").toFile());
+        JsonNode fault = run.get("faults").get(0);
+        assertEquals("slow", fault.get("action").asText(), fault.toString());
+        assertTrue(fault.get("errors").isNull(), "the fault went as asked: " + fault);
+        assertTrue(fault.get("brokeAtSeconds").asDouble() >= 1, "timed from the workers' common start, after the ramp-up: " + fault);
+        assertTrue(run.get("accounting").get("booksBalance").asBoolean(), run.get("accounting").toString());
+    }
+
     @Test
     void aWorkerKilledMidRunIsNamedAndFailsTheRun() throws Exception {
         Instant began = Instant.now();
