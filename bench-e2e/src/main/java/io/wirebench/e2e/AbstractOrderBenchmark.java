@@ -1,6 +1,7 @@
 package io.wirebench.e2e;
 
 import io.wirebench.bench.Cursor;
+import io.wirebench.e2e.orders.OrderBooks;
 import io.wirebench.e2e.orders.OrderClient;
 import io.wirebench.e2e.orders.OrderIds;
 import io.wirebench.e2e.orders.OrderPipeline;
@@ -46,8 +47,19 @@ public abstract class AbstractOrderBenchmark extends AbstractE2eBenchmark {
     @Param({"json"})
     public String codec;
 
+    /**
+     * Where the pipeline runs: {@code colocated}, its four services in this JVM beside the callers; {@code split}, in a
+     * process of its own ({@code ServeScenarios}) on CPUs of its own, the callers pinned to the others, its books read
+     * over its {@code order-books} endpoint. The per-stage breakdown is timed inside the services, so a benchmark that
+     * reports it runs colocated only.
+     */
+    @Param({"colocated"})
+    public String placement;
+
     Transport impl;
+    /** The pipeline in this JVM; null with placement=split, where it runs in {@link #split}'s process. */
     OrderPipeline pipeline;
+    private io.wirebench.transport.SplitService split;
     RpcClient client;
     OrderClient caller;
     Codec codecImpl;
@@ -67,8 +79,22 @@ public abstract class AbstractOrderBenchmark extends AbstractE2eBenchmark {
         stages = reportsBreakdown(params.getBenchmark()) ? new StageClock() : StageClock.OFF;
         codecImpl = Codecs.byName(codec);
         orders = new PayloadGenerator(PayloadGenerator.DEFAULT_SEED).orders(Shape.byName(shape), ORDERS).toArray(new Order[0]);
-        impl = ScenarioTrial.start(transport);
-        pipeline = new OrderPipeline(impl, codecImpl, OrderPipelineSettings.defaults().withFailureRate(paymentFailureRate()), stages);
+        switch (placement) {
+            case "colocated" -> {
+                impl = ScenarioTrial.start(transport);
+                pipeline = new OrderPipeline(impl, codecImpl, OrderPipelineSettings.defaults().withFailureRate(paymentFailureRate()), stages);
+            }
+            case "split" -> {
+                if (stages != StageClock.OFF) {
+                    throw new IllegalArgumentException(params.getBenchmark() + ": placement=split times no stages (they run in the services'"
+                            + " process); the per-stage breakdown runs colocated, OrderPipelineBenchmark.latency runs split");
+                }
+                split = ScenarioTrial.split(transport, codec, paymentFailureRate());
+                impl = ScenarioTrial.start(transport, split.url());
+                pipeline = null;
+            }
+            default -> throw new IllegalArgumentException("unknown placement '" + placement + "'; valid: colocated, split");
+        }
         client = impl.newClient();
         StageCounters.CLOCK.publish(stages);
         caller = new OrderClient(client, codecImpl, stages);
@@ -84,31 +110,33 @@ public abstract class AbstractOrderBenchmark extends AbstractE2eBenchmark {
 
     @Setup(Level.Iteration)
     public void clearAccounts() {
-        pipeline.ledger().clear();
-        pipeline.inventory().forgetOrders();
-        pipeline.gateway().resetCounts();
+        if (pipeline != null) {
+            OrderBooks.clear(pipeline.gateway(), pipeline.ledger(), pipeline.inventory());
+        } else {
+            OrderBooks.clear(client);
+        }
         stages.reset();
     }
 
+    /** Every accepted order charged exactly once, no other charge; the inventory holds and the ledger charged the accepted orders' items and totals. */
     @TearDown(Level.Iteration)
     public void checkAccounts() {
-        long accepted = pipeline.gateway().count(OrderStatus.ACCEPTED);
-        if (pipeline.ledger().charged() != accepted || pipeline.ledger().repeated() != 0) {
-            throw new IllegalStateException(transport + ": " + accepted + " orders accepted but " + pipeline.ledger().charged()
-                    + " charged (" + pipeline.ledger().repeated() + " repeated charges); the run's numbers cannot be trusted");
-        }
-        // stock and money: what the inventory holds and the ledger charged are the accepted orders' items and totals
-        if (pipeline.inventory().unitsHeld() != pipeline.gateway().acceptedUnits()
-                || pipeline.ledger().chargedMinor() != pipeline.gateway().acceptedMinor()) {
-            throw new IllegalStateException(transport + ": the inventory holds " + pipeline.inventory().unitsHeld() + " units and the ledger charged "
-                    + pipeline.ledger().chargedMinor() + " (minor units) for accepted orders of " + pipeline.gateway().acceptedUnits()
-                    + " units and " + pipeline.gateway().acceptedMinor() + "; the run's numbers cannot be trusted");
+        OrderBooks books = pipeline != null ? OrderBooks.of(pipeline.gateway(), pipeline.ledger(), pipeline.inventory()) : OrderBooks.read(client);
+        String problem = books.problem();
+        if (problem != null) {
+            throw new IllegalStateException(transport + ": " + problem + "; the run's numbers cannot be trusted");
         }
     }
 
     @TearDown(Level.Trial)
     public void stop() {
-        ScenarioTrial.stop(client, pipeline, impl);
+        try {
+            ScenarioTrial.stop(client, pipeline, impl);
+        } finally {
+            if (split != null) {
+                split.close();
+            }
+        }
     }
 
     /** The next of the pre-generated orders at the caller's position, with an order id of its own. */

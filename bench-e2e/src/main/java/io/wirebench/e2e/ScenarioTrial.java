@@ -12,12 +12,37 @@ final class ScenarioTrial {
     }
 
     static Transport start(String transport) {
-        Transport impl = Transports.byName(transport, TransportSettings.defaults());
+        return start(transport, null);
+    }
+
+    /** The transport, against the server at {@code url} when given (a split placement's service process), else its own. */
+    static Transport start(String transport, String url) {
+        Transport impl = Transports.byName(transport, url == null ? TransportSettings.defaults() : TransportSettings.defaults().withExternalUrl(url));
         for (Map.Entry<String, String> entry : impl.describe().entrySet()) {
             System.out.println("# wirebench " + entry.getKey() + ": " + entry.getValue());
         }
         TransportSidecar.write(impl);
         return impl;
+    }
+
+    /**
+     * The order pipeline in a process of its own on CPUs of its own ({@code placement=split}): {@link ServeScenarios} with the
+     * gateway, validation, inventory and payment over {@code transport}'s server, declining {@code paymentFailureRate} of the
+     * charges; this JVM is pinned to the other CPUs until it is closed.
+     */
+    static io.wirebench.transport.SplitService split(String transport, String codec, double paymentFailureRate) {
+        try {
+            io.wirebench.transport.SplitService split = io.wirebench.transport.SplitService.start(ServeScenarios.class, java.util.List.of(
+                    "--transport", transport, "--codec", codec, "--services", "gateway,validation,inventory,payment",
+                    "--payment-failure-rate", Double.toString(paymentFailureRate)), java.nio.file.Files.createTempFile("wirebench-split-" + transport, ".log"));
+            System.out.println("# wirebench placement: " + split.describe());
+            return split;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The end of a trial: the client, the service side, then the transport with its server, whatever fails. */

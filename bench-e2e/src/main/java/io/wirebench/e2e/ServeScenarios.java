@@ -5,6 +5,7 @@ import io.wirebench.e2e.files.FileService;
 import io.wirebench.e2e.orders.FailureInjection;
 import io.wirebench.e2e.orders.Inventory;
 import io.wirebench.e2e.orders.InventoryService;
+import io.wirebench.e2e.orders.OrderBooks;
 import io.wirebench.e2e.orders.OrderGateway;
 import io.wirebench.e2e.orders.OrderPipelineSettings;
 import io.wirebench.e2e.orders.OrderValidationService;
@@ -51,21 +52,28 @@ public final class ServeScenarios extends ServeCommand {
         OrderPipelineSettings settings = OrderPipelineSettings.defaults().withFailureRate(paymentFailureRate);
         BeanValidator validator = new BeanValidator(Clock.systemUTC(), false);
         List<AutoCloseable> opened = new ArrayList<>(List.of(validator));
+        Inventory inventory = new Inventory(settings.initialStock());
+        PaymentLedger ledger = new PaymentLedger(new FailureInjection(paymentFailureRate, 0));
+        OrderGateway gateway = null;
         for (Service service : EnumSet.copyOf(services)) {
             switch (service) {
                 case VALIDATION -> server.register(OrderValidationService.ENDPOINT, new OrderValidationService(codec, validator, StageClock.OFF));
-                case INVENTORY -> new InventoryService(codec, new Inventory(settings.initialStock()), StageClock.OFF).register(server);
-                case PAYMENT -> new PaymentService(codec, new PaymentLedger(new FailureInjection(paymentFailureRate, 0)), StageClock.OFF)
-                        .register(server);
+                case INVENTORY -> new InventoryService(codec, inventory, StageClock.OFF).register(server);
+                case PAYMENT -> new PaymentService(codec, ledger, StageClock.OFF).register(server);
                 case GATEWAY -> {
                     RpcClient gatewayClient = transport.newClient();
                     opened.add(0, gatewayClient); // closed before the validator
-                    server.register(OrderGateway.ENDPOINT, new OrderGateway(codec, gatewayClient, settings.retry(), StageClock.OFF));
+                    gateway = new OrderGateway(codec, gatewayClient, settings.retry(), StageClock.OFF);
+                    server.register(OrderGateway.ENDPOINT, gateway);
                 }
                 case ANALYTICS -> new AnalyticsService(codec).register(server);
                 case FILES -> new FileService(codec).register(server);
                 default -> throw new IllegalStateException("unhandled service " + service);
             }
+        }
+        if (gateway != null && services.contains(Service.INVENTORY) && services.contains(Service.PAYMENT)) {
+            // the whole order pipeline is here: its books can be read and cleared by a benchmark elsewhere (placement=split)
+            OrderBooks.serve(server, gateway, ledger, inventory);
         }
         return () -> {
             for (AutoCloseable each : opened) {

@@ -121,7 +121,8 @@ public class RoundTripBenchmark {
                                 + " tls start it with scripts/serve --security ... and give its address: " + Transports.describeExternalAddress(transport));
                     }
                     try {
-                        split = SplitService.start(transport, codec, responders, java.nio.file.Files.createTempFile("wirebench-split-" + transport, ".log"));
+                        split = SplitService.start(Serve.class, List.of("--transport", transport, "--codec", codec, "--responders",
+                                Integer.toString(responders)), java.nio.file.Files.createTempFile("wirebench-split-" + transport, ".log"));
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     } catch (InterruptedException e) {

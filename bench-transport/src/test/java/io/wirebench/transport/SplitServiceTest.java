@@ -34,7 +34,8 @@ class SplitServiceTest {
         CpuSet all = CpuSet.ofThisProcess();
         CpuSet[] halves = all.halves();
         long servicePid;
-        try (SplitService split = SplitService.start(transport, "json", 4, dir.resolve("service.log"))) {
+        try (SplitService split = SplitService.start(Serve.class, java.util.List.of("--transport", transport, "--codec", "json", "--responders", "4"),
+                dir.resolve("service.log"))) {
             servicePid = split.pid();
             assertNotEquals(ProcessHandle.current().pid(), servicePid);
             assertEquals(halves[1], cpusOf(servicePid), "the service's CPUs");

@@ -14,16 +14,16 @@ import java.util.concurrent.TimeUnit;
  * ({@code Cpus_allowed_list} in /proc/self/status), split in halves for the split placement, and pinned with
  * {@code taskset}.
  */
-record CpuSet(List<Integer> cpus) {
+public record CpuSet(List<Integer> cpus) {
 
-    CpuSet {
+    public CpuSet {
         if (cpus.isEmpty()) {
             throw new IllegalArgumentException("a CPU set needs at least one CPU");
         }
         cpus = List.copyOf(new TreeSet<>(cpus));
     }
 
-    static CpuSet ofThisProcess() throws IOException {
+    public static CpuSet ofThisProcess() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
             if (line.startsWith("Cpus_allowed_list:")) {
                 return parse(line.substring(line.indexOf(':') + 1).strip());
@@ -33,7 +33,7 @@ record CpuSet(List<Integer> cpus) {
     }
 
     /** {@code 0-3,6} and the like. */
-    static CpuSet parse(String list) {
+    public static CpuSet parse(String list) {
         List<Integer> cpus = new ArrayList<>();
         for (String part : list.split(",")) {
             String p = part.strip();
@@ -57,12 +57,12 @@ record CpuSet(List<Integer> cpus) {
     }
 
     /** The lower half (the callers') and the upper half (the service's); with an odd count the upper half has one more. */
-    CpuSet[] halves() {
+    public CpuSet[] halves() {
         int lower = cpus.size() / 2;
         return new CpuSet[] {new CpuSet(cpus.subList(0, lower)), new CpuSet(cpus.subList(lower, cpus.size()))};
     }
 
-    String text() {
+    public String text() {
         StringBuilder s = new StringBuilder();
         for (int c : cpus) {
             s.append(s.isEmpty() ? "" : ",").append(c);
@@ -71,7 +71,7 @@ record CpuSet(List<Integer> cpus) {
     }
 
     /** Moves every thread of process {@code pid} onto these CPUs ({@code taskset -a -c -p}). */
-    void pinAllThreads(long pid) throws IOException, InterruptedException {
+    public void pinAllThreads(long pid) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("taskset", "-a", "-c", "-p", text(), Long.toString(pid)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {

@@ -12,13 +12,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The service side of a round trip in a process of its own, for {@code placement=split}: {@link Serve} (the
- * transport's server and the {@code orders} handlers) started with {@code taskset} on the upper half of this
- * machine's CPUs, and this JVM (the callers) pinned to the lower half, so the two no longer take each other's
- * CPU time. Its address comes from the line {@code callers' url:} it prints. Closing stops it (bounded: SIGTERM,
- * then SIGKILL) and gives this JVM its CPUs back.
+ * A benchmark's service side in a process of its own, for {@code placement=split}: a serve command (a
+ * {@link ServeCommand}'s main: the transport's server and the handlers) started with {@code taskset} on the upper
+ * half of this machine's CPUs, and this JVM (the callers) pinned to the lower half, so the two no longer take each
+ * other's CPU time. Its address comes from the line {@code callers' url:} it prints. Closing stops it (bounded:
+ * SIGTERM, then SIGKILL) and gives this JVM its CPUs back.
  */
-final class SplitService implements AutoCloseable {
+public final class SplitService implements AutoCloseable {
     static final long START_SECONDS = 60;
 
     private final Process process;
@@ -35,8 +35,11 @@ final class SplitService implements AutoCloseable {
         this.before = before;
     }
 
-    /** Starts {@code transport}'s service with {@code codec} and {@code responders} handler threads, and pins this JVM. */
-    static SplitService start(String transport, String codec, int responders, Path log) throws IOException, InterruptedException {
+    /**
+     * Starts {@code serveCommand}'s main (on this JVM's classpath) with {@code arguments} on CPUs of its own, and pins this JVM
+     * to the others; {@code log} gets the service's output.
+     */
+    public static SplitService start(Class<?> serveCommand, List<String> arguments, Path log) throws IOException, InterruptedException {
         CpuSet all = CpuSet.ofThisProcess();
         if (all.cpus().size() < 2) {
             throw new IllegalStateException("placement=split needs 2 CPUs or more to give the service its own; this process may use " + all);
@@ -44,8 +47,8 @@ final class SplitService implements AutoCloseable {
         CpuSet[] halves = all.halves();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of("taskset", "-c", halves[1].text(), java, "-Xms512m", "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), Serve.class.getName(), "--transport", transport, "--codec", codec,
-                "--responders", Integer.toString(responders)));
+                "-cp", System.getProperty("java.class.path"), serveCommand.getName()));
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             String url = awaitUrl(process, log);
@@ -88,16 +91,16 @@ final class SplitService implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** "split: service (pid N) on CPUs 1, callers on CPUs 0". */
-    String describe() {
+    public String describe() {
         return "split: service (pid " + process.pid() + ") on CPUs " + service.text() + ", callers on CPUs " + callers.text();
     }
 
