@@ -83,7 +83,9 @@ public class RoundTripBenchmark {
      * Where the service runs: {@code colocated}, in this JVM beside the callers (on the transport's own server, or
      * the external one its address names); {@code split}, in a process of its own ({@code scripts/serve}, its
      * server's address given as for an external server, e.g. {@code -DnatsUrl=...}), so this JVM holds the callers
-     * only. {@code scripts/bench --placement split} starts that process pinned to CPUs of its own.
+     * only. {@code scripts/bench --placement split} starts that process pinned to CPUs of its own. {@code split-netns}: the
+     * same, with the service in a network namespace of its own behind a veth pair (a real network stack between the two,
+     * as between hosts; root only), and so beyond loopback: it needs {@code security=auth} or {@code tls}.
      */
     @Param({"colocated"})
     public String placement;
@@ -112,25 +114,11 @@ public class RoundTripBenchmark {
                 server = impl.newServer();
                 server.register(ENDPOINT, new OrderReceiptHandler(codecImpl));
             }
-            case "split" -> {
+            case "split", "split-netns" -> {
                 // the service is elsewhere: at the address given for it (another host, or scripts/serve), or in a process of
-                // its own started here on CPUs of its own
+                // its own started here on CPUs of its own (split-netns: and behind a network namespace of its own)
                 if (Transports.externalUrl(transport) == null) {
-                    if (!"none".equals(security)) {
-                        throw new IllegalArgumentException(transport + ": placement=split starts its service with security none; for auth or"
-                                + " tls start it with scripts/serve --security ... and give its address: " + Transports.describeExternalAddress(transport));
-                    }
-                    try {
-                        split = SplitService.start(Serve.class, List.of("--transport", transport, "--codec", codec, "--responders",
-                                Integer.toString(responders)), java.nio.file.Files.createTempFile("wirebench-split-" + transport, ".log"));
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(e);
-                    }
-                    System.out.println("# wirebench placement: " + split.describe());
-                    settings = settings.withExternalUrl(split.url());
+                    settings = startSplitService(settings);
                 }
                 impl = Transports.byName(transport, settings);
                 server = null;
@@ -149,6 +137,43 @@ public class RoundTripBenchmark {
             System.out.println("# wirebench " + entry.getKey() + ": " + entry.getValue());
         }
         TransportSidecar.write(impl);
+    }
+
+    /** Starts the service in a process of its own ({@link SplitService}), behind a network namespace for split-netns; its address in the settings. */
+    private TransportSettings startSplitService(TransportSettings settings) {
+        boolean netns = placement.equals("split-netns");
+        if (!netns && !"none".equals(security)) {
+            throw new IllegalArgumentException(transport + ": placement=split starts its service with security none; for auth or"
+                    + " tls start it with scripts/serve --security ... and give its address: " + Transports.describeExternalAddress(transport));
+        }
+        if (netns && "none".equals(security)) {
+            throw new IllegalArgumentException(transport + ": placement=split-netns puts the service beyond loopback (on a veth in a network"
+                    + " namespace of its own), which only a secured service may: add -p security=auth (or tls)");
+        }
+        NetworkNamespace namespace = null;
+        try {
+            namespace = netns ? NetworkNamespace.create() : null;
+            List<String> arguments = new java.util.ArrayList<>(List.of("--transport", transport, "--codec", codec, "--responders",
+                    Integer.toString(responders)));
+            if (netns) {
+                arguments.addAll(List.of("--security", security, "--bind", namespace.serviceAddress()));
+            }
+            split = SplitService.start(Serve.class, arguments, java.nio.file.Files.createTempFile("wirebench-split-" + transport, ".log"), namespace);
+        } catch (java.io.IOException | RuntimeException e) {
+            if (namespace != null) {
+                namespace.close();
+            }
+            throw e instanceof java.io.IOException io ? new java.io.UncheckedIOException(io) : (RuntimeException) e;
+        } catch (InterruptedException e) {
+            if (namespace != null) {
+                namespace.close();
+            }
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        System.out.println("# wirebench placement: " + split.describe());
+        TransportSettings toService = settings.withExternalUrl(split.url());
+        return netns ? toService.withRemote(split.credentials()) : toService;
     }
 
     @TearDown(Level.Trial)

@@ -1,6 +1,8 @@
 package io.wirebench.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,5 +40,36 @@ class SplitPlacementIT {
         assertEquals(2, out.split("# wirebench placement: split: service \\(pid [0-9]+\\) on CPUs [0-9,]+, callers on CPUs [0-9,]+", -1).length - 1,
                 "each fork says where its service ran:\n" + out);
         assertTrue(Processes.serversStartedSince(began).isEmpty(), "left running: " + Processes.serversStartedSince(began));
+    }
+
+    /** split-netns: the service in a network namespace of its own behind a veth pair, secured, and the namespace gone after. */
+    @Test
+    void roundTripsAcrossANetworkNamespaceWithTheServiceSecured() throws Exception {
+        Instant began = Instant.now();
+        BenchmarkJar jar = BenchmarkJar.ofThisModule();
+        Path json = jar.jar().resolveSibling("split-netns.json");
+        Files.deleteIfExists(json);
+        String out = jar.run(600, "RoundTripBenchmark.roundTrip$", "-f", "1", "-wi", "0", "-i", "1", "-r", "500ms", "-foe", "true",
+                "-p", "transport=nats,http", "-p", "shape=small", "-p", "placement=split-netns", "-p", "security=auth", "-rf", "json", "-rff", json.toString());
+        Set<String> found = new TreeSet<>();
+        for (JsonNode result : new ObjectMapper().readTree(json.toFile())) {
+            assertEquals("split-netns", result.get("params").get("placement").asText());
+            found.add(result.get("params").get("transport").asText());
+        }
+        assertEquals(Set.of("nats", "http"), found);
+        assertEquals(2, out.split("; namespace wb-[0-9]+-[0-9]+, veth wbh[0-9a-z]+ 10\\.213\\.[0-9.]+ <-> 10\\.213\\.[0-9.]+", -1).length - 1,
+                "each fork names its namespace and veth pair:\n" + out);
+        Process list = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
+        String namespaces = new String(list.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        list.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertFalse(namespaces.contains("wb-"), "no namespace outlives its run: " + namespaces);
+        assertTrue(Processes.serversStartedSince(began).isEmpty(), "left running: " + Processes.serversStartedSince(began));
+    }
+
+    @Test
+    void anUnsecuredServiceBeyondLoopbackIsRefusedByName() {
+        AssertionError refused = assertThrows(AssertionError.class, () -> BenchmarkJar.ofThisModule().run(300, "RoundTripBenchmark.roundTrip$",
+                "-f", "0", "-wi", "0", "-i", "1", "-r", "200ms", "-foe", "true", "-p", "transport=nats", "-p", "shape=small", "-p", "placement=split-netns"));
+        assertTrue(refused.getMessage().contains("placement=split-netns puts the service beyond loopback"), refused.getMessage());
     }
 }

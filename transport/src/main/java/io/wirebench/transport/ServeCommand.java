@@ -33,6 +33,10 @@ public abstract class ServeCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "0", description = "stop after this many seconds (0: until Ctrl-C)")
     protected long seconds;
 
+    @Option(names = "--stop-when-input-ends", description = "also stop when standard input ends: a process that started this one as its"
+            + " service holds it open, so the service ends with it even when it is killed")
+    protected boolean stopWhenInputEnds;
+
     @Mixin
     protected ExposureOptions exposure;
 
@@ -66,6 +70,20 @@ public abstract class ServeCommand implements Callable<Integer> {
             exposure.print(out, impl, url, access);
             out.println("serving " + serving() + " with codec " + codec + (seconds > 0 ? " for " + seconds + " s" : "; Ctrl-C to stop"));
             out.flush();
+            if (stopWhenInputEnds) {
+                Thread watcher = new Thread(() -> {
+                    try {
+                        while (System.in.read() >= 0) {
+                            // the parent writes nothing; end of input is the signal
+                        }
+                    } catch (java.io.IOException e) {
+                        // closed: the same signal
+                    }
+                    stopped.stop();
+                }, "serve-input-watch");
+                watcher.setDaemon(true);
+                watcher.start();
+            }
             stopped.await(seconds);
         }
         return 0;

@@ -16,23 +16,26 @@ import java.util.concurrent.TimeUnit;
  * {@link ServeCommand}'s main: the transport's server and the handlers) started with {@code taskset} on the upper
  * half of this machine's CPUs, and this JVM (the callers) pinned to the lower half, so the two no longer take each
  * other's CPU time. Its address comes from the line {@code callers' url:} it prints. Closing stops it (bounded:
- * SIGTERM, then SIGKILL) and gives this JVM its CPUs back.
+ * SIGTERM, then SIGKILL) and gives this JVM its CPUs back; if this JVM dies first, the service sees its standard
+ * input end and stops ({@code --stop-when-input-ends}).
  */
 public final class SplitService implements AutoCloseable {
     static final long START_SECONDS = 60;
 
     private final Process process;
-    private final String url;
+    private final Started started;
     private final CpuSet callers;
     private final CpuSet service;
     private final CpuSet before;
+    private final NetworkNamespace namespace;
 
-    private SplitService(Process process, String url, CpuSet callers, CpuSet service, CpuSet before) {
+    private SplitService(Process process, Started started, CpuSet callers, CpuSet service, CpuSet before, NetworkNamespace namespace) {
         this.process = process;
-        this.url = url;
+        this.started = started;
         this.callers = callers;
         this.service = service;
         this.before = before;
+        this.namespace = namespace;
     }
 
     /**
@@ -40,30 +43,49 @@ public final class SplitService implements AutoCloseable {
      * to the others; {@code log} gets the service's output.
      */
     public static SplitService start(Class<?> serveCommand, List<String> arguments, Path log) throws IOException, InterruptedException {
+        return start(serveCommand, arguments, log, null);
+    }
+
+    /**
+     * As {@link #start(Class, List, Path)}, inside {@code namespace} when given (then {@code arguments} bind the service to its
+     * address, with credentials, since that is beyond loopback); the namespace is closed with this.
+     */
+    public static SplitService start(Class<?> serveCommand, List<String> arguments, Path log, NetworkNamespace namespace)
+            throws IOException, InterruptedException {
         CpuSet all = CpuSet.ofThisProcess();
         if (all.cpus().size() < 2) {
             throw new IllegalStateException("placement=split needs 2 CPUs or more to give the service its own; this process may use " + all);
         }
         CpuSet[] halves = all.halves();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of("taskset", "-c", halves[1].text(), java, "-Xms512m", "-Xmx512m",
+        List<String> command = new ArrayList<>(namespace == null ? List.of() : namespace.exec());
+        command.addAll(List.of("taskset", "-c", halves[1].text(), java, "-Xms512m", "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), serveCommand.getName()));
         command.addAll(arguments);
+        // its standard input stays open while this JVM lives: if this JVM dies, however it dies, the service ends too
+        command.add("--stop-when-input-ends");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
-            String url = awaitUrl(process, log);
+            Started started = awaitStart(process, log);
             halves[0].pinAllThreads(ProcessHandle.current().pid());
-            return new SplitService(process, url, halves[0], halves[1], all);
+            return new SplitService(process, started, halves[0], halves[1], all, namespace);
         } catch (IOException | InterruptedException | RuntimeException e) {
             stop(process);
             throw e;
         }
     }
 
-    /** Reads the service's output (into {@code log}) until it prints the callers' address; bounded. */
-    private static String awaitUrl(Process process, Path log) throws IOException, InterruptedException {
-        CompletableFuture<String> url = new CompletableFuture<>();
+    /** What the service printed: callers' address, and for a secured one the files its callers present. */
+    private record Started(String url, String secretFile, String authority) {
+    }
+
+    /** Reads the service's output (into {@code log}) until it says it is serving; bounded. */
+    private static Started awaitStart(Process process, Path log) throws IOException, InterruptedException {
+        CompletableFuture<Started> started = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
+            String url = null;
+            String secret = null;
+            String authority = null;
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                  var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
                 for (String line; (line = in.readLine()) != null; ) {
@@ -71,28 +93,41 @@ public final class SplitService implements AutoCloseable {
                     out.newLine();
                     out.flush();
                     if (line.startsWith("callers' url: ")) {
-                        url.complete(line.substring("callers' url: ".length()).strip());
+                        url = line.substring("callers' url: ".length()).strip();
+                    } else if (line.startsWith("secret file: ")) {
+                        secret = line.substring("secret file: ".length()).split(" ")[0];
+                    } else if (line.startsWith("authority: ")) {
+                        authority = line.substring("authority: ".length()).split(" ")[0];
+                    } else if (line.startsWith("serving ") && url != null) {
+                        started.complete(new Started(url, secret, authority));
                     }
                 }
             } catch (IOException e) {
-                url.completeExceptionally(e);
+                started.completeExceptionally(e);
             }
-            url.completeExceptionally(new IllegalStateException("the service process ended without printing its address (exit "
+            started.completeExceptionally(new IllegalStateException("the service process ended without saying it serves (exit "
                     + (process.isAlive() ? "?" : process.exitValue()) + ")"));
         }, "split-service-output");
         reader.setDaemon(true);
         reader.start();
         try {
-            return url.get(START_SECONDS, TimeUnit.SECONDS);
+            return started.get(START_SECONDS, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("the split service did not start: " + e.getCause().getMessage() + "; its output: " + log, e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("the split service printed no address within " + START_SECONDS + " s; its output: " + log, e);
+            throw new IllegalStateException("the split service said nothing of serving within " + START_SECONDS + " s; its output: " + log, e);
         }
     }
 
     public String url() {
-        return url;
+        return started.url();
+    }
+
+    /** The files a secured service's callers present (its secret, its certificate authority); null for an unsecured one. */
+    public RemoteCredentials credentials() {
+        return started.secretFile() == null && started.authority() == null ? null
+                : new RemoteCredentials(started.secretFile() == null ? null : Path.of(started.secretFile()),
+                        started.authority() == null ? null : Path.of(started.authority()));
     }
 
     public long pid() {
@@ -101,12 +136,16 @@ public final class SplitService implements AutoCloseable {
 
     /** "split: service (pid N) on CPUs 1, callers on CPUs 0". */
     public String describe() {
-        return "split: service (pid " + process.pid() + ") on CPUs " + service.text() + ", callers on CPUs " + callers.text();
+        return "split: service (pid " + process.pid() + ") on CPUs " + service.text() + ", callers on CPUs " + callers.text()
+                + (namespace == null ? "" : "; " + namespace.describe());
     }
 
     @Override
     public void close() {
         stop(process);
+        if (namespace != null) {
+            namespace.close();
+        }
         try {
             before.pinAllThreads(ProcessHandle.current().pid());
         } catch (IOException | InterruptedException | RuntimeException e) {
