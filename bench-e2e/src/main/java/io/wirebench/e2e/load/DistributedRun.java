@@ -18,9 +18,9 @@ import java.util.Map;
 /**
  * {@code scripts/load --workers N [--remote-workers R --control URL]}: one load run whose schedule is split
  * over worker processes ({@link LoadWorker}), coordinated over NATS ({@link LoadCoordinator}). It starts the
- * control plane (a nats-server of its own, unless given one), the scenario's service side here, with its
- * books (for {@code ecommerce}: the order pipeline over the transport, checked with one order of each kind
- * before timing), and the local workers; the workers send to the service; the faults of the configuration run
+ * control plane (a nats-server of its own, unless given one), the scenario's service side here with its books
+ * ({@link ServiceSide}: the order pipeline, or the aggregation service and its readers, over the transport, checked
+ * with one operation of each kind before timing), and the local workers; the workers send to the service; the faults of the configuration run
  * here, against the servers and services here, timed from the workers' common start; the result is written in
  * the load runner's format with a row per worker, the books over every worker's callers, and each fault's cost.
  */
@@ -44,15 +44,16 @@ final class DistributedRun {
         if (remote > 0 && control == null) {
             throw new IllegalArgumentException("--remote-workers: workers on other hosts need a control plane they can reach; give --control nats://HOST:PORT");
         }
-        if (!scenario.equals("noop") && !scenario.equals("ecommerce")) {
-            throw new IllegalArgumentException("--workers runs --scenario noop (a no-op service) or ecommerce; " + scenario + " with workers is not built yet");
+        if (!List.of("noop", "ecommerce", "analytics").contains(scenario)) {
+            throw new IllegalArgumentException("--workers runs --scenario noop (a no-op service), ecommerce or analytics; " + scenario
+                    + " with workers is not built yet");
         }
         if (scenario.equals("noop") && !settings.faults().isEmpty()) {
             throw new IllegalArgumentException("faults need a scenario over a transport; the no-op service has no server to break (the configuration "
                     + "has " + settings.faults().size() + ")");
         }
-        if (scenario.equals("ecommerce") && remote > 0) {
-            throw new IllegalArgumentException("--remote-workers with ecommerce: the services listen on this host's loopback only; workers"
+        if (!scenario.equals("noop") && remote > 0) {
+            throw new IllegalArgumentException("--remote-workers with " + scenario + ": the services listen on this host's loopback only; workers"
                     + " elsewhere need them reachable (with credentials), which is not built yet");
         }
         this.settings = settings;
@@ -73,12 +74,12 @@ final class DistributedRun {
         context.put("workers", Integer.toString(all));
         try (Transport impl = scenario.equals("noop") ? null : Transports.byName(transport, new TransportSettings(timeout,
                 TransportSettings.DEFAULT_RESPONDERS, null));
-             EcommerceService service = impl == null ? null : new EcommerceService(settings.scenarios().ecommerce(), impl, codec())) {
+             ServiceSide service = serviceSide(impl)) {
             LoadProtocol.Target target = target(impl, service);
-            double asked = rate != null ? rate : service == null ? 10_000 : settings.scenarios().ecommerce().orderRate();
+            double asked = rate != null ? rate : configuredRate();
             LoadPlan plan = new LoadPlan(asked, steady, inFlight, timeout, Duration.ofMillis((long) (inFlight / spawn * 1000)));
             System.out.printf(Locale.ROOT, "load: %s, %.1f %s/s for %.0f s after a %.1f s ramp-up, over %d workers (%d here)%n",
-                    service == null ? "a no-op service" : "ecommerce over " + transport, plan.ratePerSecond(), context.get("unit"),
+                    service == null ? "a no-op service" : scenario + " over " + transport, plan.ratePerSecond(), context.get("unit"),
                     steady.toMillis() / 1e3, plan.ramp().toMillis() / 1e3, all, local);
             for (Fault fault : settings.faults()) {
                 FaultSchedule.check(fault, impl, service.delays()); // a target this transport or scenario lacks is refused before the run
@@ -121,8 +122,29 @@ final class DistributedRun {
         return Codecs.byName(settings.loadTest().codec());
     }
 
-    /** What the workers send; for ecommerce, checked here first with one order of each kind (the books then start from zero). */
-    private LoadProtocol.Target target(Transport impl, EcommerceService service) {
+    /** The scenario's service side here (null for the no-op service). */
+    private ServiceSide serviceSide(Transport impl) {
+        return switch (scenario) {
+            case "noop" -> null;
+            case "ecommerce" -> new EcommerceService(settings.scenarios().ecommerce(), impl, codec());
+            case "analytics" -> new AnalyticsServiceSide(settings.scenarios().analytics(), impl, codec());
+            default -> throw new IllegalArgumentException("scenario " + scenario);
+        };
+    }
+
+    private double configuredRate() {
+        return switch (scenario) {
+            case "ecommerce" -> settings.scenarios().ecommerce().orderRate();
+            case "analytics" -> settings.scenarios().analytics().eventRate() / settings.scenarios().analytics().batchSize();
+            default -> 10_000;
+        };
+    }
+
+    /**
+     * What the workers send; for a scenario, checked here first with one operation of each kind through this process's
+     * own caller, after which the books start from zero.
+     */
+    private LoadProtocol.Target target(Transport impl, ServiceSide service) {
         if (service == null) {
             context.put("scenario", "noop");
             context.put("unit", "requests");
@@ -133,18 +155,28 @@ final class DistributedRun {
         if (url == null) {
             throw new IllegalArgumentException(transport + " has no address workers could reach (" + impl.describe() + "); use a networked transport");
         }
-        LoadConfig.Ecommerce config = settings.scenarios().ecommerce();
-        long idsBase = System.currentTimeMillis() / 1000 * 64;
-        try (EcommerceClient check = new EcommerceClient(config.shape(), impl, codec(), new OrderIds(idsBase + local + remote))) {
-            check.checkBeforeTiming();
-        }
-        service.resetBooks();
-        context.put("scenario", "ecommerce");
-        context.put("unit", config.shape() + " orders");
+        context.put("scenario", scenario);
         context.put("transport", transport);
         context.put("codec", settings.loadTest().codec());
         impl.describe().forEach((k, v) -> context.put("transport." + k, v));
-        return new LoadProtocol.Target("ecommerce", transport, url, settings.loadTest().codec(), config.shape(), idsBase);
+        if (service instanceof EcommerceService orders) {
+            LoadConfig.Ecommerce config = settings.scenarios().ecommerce();
+            long idsBase = System.currentTimeMillis() / 1000 * 64;
+            try (EcommerceClient check = new EcommerceClient(config.shape(), impl, codec(), new OrderIds(idsBase + local + remote))) {
+                check.checkBeforeTiming();
+            }
+            orders.resetBooks();
+            context.put("unit", config.shape() + " orders");
+            return new LoadProtocol.Target("ecommerce", transport, url, settings.loadTest().codec(), config.shape(), idsBase, 0);
+        }
+        AnalyticsServiceSide analytics = (AnalyticsServiceSide) service;
+        LoadConfig.Analytics config = settings.scenarios().analytics();
+        try (AnalyticsClient check = new AnalyticsClient(config.batchSize(), impl, codec())) {
+            check.checkBeforeTiming();
+        }
+        analytics.startReading(AnalyticsClient.BATCHES);
+        context.put("unit", "batches of " + config.batchSize() + " events");
+        return new LoadProtocol.Target("analytics", transport, url, settings.loadTest().codec(), null, 0, config.batchSize());
     }
 
     /** What runs while the workers are there: one plan, or a knee search's steps. */
@@ -190,13 +222,13 @@ final class DistributedRun {
         }
         try (Transport impl = scenario.equals("noop") ? null : Transports.byName(transport, new TransportSettings(timeout,
                 TransportSettings.DEFAULT_RESPONDERS, null));
-             EcommerceService service = impl == null ? null : new EcommerceService(settings.scenarios().ecommerce(), impl, codec())) {
+             ServiceSide service = serviceSide(impl)) {
             LoadProtocol.Target target = target(impl, service);
             double start = rate != null ? rate : k.startRate();
             KneeSearch search = new KneeSearch(start, k.factor(), k.maxSteps(), k.p99LimitMs(), test.errorBudget(), 0);
             Duration step = Duration.ofMillis((long) (k.stepSeconds() * 1000));
             System.out.printf(Locale.ROOT, "knee: %s, from %.1f %s/s, x%.2f per %.0f s step, p99 limit %.0f ms, %d users, over %d workers (%d here)%n",
-                    service == null ? "a no-op service" : "ecommerce over " + transport, start, context.get("unit"), k.factor(), k.stepSeconds(),
+                    service == null ? "a no-op service" : scenario + " over " + transport, start, context.get("unit"), k.factor(), k.stepSeconds(),
                     k.p99LimitMs(), inFlight, all, local);
             DistributedLoad[] last = new DistributedLoad[1];
             KneeSearch.Outcome outcome = coordinate(all, coordinator -> search.search(r -> {

@@ -20,7 +20,7 @@ import java.util.Set;
  * EcommerceClient}: this process's, or the load workers') say how many orders they sent and which went
  * unanswered.
  */
-public final class EcommerceService implements AutoCloseable {
+public final class EcommerceService implements ServiceSide {
     private final LoadConfig.Ecommerce config;
     private final OrderPipeline pipeline;
     private final ServiceDelays delays = new ServiceDelays();
@@ -39,11 +39,13 @@ public final class EcommerceService implements AutoCloseable {
         pipeline.gateway().resetCounts();
     }
 
+    @Override
     public ServiceDelays delays() {
         return delays;
     }
 
     /** The books after a run whose callers sent {@code sent} orders and got no answer for {@code unanswered}. */
+    @Override
     public Map<String, Object> accounting(long sent, Set<String> unanswered) {
         Map<String, Object> books = new LinkedHashMap<>();
         // orders whose callers gave up may still be in the gateway: every service call there is bounded by the

@@ -97,8 +97,7 @@ public final class LoadCoordinator implements AutoCloseable {
     public void finish() {
         if (!finished) {
             finished = true;
-            nats.publish(LoadProtocol.PLAN, LoadProtocol.write(new LoadProtocol.Plan(new LoadProtocol.Target(LoadProtocol.Target.END, null, null, null,
-                    null, 0), 1, 1, 1, 1, 0, workers, 0)));
+            nats.publish(LoadProtocol.PLAN, LoadProtocol.write(new LoadProtocol.Plan(LoadProtocol.Target.end(), 1, 1, 1, 1, 0, workers, 0)));
             try {
                 nats.flush(Duration.ofSeconds(5));
             } catch (java.util.concurrent.TimeoutException | InterruptedException e) {

@@ -57,16 +57,21 @@ final class LoadProtocol {
     }
 
     /**
-     * What a worker sends: {@code noop} (a no-op service, the generators' own ceiling) or {@code ecommerce} (orders of
-     * {@code shape} to the order pipeline's gateway, over {@code transport} at {@code serviceUrl}, encoded with
-     * {@code codec}; worker k's order ids carry the prefix of run {@code idsBase + k}).
+     * What a worker sends: {@code noop} (a no-op service, the generators' own ceiling), {@code ecommerce} (orders of
+     * {@code shape} to the order pipeline's gateway; worker k's order ids carry the prefix of run {@code idsBase + k})
+     * or {@code analytics} (batches of {@code batchSize} events to the aggregation service), over {@code transport} at
+     * {@code serviceUrl}, encoded with {@code codec}.
      */
-    record Target(String scenario, String transport, String serviceUrl, String codec, String shape, long idsBase) {
+    record Target(String scenario, String transport, String serviceUrl, String codec, String shape, long idsBase, int batchSize) {
         /** The scenario of the last plan, which ends the run: the workers stop waiting for another. */
         static final String END = "end";
 
         static Target noop() {
-            return new Target("noop", null, null, null, null, 0);
+            return new Target("noop", null, null, null, null, 0, 0);
+        }
+
+        static Target end() {
+            return new Target(END, null, null, null, null, 0, 0);
         }
     }
 

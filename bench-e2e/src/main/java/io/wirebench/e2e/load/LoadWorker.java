@@ -103,32 +103,41 @@ public final class LoadWorker implements AutoCloseable {
     }
 
     /** What a worker sends ({@link LoadProtocol.Target}), opened: its operation, what its books need, and what to close after. */
-    private record Target(LoadOperation operation, EcommerceClient orders, AutoCloseable transport) implements AutoCloseable {
+    private record Target(LoadOperation operation, EcommerceClient orders, AnalyticsClient batches, AutoCloseable transport)
+            implements AutoCloseable {
 
         static Target open(LoadProtocol.Target target, ScheduleShare share, Duration timeout) {
             switch (target.scenario()) {
                 case "noop" -> {
-                    return new Target(NoOpOperation.create(), null, () -> { });
+                    return new Target(NoOpOperation.create(), null, null, () -> { });
                 }
-                case "ecommerce" -> {
+                case "ecommerce", "analytics" -> {
                     io.wirebench.transport.Transport transport = io.wirebench.transport.Transports.byName(target.transport(),
                             new io.wirebench.transport.TransportSettings(timeout, io.wirebench.transport.TransportSettings.DEFAULT_RESPONDERS,
                                     target.serviceUrl()));
                     try {
-                        EcommerceClient orders = new EcommerceClient(target.shape(), transport, io.wirebench.schemas.codec.Codecs.byName(target.codec()),
+                        io.wirebench.schemas.codec.Codec codec = io.wirebench.schemas.codec.Codecs.byName(target.codec());
+                        if (target.scenario().equals("analytics")) {
+                            AnalyticsClient batches = new AnalyticsClient(target.batchSize(), transport, codec);
+                            return new Target(batches.operation(), null, batches, transport);
+                        }
+                        EcommerceClient orders = new EcommerceClient(target.shape(), transport, codec,
                                 new io.wirebench.e2e.orders.OrderIds(target.idsBase() + share.index()));
-                        return new Target(orders.operation(), orders, transport);
+                        return new Target(orders.operation(), orders, null, transport);
                     } catch (RuntimeException e) {
                         transport.close();
                         throw e;
                     }
                 }
-                default -> throw new IllegalArgumentException("scenario '" + target.scenario() + "': a worker runs noop or ecommerce");
+                default -> throw new IllegalArgumentException("scenario '" + target.scenario() + "': a worker runs noop, ecommerce or analytics");
             }
         }
 
         LoadProtocol.Books books() {
-            return orders == null ? LoadProtocol.Books.NONE : new LoadProtocol.Books(orders.sent(), java.util.List.copyOf(orders.unanswered()));
+            if (orders != null) {
+                return new LoadProtocol.Books(orders.sent(), java.util.List.copyOf(orders.unanswered()));
+            }
+            return batches == null ? LoadProtocol.Books.NONE : new LoadProtocol.Books(batches.sent(), java.util.List.of());
         }
 
         @Override
@@ -136,6 +145,9 @@ public final class LoadWorker implements AutoCloseable {
             try {
                 if (orders != null) {
                     orders.close();
+                }
+                if (batches != null) {
+                    batches.close();
                 }
             } finally {
                 transport.close();

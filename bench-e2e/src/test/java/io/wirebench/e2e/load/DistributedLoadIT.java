@@ -96,6 +96,29 @@ class DistributedLoadIT {
         assertTrue(Processes.serversStartedSince(began).isEmpty(), "left running: " + Processes.serversStartedSince(began));
     }
 
+    /** The analytics scenario with two workers: the aggregation service and its readers here, the batches from the workers. */
+    @Test
+    void batchesFromTwoWorkersAreAggregatedWholeWhileReadersSeeConsistentSnapshots() throws Exception {
+        Path jar = BenchmarkJar.ofThisModule().jar();
+        Process load = new ProcessBuilder(System.getProperty("java.bin", "java"), "-cp", jar.toString(), LoadCommand.class.getName(),
+                "--config", "../config/test-config.yaml", "--scenario", "analytics", "--transport", "nats", "--workers", "2", "--rate", "200",
+                "--duration", "2s", "--users", "8", "--spawn-rate", "16", "--out", dir.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("analytics.log").toFile()).start();
+        assertTrue(load.waitFor(180, TimeUnit.SECONDS), "the run did not end within 180 s");
+        JsonNode result = new ObjectMapper().readTree(dir.resolve("load-analytics-nats-workers-2.json").toFile());
+        JsonNode books = result.get("accounting");
+        assertTrue(books.get("booksBalance").asBoolean(), books.toString());
+        assertEquals(0, books.get("inconsistentSnapshots").asLong(), books.toString());
+        assertTrue(books.get("reads").asLong() > 0, "the readers ran: " + books);
+        long sent = 0;
+        for (JsonNode w : result.get("workers")) {
+            assertEquals("finished", w.get("status").asText(), w.toString());
+            sent += w.get("sent").asLong();
+        }
+        assertEquals(sent, books.get("batchesSent").asLong(), "the books count every batch the workers sent");
+        assertEquals(result.get("succeeded").asLong(), books.get("batchesAggregated").asLong(), "every acknowledged batch aggregated, once");
+    }
+
     /** A knee search over the same workers, step after step, and a fault during a run with workers: both as with one generator. */
     @Test
     void aKneeSearchStepsOverTheSameWorkersAndAFaultIsCostedAsWithOneGenerator() throws Exception {
