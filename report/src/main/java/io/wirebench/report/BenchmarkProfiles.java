@@ -1,6 +1,8 @@
 package io.wirebench.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.wirebench.yaml.ConfigFileException;
+import io.wirebench.yaml.StrictYaml;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -80,7 +82,7 @@ public record BenchmarkProfiles(@JsonProperty(value = "modules", required = true
     }
 
     public static BenchmarkProfiles read(Path file) {
-        BenchmarkProfiles config = YamlConfig.read(file, BenchmarkProfiles.class);
+        BenchmarkProfiles config = StrictYaml.read(file, BenchmarkProfiles.class);
         config.validate(file);
         return config;
     }

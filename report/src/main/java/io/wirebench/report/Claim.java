@@ -1,6 +1,7 @@
 package io.wirebench.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.wirebench.yaml.ConfigFileException;
 import java.nio.file.Path;
 import java.util.Map;
 

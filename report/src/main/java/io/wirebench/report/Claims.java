@@ -1,6 +1,8 @@
 package io.wirebench.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.wirebench.yaml.ConfigFileException;
+import io.wirebench.yaml.StrictYaml;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,7 +22,7 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
     }
 
     public static Claims read(Path file) {
-        Claims claims = YamlConfig.read(file, Claims.class);
+        Claims claims = StrictYaml.read(file, Claims.class);
         if (claims == null || claims.claims() == null) {
             throw new ConfigFileException(file, "claims", "no claims");
         }

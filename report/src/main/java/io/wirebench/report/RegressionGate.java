@@ -1,6 +1,8 @@
 package io.wirebench.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.wirebench.yaml.ConfigFileException;
+import io.wirebench.yaml.StrictYaml;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +54,7 @@ public final class RegressionGate {
         }
 
         public static Settings read(Path file) {
-            Settings s = YamlConfig.read(file, Settings.class);
+            Settings s = StrictYaml.read(file, Settings.class);
             if (!(s.alpha() > 0 && s.alpha() < 0.5)) {
                 throw new ConfigFileException(file, "alpha", "must be within (0, 0.5), was " + s.alpha());
             }

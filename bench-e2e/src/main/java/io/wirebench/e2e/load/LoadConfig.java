@@ -1,22 +1,18 @@
 package io.wirebench.e2e.load;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.wirebench.schemas.codec.Codecs;
 import io.wirebench.schemas.generate.Shape;
 import io.wirebench.schemas.model.Rules;
-import java.io.IOException;
+import io.wirebench.yaml.ConfigFileException;
+import io.wirebench.yaml.StrictYaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 
 /**
  * {@code config/test-config.yaml}, the seed's configuration made real, as records. Unknown keys, wrong
- * types and impossible values are refused with a {@link ConfigException} naming the file, the key and
+ * types and impossible values are refused with a {@link ConfigFileException} naming the file, the key and
  * the reason.
  */
 public record LoadConfig(@JsonProperty(value = "load_test", required = true) LoadTest loadTest,
@@ -72,31 +68,11 @@ public record LoadConfig(@JsonProperty(value = "load_test", required = true) Loa
     }
 
     public static LoadConfig read(Path file) {
-        ObjectMapper yaml = strictYaml();
-        LoadConfig config;
-        try {
-            config = yaml.readValue(java.nio.file.Files.readAllBytes(file), LoadConfig.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(file, key(e), "unknown key; known here: " + e.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", ")));
-        } catch (JsonMappingException e) {
-            throw new ConfigException(file, key(e), e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ConfigException(file, "", "cannot read: " + e.getMessage());
-        }
-        if (config == null) {
-            throw new ConfigException(file, "", "empty file");
-        }
+        LoadConfig config = StrictYaml.read(file, LoadConfig.class);
         config.validate(file);
         return config;
     }
 
-    private static ObjectMapper strictYaml() {
-        return new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
-    }
 
     void validate(Path file) {
         LoadTest t = loadTest;
@@ -106,7 +82,7 @@ public record LoadConfig(@JsonProperty(value = "load_test", required = true) Loa
         atLeast(file, "load_test.request_timeout_ms", t.requestTimeoutMs(), 1);
         share(file, "load_test.error_budget", t.errorBudget());
         if (!Codecs.names().contains(t.codec())) {
-            throw new ConfigException(file, "load_test.codec", "unknown codec '" + t.codec() + "'; valid codecs: " + String.join(", ", Codecs.names()));
+            throw new ConfigFileException(file, "load_test.codec", "unknown codec '" + t.codec() + "'; valid codecs: " + String.join(", ", Codecs.names()));
         }
         Ecommerce e = scenarios.ecommerce();
         positive(file, "scenarios.ecommerce.order_rate", e.orderRate());
@@ -114,29 +90,29 @@ public record LoadConfig(@JsonProperty(value = "load_test", required = true) Loa
         try {
             Shape.byName(e.shape());
         } catch (IllegalArgumentException bad) {
-            throw new ConfigException(file, "scenarios.ecommerce.shape", bad.getMessage());
+            throw new ConfigFileException(file, "scenarios.ecommerce.shape", bad.getMessage());
         }
         Analytics a = scenarios.analytics();
         positive(file, "scenarios.analytics.event_rate", a.eventRate());
         if (a.batchSize() < 1 || a.batchSize() > Rules.MAX_EVENTS_PER_BATCH) {
-            throw new ConfigException(file, "scenarios.analytics.batch_size", "must be within 1.." + Rules.MAX_EVENTS_PER_BATCH + ", was " + a.batchSize());
+            throw new ConfigFileException(file, "scenarios.analytics.batch_size", "must be within 1.." + Rules.MAX_EVENTS_PER_BATCH + ", was " + a.batchSize());
         }
         atLeast(file, "scenarios.analytics.concurrent_reads", a.concurrentReads(), 0);
         Files f = scenarios.files();
         positive(file, "scenarios.files.upload_rate", f.uploadRate());
         if (f.chunkBytes() < 1 || f.chunkBytes() > Rules.MAX_CHUNK_BYTES) {
-            throw new ConfigException(file, "scenarios.files.chunk_bytes", "must be within 1.." + Rules.MAX_CHUNK_BYTES + ", was " + f.chunkBytes());
+            throw new ConfigFileException(file, "scenarios.files.chunk_bytes", "must be within 1.." + Rules.MAX_CHUNK_BYTES + ", was " + f.chunkBytes());
         }
         if (f.fileBytes() < 1 || f.fileBytes() > io.wirebench.e2e.files.FileService.MAX_FILE_BYTES) {
-            throw new ConfigException(file, "scenarios.files.file_bytes", "must be within 1.." + io.wirebench.e2e.files.FileService.MAX_FILE_BYTES
+            throw new ConfigFileException(file, "scenarios.files.file_bytes", "must be within 1.." + io.wirebench.e2e.files.FileService.MAX_FILE_BYTES
                     + ", was " + f.fileBytes());
         }
         if (!(f.corruptRate() >= 0 && f.corruptRate() < 1)) {
-            throw new ConfigException(file, "scenarios.files.corrupt_rate", "must be within [0, 1), was " + f.corruptRate());
+            throw new ConfigFileException(file, "scenarios.files.corrupt_rate", "must be within [0, 1), was " + f.corruptRate());
         }
         positive(file, "knee.start_rate", knee.startRate());
         if (!(knee.factor() > 1)) {
-            throw new ConfigException(file, "knee.factor", "must be > 1, was " + knee.factor());
+            throw new ConfigFileException(file, "knee.factor", "must be > 1, was " + knee.factor());
         }
         positive(file, "knee.step_seconds", knee.stepSeconds());
         atLeast(file, "knee.max_steps", knee.maxSteps(), 1);
@@ -150,20 +126,15 @@ public record LoadConfig(@JsonProperty(value = "load_test", required = true) Loa
      */
     public LoadConfig withFaults(java.util.List<String> specs) {
         Path source = Path.of("--fault");
-        ObjectMapper yaml = strictYaml();
         java.util.List<Fault> parsed = new java.util.ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             String spec = specs.get(i);
             String flow = "{" + java.util.Arrays.stream(spec.split(",")).map(kv -> kv.replaceFirst("=", ": "))
                     .collect(Collectors.joining(", ")) + "}";
             try {
-                parsed.add(yaml.readValue(flow, Fault.class));
-            } catch (UnrecognizedPropertyException e) {
-                throw new ConfigException(source, "faults[" + i + "]." + key(e), "unknown key in '" + spec + "'; known: "
-                        + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
-            } catch (IOException e) {
-                throw new ConfigException(source, "faults[" + i + "]", "'" + spec + "' is not at=…,action=…,target=…,duration=…[,delay_ms=…]: "
-                        + (e instanceof JsonMappingException m ? m.getOriginalMessage() : e.getMessage()));
+                parsed.add(StrictYaml.read(flow, Fault.class, source, "faults[" + i + "]"));
+            } catch (ConfigFileException e) {
+                throw new ConfigFileException(source, e.key(), e.reason() + " ('" + spec + "': at=…,action=…,target=…,duration=…[,delay_ms=…])");
             }
         }
         LoadConfig with = new LoadConfig(loadTest, scenarios, knee, parsed);
@@ -177,30 +148,30 @@ public record LoadConfig(@JsonProperty(value = "load_test", required = true) Loa
             Fault fault = faults.get(i);
             String at = "faults[" + i + "]";
             if (!(fault.at() >= 0) || fault.at() >= t.durationSeconds()) {
-                throw new ConfigException(file, at + ".at", "must be within the steady phase, 0 .. duration_seconds (" + t.durationSeconds()
+                throw new ConfigFileException(file, at + ".at", "must be within the steady phase, 0 .. duration_seconds (" + t.durationSeconds()
                         + "), was " + fault.at());
             }
             if (!java.util.Set.of("kill", "pause", "slow").contains(fault.action())) {
-                throw new ConfigException(file, at + ".action", "unknown action '" + fault.action() + "'; known: kill, pause, slow");
+                throw new ConfigFileException(file, at + ".action", "unknown action '" + fault.action() + "'; known: kill, pause, slow");
             }
             boolean slow = fault.action().equals("slow");
             if (!slow && !io.wirebench.transport.Transports.faultTargets().contains(fault.target())) {
-                throw new ConfigException(file, at + ".target", "unknown target '" + fault.target() + "' for " + fault.action()
+                throw new ConfigFileException(file, at + ".target", "unknown target '" + fault.target() + "' for " + fault.action()
                         + "; known: " + String.join(", ", io.wirebench.transport.Transports.faultTargets())
                         + " (the broker of the run's transport, or its HTTP service)");
             }
             if (slow && !Fault.SERVICES.contains(fault.target())) {
-                throw new ConfigException(file, at + ".target", "unknown service '" + fault.target() + "' for slow; known: "
+                throw new ConfigFileException(file, at + ".target", "unknown service '" + fault.target() + "' for slow; known: "
                         + String.join(", ", new java.util.TreeSet<>(Fault.SERVICES)));
             }
             if (slow && fault.delayMs() == null) {
-                throw new ConfigException(file, at + ".delay_ms", "a slow fault needs delay_ms, the time each request waits");
+                throw new ConfigFileException(file, at + ".delay_ms", "a slow fault needs delay_ms, the time each request waits");
             }
             if (slow) {
                 positive(file, at + ".delay_ms", fault.delayMs());
             }
             if (!slow && fault.delayMs() != null) {
-                throw new ConfigException(file, at + ".delay_ms", "belongs to a slow fault only, not to " + fault.action());
+                throw new ConfigFileException(file, at + ".delay_ms", "belongs to a slow fault only, not to " + fault.action());
             }
             positive(file, at + ".duration", fault.duration());
         }
@@ -208,25 +179,20 @@ public record LoadConfig(@JsonProperty(value = "load_test", required = true) Loa
 
     private static void positive(Path file, String key, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw new ConfigException(file, key, "must be > 0, was " + value);
+            throw new ConfigFileException(file, key, "must be > 0, was " + value);
         }
     }
 
     private static void atLeast(Path file, String key, long value, long min) {
         if (value < min) {
-            throw new ConfigException(file, key, "must be at least " + min + ", was " + value);
+            throw new ConfigFileException(file, key, "must be at least " + min + ", was " + value);
         }
     }
 
     private static void share(Path file, String key, double value) {
         if (!(value >= 0 && value <= 1)) {
-            throw new ConfigException(file, key, "must be within [0, 1], was " + value);
+            throw new ConfigFileException(file, key, "must be within [0, 1], was " + value);
         }
     }
 
-    private static String key(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-    }
 }

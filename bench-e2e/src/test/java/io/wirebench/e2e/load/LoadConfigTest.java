@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wirebench.yaml.ConfigFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -48,13 +49,13 @@ class LoadConfigTest {
         return Files.writeString(dir.resolve("test-config.yaml"), yaml);
     }
 
-    private ConfigException refused(String from, String to) throws Exception {
+    private ConfigFileException refused(String from, String to) throws Exception {
         String yaml = GOOD.replace(from, to);
         if (yaml.equals(GOOD)) {
             throw new IllegalArgumentException("'" + from + "' is not in the test configuration");
         }
         Path file = write(yaml);
-        ConfigException e = assertThrows(ConfigException.class, () -> LoadConfig.read(file));
+        ConfigFileException e = assertThrows(ConfigFileException.class, () -> LoadConfig.read(file));
         assertTrue(e.getMessage().startsWith(file.toString()), "the message names the file: " + e.getMessage());
         return e;
     }
@@ -78,7 +79,7 @@ class LoadConfigTest {
 
     @Test
     void anUnknownKeyIsNamedWithTheKnownOnes() throws Exception {
-        ConfigException e = refused("order_rate: 100", "order_rate: 100\n    order_rat: 5");
+        ConfigFileException e = refused("order_rate: 100", "order_rate: 100\n    order_rat: 5");
         assertEquals("scenarios.ecommerce.order_rat", e.key());
         assertTrue(e.getMessage().contains("known here: complex_validation, error_rate, order_rate, shape"), e.getMessage());
     }
@@ -92,7 +93,7 @@ class LoadConfigTest {
 
     @Test
     void aMissingKeyIsNamed() throws Exception {
-        ConfigException e = refused("    corrupt_rate: 0.05\n", "");
+        ConfigFileException e = refused("    corrupt_rate: 0.05\n", "");
         assertTrue(e.getMessage().contains("corrupt_rate"), e.getMessage());
     }
 
@@ -101,7 +102,7 @@ class LoadConfigTest {
         assertEquals("load_test.error_budget", refused("error_budget: 0.01", "error_budget: 1.5").key());
         assertEquals("scenarios.ecommerce.order_rate", refused("order_rate: 100", "order_rate: -3").key());
         assertEquals("scenarios.ecommerce.error_rate", refused("error_rate: 0.05", "error_rate: 2").key());
-        ConfigException shape = refused("shape: tiny", "shape: giant");
+        ConfigFileException shape = refused("shape: tiny", "shape: giant");
         assertTrue(shape.getMessage().contains("valid shapes: tiny, small, medium, large, huge"), shape.getMessage());
         assertEquals("load_test.users", refused("users: 4", "users: 0").key());
         assertEquals("load_test.codec", refused("codec: json", "codec: xml").key());
@@ -126,7 +127,7 @@ class LoadConfigTest {
         assertEquals(50.0, LoadConfig.read(write(slow)).faults().get(0).delayMs());
         assertEquals("faults[0].delay_ms", refusedFrom(slow, ", delay_ms: 50}", "}").key(), "a slow fault needs its delay");
         assertEquals("faults[0].delay_ms", refusedFrom(slow, "delay_ms: 50", "delay_ms: -5").key());
-        ConfigException unknown = refusedFrom(slow, "target: payment", "target: nats");
+        ConfigFileException unknown = refusedFrom(slow, "target: payment", "target: nats");
         assertEquals("faults[0].target", unknown.key());
         assertTrue(unknown.getMessage().contains("known: analytics, files, gateway, inventory, orders, payment"), unknown.getMessage());
     }
@@ -137,24 +138,31 @@ class LoadConfigTest {
         LoadConfig cli = config.withFaults(java.util.List.of("at=1,action=pause,target=redis,duration=0.5",
                 "at=1.5,action=slow,target=payment,duration=0.2,delay_ms=20"));
         assertEquals(java.util.List.of(new Fault(1, "pause", "redis", 0.5, null), new Fault(1.5, "slow", "payment", 0.2, 20.0)), cli.faults());
-        ConfigException unknownKey = assertThrows(ConfigException.class, () -> config.withFaults(java.util.List.of("at=1,action=kill,target=nats,duration=1,when=now")));
-        assertTrue(unknownKey.getMessage().startsWith("--fault: key 'faults[0].when': unknown key"), unknownKey.getMessage());
-        ConfigException wrongType = assertThrows(ConfigException.class, () -> config.withFaults(java.util.List.of("at=soon,action=kill,target=nats,duration=1")));
-        assertTrue(wrongType.getMessage().startsWith("--fault: key 'faults[0]'"), wrongType.getMessage());
-        ConfigException late = assertThrows(ConfigException.class, () -> config.withFaults(java.util.List.of("at=9,action=kill,target=nats,duration=1")));
+        ConfigFileException unknownKey = assertThrows(ConfigFileException.class, () -> config.withFaults(java.util.List.of("at=1,action=kill,target=nats,duration=1,when=now")));
+        assertTrue(unknownKey.getMessage().startsWith("--fault: faults[0].when: unknown key"), unknownKey.getMessage());
+        ConfigFileException wrongType = assertThrows(ConfigFileException.class, () -> config.withFaults(java.util.List.of("at=soon,action=kill,target=nats,duration=1")));
+        assertEquals("faults[0].at", wrongType.key(), wrongType.getMessage());
+        ConfigFileException late = assertThrows(ConfigFileException.class, () -> config.withFaults(java.util.List.of("at=9,action=kill,target=nats,duration=1")));
         assertEquals("faults[0].at", late.key(), late.getMessage());
     }
 
-    private ConfigException refusedFrom(String yaml, String from, String to) throws Exception {
+    private ConfigFileException refusedFrom(String yaml, String from, String to) throws Exception {
         Path file = write(yaml.replace(from, to));
-        return assertThrows(ConfigException.class, () -> LoadConfig.read(file));
+        return assertThrows(ConfigFileException.class, () -> LoadConfig.read(file));
+    }
+
+    @Test
+    void aSyntaxErrorNamesTheFileLineAndColumn() throws Exception {
+        Path broken = write(GOOD.replace("  users: 4", "\tusers: 4"));
+        ConfigFileException e = assertThrows(ConfigFileException.class, () -> LoadConfig.read(broken));
+        assertTrue(e.getMessage().startsWith(broken + ": not valid YAML at line "), e.getMessage());
     }
 
     @Test
     void anEmptyOrUnreadableFileIsNamed() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.yaml"), "");
-        assertTrue(assertThrows(ConfigException.class, () -> LoadConfig.read(empty)).getMessage().startsWith(empty.toString()));
+        assertTrue(assertThrows(ConfigFileException.class, () -> LoadConfig.read(empty)).getMessage().startsWith(empty.toString()));
         Path missing = dir.resolve("missing.yaml");
-        assertTrue(assertThrows(ConfigException.class, () -> LoadConfig.read(missing)).getMessage().contains("cannot read"));
+        assertTrue(assertThrows(ConfigFileException.class, () -> LoadConfig.read(missing)).getMessage().endsWith("missing.yaml: no such file"));
     }
 }
