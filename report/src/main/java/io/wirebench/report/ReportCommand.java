@@ -29,9 +29,32 @@ public final class ReportCommand implements Callable<Integer> {
             description = "the regression gate's settings, for what a gate can see in this run (default: ${DEFAULT-VALUE}, left out when absent; 'none' to skip)")
     String regression;
 
+    @Option(names = "--format", defaultValue = "report", description = "report (report.md, .csv, .html; default), bmf (Bencher Metric Format:"
+            + " bmf.json) or gab (github-action-benchmark: gab-smaller-is-better.json and gab-bigger-is-better.json)")
+    String format;
+
     @Override
     public Integer call() throws Exception {
         RunFolder run = RunFolder.read(dir);
+        switch (format) {
+            case "report" -> {
+            }
+            case "bmf" -> {
+                Files.writeString(dir.resolve("bmf.json"), BencherExport.render(run), StandardCharsets.UTF_8);
+                System.out.println("bmf: " + dir.resolve("bmf.json"));
+                return 0;
+            }
+            case "gab" -> {
+                Files.writeString(dir.resolve("gab-smaller-is-better.json"), GithubBenchmarkExport.render(run, Metric.Direction.LOWER_IS_BETTER),
+                        StandardCharsets.UTF_8);
+                Files.writeString(dir.resolve("gab-bigger-is-better.json"), GithubBenchmarkExport.render(run, Metric.Direction.HIGHER_IS_BETTER),
+                        StandardCharsets.UTF_8);
+                System.out.println("gab: " + dir.resolve("gab-smaller-is-better.json") + " (" + GithubBenchmarkExport.SMALLER_IS_BETTER + ")");
+                System.out.println("gab: " + dir.resolve("gab-bigger-is-better.json") + " (" + GithubBenchmarkExport.BIGGER_IS_BETTER + ")");
+                return 0;
+            }
+            default -> throw new IllegalArgumentException("--format " + format + ": one of report, bmf, gab");
+        }
         List<Claims.Answer> answers = "none".equals(claims) ? List.of() : Claims.read(Path.of(claims)).check(run);
         boolean defaultAbsent = "config/regression.yaml".equals(regression) && !Files.exists(Path.of(regression));
         RegressionGate.Settings gate = "none".equals(regression) || defaultAbsent ? null : RegressionGate.Settings.read(Path.of(regression));
