@@ -116,7 +116,11 @@ public final class JmhRunCommand implements Callable<Integer> {
         Files.writeString(log, header + "+ " + String.join(" ", command) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.println("+ " + String.join(" ", command));
         System.out.flush(); // scripts/bench shows each run as it starts, even through a pipe
-        return exec(command, log, timeoutMinutes);
+        // where the run is, from its log: one line kept current on a terminal, a line per benchmark without one
+        try (JmhProgress progress = JmhProgress.follow(out.getFileName().toString().replaceFirst("\\.json$", ""), log, System.out,
+                System.console() != null)) {
+            return exec(command, log, timeoutMinutes);
+        }
     }
 
     private String listing;

@@ -1,0 +1,144 @@
+package io.wirebench.report;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a JMH run is, from its log as it grows: the benchmark and its parameters, how many have started, the fork,
+ * and JMH's own "Run progress" and ETA. On a terminal one line is kept current ({@code \r}, cleared to its end);
+ * without one (CI, a pipe) a line is printed as each benchmark starts. The full output stays in the log.
+ */
+final class JmhProgress implements AutoCloseable {
+    private static final Pattern PROGRESS = Pattern.compile("^# Run progress: ([0-9.]+)% complete, ETA ([0-9:]+)");
+    private static final Pattern BENCHMARK = Pattern.compile("^# Benchmark: (\\S+)");
+    private static final Pattern PARAMETERS = Pattern.compile("^# Parameters: \\((.*)\\)");
+    private static final Pattern FORK = Pattern.compile("^# Fork: (.+)");
+    private static final int WIDTH = 150;
+
+    private final String label;
+    private final PrintStream out;
+    private final boolean terminal;
+    private final Path log;
+    private final Thread follower;
+    private volatile boolean stopped;
+    private long offset;
+    private String percent = "0";
+    private String eta = "?";
+    private String benchmark;
+    private String parameters = "";
+    private String fork = "";
+    private int started;
+    private boolean shown;
+
+    JmhProgress(String label, PrintStream out, boolean terminal, Path log) {
+        this.label = label;
+        this.out = out;
+        this.terminal = terminal;
+        this.log = log;
+        this.offset = log.toFile().length();
+        this.follower = new Thread(this::follow, "jmh-progress");
+        follower.setDaemon(true);
+    }
+
+    /** Follows {@code log} from its current end until closed; {@code terminal}: keep one line current instead of printing a line per benchmark. */
+    static JmhProgress follow(String label, Path log, PrintStream out, boolean terminal) {
+        JmhProgress progress = new JmhProgress(label, out, terminal, log);
+        progress.follower.start();
+        return progress;
+    }
+
+    private void follow() {
+        StringBuilder partial = new StringBuilder();
+        while (!stopped) {
+            readNew(partial);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private synchronized void readNew(StringBuilder partial) {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            if (file.length() <= offset) {
+                return;
+            }
+            file.seek(offset);
+            byte[] bytes = new byte[(int) Math.min(file.length() - offset, 1 << 20)];
+            file.readFully(bytes);
+            offset += bytes.length;
+            partial.append(new String(bytes, StandardCharsets.UTF_8));
+            int newline;
+            while ((newline = partial.indexOf("\n")) >= 0) {
+                accept(partial.substring(0, newline));
+                partial.delete(0, newline + 1);
+            }
+        } catch (IOException e) {
+            // not there yet, or gone: the next read tries again
+        }
+    }
+
+    /** One line of JMH's output. */
+    synchronized void accept(String line) {
+        Matcher m;
+        if ((m = PROGRESS.matcher(line)).find()) {
+            percent = m.group(1);
+            eta = m.group(2);
+        } else if ((m = BENCHMARK.matcher(line)).find()) {
+            String name = m.group(1);
+            int method = name.lastIndexOf('.');
+            int type = method > 0 ? name.lastIndexOf('.', method - 1) : -1;
+            benchmark = name.substring(type + 1);
+            parameters = "";
+            fork = "";
+        } else if ((m = PARAMETERS.matcher(line)).find()) {
+            parameters = m.group(1).replace(" = ", "=").replace(", ", " ");
+            started++;
+            if (!terminal) {
+                out.println("   " + text());
+                out.flush();
+            }
+        } else if ((m = FORK.matcher(line)).find()) {
+            fork = m.group(1);
+        } else {
+            return;
+        }
+        if (terminal && benchmark != null) {
+            String text = text();
+            out.print("\r" + (text.length() > WIDTH ? text.substring(0, WIDTH) : text) + "\u001b[K");
+            out.flush();
+            shown = true;
+        }
+    }
+
+    /** "bench-serialization: CodecBenchmark.decode codec=json shape=small, benchmark 3, fork 1 of 2, 51.67% of the run, ETA 00:02:07". */
+    synchronized String text() {
+        return label + ": " + (benchmark == null ? "starting" : benchmark) + (parameters.isEmpty() ? "" : " " + parameters)
+                + (started == 0 ? "" : ", benchmark " + started) + (fork.isEmpty() ? "" : ", fork " + fork)
+                + ", " + percent + "% of the run, ETA " + eta;
+    }
+
+    @Override
+    public void close() {
+        stopped = true;
+        follower.interrupt();
+        try {
+            follower.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        readNew(new StringBuilder());
+        synchronized (this) {
+            if (terminal && shown) {
+                out.println();
+                out.flush();
+            }
+        }
+    }
+}

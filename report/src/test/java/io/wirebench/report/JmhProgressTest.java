@@ -1,0 +1,71 @@
+package io.wirebench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JmhProgressTest {
+    static final List<String> JMH = List.of(
+            "# Run progress: 0.00% complete, ETA 00:00:04",
+            "# Fork: 1 of 1",
+            "# Benchmark: io.wirebench.serialization.CodecBenchmark.decode",
+            "# Parameters: (codec = json, shape = small)",
+            "Iteration   1: 3.2 us/op",
+            "# Run progress: 50.00% complete, ETA 00:00:02",
+            "# Benchmark: io.wirebench.serialization.CodecBenchmark.decode",
+            "# Parameters: (codec = kryo, shape = small)");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void withoutATerminalALineIsPrintedAsEachBenchmarkStarts() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JmhProgress progress = new JmhProgress("bench-serialization", new PrintStream(bytes, true, StandardCharsets.UTF_8), false, dir.resolve("none.log"));
+        JMH.forEach(progress::accept);
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(List.of(
+                "   bench-serialization: CodecBenchmark.decode codec=json shape=small, benchmark 1, 0.00% of the run, ETA 00:00:04",
+                "   bench-serialization: CodecBenchmark.decode codec=kryo shape=small, benchmark 2, 50.00% of the run, ETA 00:00:02"), lines);
+    }
+
+    @Test
+    void onATerminalOneLineIsKeptCurrent() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JmhProgress progress = new JmhProgress("bench-serialization", new PrintStream(bytes, true, StandardCharsets.UTF_8), true, dir.resolve("none.log"));
+        JMH.forEach(progress::accept);
+        String shown = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(!shown.contains("\n"), "no new lines while the run goes: " + shown);
+        assertTrue(shown.endsWith("\rbench-serialization: CodecBenchmark.decode codec=kryo shape=small, benchmark 2, 50.00% of the run, ETA 00:00:02\u001b[K"), shown);
+    }
+
+    /** The live line as a user sees it: JmhRunCommand under script(1), a pseudo-terminal, running bench-serialization's jar. */
+    @Test
+    void aRunOnAPseudoTerminalShowsTheLiveLine() throws Exception {
+        Path jar = Path.of("../bench-serialization/target/benchmarks.jar");
+        assertTrue(Files.isRegularFile(jar), jar.toAbsolutePath() + " is missing: build the whole reactor (mvn verify), the report module comes last");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = String.join(" ", java, "-cp", System.getProperty("java.class.path"), JmhRunCommand.class.getName(), "--java", java,
+                "--jar", jar.toString(), "--include", "'\\.CodecBenchmark\\.decode$'", "--out", dir.resolve("bench-serialization.json").toString(),
+                "--log", dir.resolve("run.log").toString(), "--timeout-minutes", "5",
+                "--", "-f", "1", "-wi", "0", "-i", "1", "-r", "300ms", "-p", "codec=json,kryo", "-p", "shape=small");
+        Path typescript = dir.resolve("typescript");
+        Process script = new ProcessBuilder("script", "-qec", command, typescript.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("script.out").toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        assertTrue(script.waitFor(180, TimeUnit.SECONDS), "script did not end within 180 s");
+        String seen = Files.readString(typescript, StandardCharsets.ISO_8859_1);
+        assertEquals(0, script.exitValue(), seen);
+        assertTrue(seen.contains("\rbench-serialization: CodecBenchmark.decode codec=kryo shape=small, benchmark 2"), "the live line: " + seen);
+        assertTrue(seen.contains("% of the run, ETA "), seen);
+        assertTrue(Files.readString(dir.resolve("run.log")).contains("# Run progress:"), "the full output is in the log");
+    }
+}
