@@ -31,18 +31,11 @@ final class ScenarioTrial {
      * charges; this JVM is pinned to the other CPUs until it is closed.
      */
     static io.wirebench.transport.SplitService split(String transport, String codec, double paymentFailureRate) {
-        try {
-            io.wirebench.transport.SplitService split = io.wirebench.transport.SplitService.start(ServeScenarios.class, java.util.List.of(
-                    "--transport", transport, "--codec", codec, "--services", "gateway,validation,inventory,payment",
-                    "--payment-failure-rate", Double.toString(paymentFailureRate)), java.nio.file.Files.createTempFile("wirebench-split-" + transport, ".log"));
-            System.out.println("# wirebench placement: " + split.describe());
-            return split;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        io.wirebench.transport.SplitService split = io.wirebench.transport.SplitService.start(ServeScenarios.class, java.util.List.of(
+                "--transport", transport, "--codec", codec, "--services", "gateway,validation,inventory,payment",
+                "--payment-failure-rate", Double.toString(paymentFailureRate)), null, null);
+        System.out.println("# wirebench placement: " + split.describe());
+        return split;
     }
 
     /** The end of a trial: the client, the service side, then the transport with its server, whatever fails. */

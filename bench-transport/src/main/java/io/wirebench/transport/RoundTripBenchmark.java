@@ -150,27 +150,13 @@ public class RoundTripBenchmark {
             throw new IllegalArgumentException(transport + ": placement=split-netns puts the service beyond loopback (on a veth in a network"
                     + " namespace of its own), which only a secured service may: add -p security=auth (or tls)");
         }
-        NetworkNamespace namespace = null;
-        try {
-            namespace = netns ? NetworkNamespace.create() : null;
-            List<String> arguments = new java.util.ArrayList<>(List.of("--transport", transport, "--codec", codec, "--responders",
-                    Integer.toString(responders)));
-            if (netns) {
-                arguments.addAll(List.of("--security", security, "--bind", namespace.serviceAddress()));
-            }
-            split = SplitService.start(Serve.class, arguments, java.nio.file.Files.createTempFile("wirebench-split-" + transport, ".log"), namespace);
-        } catch (java.io.IOException | RuntimeException e) {
-            if (namespace != null) {
-                namespace.close();
-            }
-            throw e instanceof java.io.IOException io ? new java.io.UncheckedIOException(io) : (RuntimeException) e;
-        } catch (InterruptedException e) {
-            if (namespace != null) {
-                namespace.close();
-            }
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        NetworkNamespace namespace = netns ? NetworkNamespace.create() : null;
+        List<String> arguments = new java.util.ArrayList<>(List.of("--transport", transport, "--codec", codec, "--responders",
+                Integer.toString(responders)));
+        if (netns) {
+            arguments.addAll(List.of("--security", security, "--bind", namespace.serviceAddress()));
         }
+        split = SplitService.start(Serve.class, arguments, null, namespace);
         System.out.println("# wirebench placement: " + split.describe());
         TransportSettings toService = settings.withExternalUrl(split.url());
         return netns ? toService.withRemote(split.credentials()) : toService;

@@ -12,6 +12,8 @@ import io.wirebench.transport.server.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -24,46 +26,45 @@ class SplitPlacementIT {
 
     @Test
     void roundTripsOverNatsAndHttpWithTheServiceInAnotherPinnedProcess() throws Exception {
-        Instant began = Instant.now();
-        BenchmarkJar jar = BenchmarkJar.ofThisModule();
-        Path json = jar.jar().resolveSibling("split-placement.json");
-        Files.deleteIfExists(json);
-        String out = jar.run(600, "RoundTripBenchmark.roundTrip$", "-f", "1", "-wi", "0", "-i", "1", "-r", "500ms", "-foe", "true",
-                "-p", "transport=nats,http", "-p", "shape=small", "-p", "placement=split", "-rf", "json", "-rff", json.toString());
-        Set<String> found = new TreeSet<>();
-        for (JsonNode result : new ObjectMapper().readTree(json.toFile())) {
-            assertEquals("split", result.get("params").get("placement").asText());
-            assertTrue(result.get("primaryMetric").get("score").asDouble() > 0, result.toString());
-            found.add(result.get("params").get("transport").asText());
-        }
-        assertEquals(Set.of("nats", "http"), found);
+        String out = runOverNatsAndHttp("split");
         assertEquals(2, out.split("# wirebench placement: split: service \\(pid [0-9]+\\) on CPUs [0-9,]+, callers on CPUs [0-9,]+", -1).length - 1,
                 "each fork says where its service ran:\n" + out);
-        assertTrue(Processes.serversStartedSince(began).isEmpty(), "left running: " + Processes.serversStartedSince(began));
     }
 
     /** split-netns: the service in a network namespace of its own behind a veth pair, secured, and the namespace gone after. */
     @Test
     void roundTripsAcrossANetworkNamespaceWithTheServiceSecured() throws Exception {
-        Instant began = Instant.now();
-        BenchmarkJar jar = BenchmarkJar.ofThisModule();
-        Path json = jar.jar().resolveSibling("split-netns.json");
-        Files.deleteIfExists(json);
-        String out = jar.run(600, "RoundTripBenchmark.roundTrip$", "-f", "1", "-wi", "0", "-i", "1", "-r", "500ms", "-foe", "true",
-                "-p", "transport=nats,http", "-p", "shape=small", "-p", "placement=split-netns", "-p", "security=auth", "-rf", "json", "-rff", json.toString());
-        Set<String> found = new TreeSet<>();
-        for (JsonNode result : new ObjectMapper().readTree(json.toFile())) {
-            assertEquals("split-netns", result.get("params").get("placement").asText());
-            found.add(result.get("params").get("transport").asText());
-        }
-        assertEquals(Set.of("nats", "http"), found);
+        String out = runOverNatsAndHttp("split-netns", "-p", "security=auth");
         assertEquals(2, out.split("; namespace wb-[0-9]+-[0-9]+, veth wbh[0-9a-z]+ 10\\.213\\.[0-9.]+ <-> 10\\.213\\.[0-9.]+", -1).length - 1,
                 "each fork names its namespace and veth pair:\n" + out);
         Process list = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
         String namespaces = new String(list.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         list.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
         assertFalse(namespaces.contains("wb-"), "no namespace outlives its run: " + namespaces);
+    }
+
+    /**
+     * RoundTripBenchmark.roundTrip over nats and http, one fork each, at {@code placement}: a result for each, with that placement
+     * and a score, and no server left running after; returns JMH's output.
+     */
+    private static String runOverNatsAndHttp(String placement, String... more) throws Exception {
+        Instant began = Instant.now();
+        BenchmarkJar jar = BenchmarkJar.ofThisModule();
+        Path json = jar.jar().resolveSibling(placement + ".json");
+        Files.deleteIfExists(json);
+        List<String> args = new ArrayList<>(List.of("RoundTripBenchmark.roundTrip$", "-f", "1", "-wi", "0", "-i", "1", "-r", "500ms", "-foe", "true",
+                "-p", "transport=nats,http", "-p", "shape=small", "-p", "placement=" + placement, "-rf", "json", "-rff", json.toString()));
+        args.addAll(List.of(more));
+        String out = jar.run(600, args.toArray(String[]::new));
+        Set<String> found = new TreeSet<>();
+        for (JsonNode result : new ObjectMapper().readTree(json.toFile())) {
+            assertEquals(placement, result.get("params").get("placement").asText());
+            assertTrue(result.get("primaryMetric").get("score").asDouble() > 0, result.toString());
+            found.add(result.get("params").get("transport").asText());
+        }
+        assertEquals(Set.of("nats", "http"), found);
         assertTrue(Processes.serversStartedSince(began).isEmpty(), "left running: " + Processes.serversStartedSince(began));
+        return out;
     }
 
     @Test

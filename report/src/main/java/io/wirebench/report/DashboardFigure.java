@@ -19,8 +19,7 @@ record DashboardFigure(String name, String measure, String unit, Metric.Directio
     static List<DashboardFigure> of(RunFolder run) {
         List<DashboardFigure> out = new ArrayList<>();
         for (JmhResult r : run.allJmh()) {
-            String name = r.shortName() + (r.params().isEmpty() ? "" : " " + EvidenceTable.params(r).replace(" t=" + r.threads(), ""))
-                    + " t=" + r.threads();
+            String name = r.shortName() + " " + QuestionViews.setting(r);
             add(out, name, r, "primary");
             add(out, name, r, "gc.alloc.rate.norm");
         }

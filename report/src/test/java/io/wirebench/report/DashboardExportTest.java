@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,12 +29,7 @@ class DashboardExportTest {
 
     @BeforeEach
     void folder() throws IOException {
-        for (String name : List.of("bench-transport.json", "bench-e2e.json", "load-ecommerce-nats.json")) {
-            try (InputStream in = getClass().getResourceAsStream("/run/" + name)) {
-                Path target = name.startsWith("load") ? Files.createDirectories(dir.resolve("load")).resolve(name) : dir.resolve(name);
-                Files.copy(in, target);
-            }
-        }
+        RunFixture.copyTo(dir);
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wirebench.yaml.ConfigFileException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,12 +28,7 @@ class ReportTest {
 
     @BeforeEach
     void folder() throws IOException {
-        for (String name : List.of("bench-transport.json", "bench-e2e.json", "load-ecommerce-nats.json")) {
-            try (InputStream in = getClass().getResourceAsStream("/run/" + name)) {
-                Path target = name.startsWith("load") ? Files.createDirectories(dir.resolve("load")).resolve(name) : dir.resolve(name);
-                Files.copy(in, target);
-            }
-        }
+        RunFixture.copyTo(dir);
         Files.writeString(dir.resolve("bench-validation.json"), "[{\"benchmark\": \"io.wirebench.validation.Valid");
         Files.writeString(dir.resolve("environment.txt"), "cpu: test x 2\n");
     }

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,11 +90,9 @@ class RunEnvironmentTest {
         assertEquals("scripts/bench quick", written.get("command"));
         assertEquals("quick (config/benchmark-config.yaml)", written.get("profile"));
         assertEquals("42", written.get("seed"));
-        Map<String, String> lines = new LinkedHashMap<>(written.lines());
         assertEquals(List.of("date", "command", "profile", "git", "cpu", "memory", "os", "java", "java.bin", "nats-server", "redis-server",
-                "rabbitmq-server", "seed", "failed"), List.copyOf(lines.keySet()));
-        assertEquals(List.of(), RegressionGate.environmentDifferences(Files.readString(file), Files.readString(file)));
-        assertNotNull(RunEnvironment.parse(Files.readString(file)).get("failed"));
+                "rabbitmq-server", "seed", "failed"), List.copyOf(written.lines().keySet()));
+        assertEquals("bench-e2e load-ecommerce-http", written.get("failed"), "what the gate reads to call a run incomplete");
         assertTrue(new CommandLine(new EnvironmentCommand()).execute("add", "--file", dir.resolve("none.txt").toString(), "seed", "1") != 0,
                 "adding to a file that was never written is refused");
     }

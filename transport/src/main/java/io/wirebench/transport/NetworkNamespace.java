@@ -30,7 +30,19 @@ public final class NetworkNamespace implements AutoCloseable {
         this.subnet = subnet;
     }
 
-    public static NetworkNamespace create() throws IOException, InterruptedException {
+    /** Makes one (unchecked failures: a trial cannot go on without it). */
+    public static NetworkNamespace create() {
+        try {
+            return make();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making a network namespace", e);
+        }
+    }
+
+    private static NetworkNamespace make() throws IOException, InterruptedException {
         reapStale();
         long pid = ProcessHandle.current().pid();
         int n = COUNT.getAndIncrement();

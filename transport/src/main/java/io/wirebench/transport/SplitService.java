@@ -42,36 +42,48 @@ public final class SplitService implements AutoCloseable {
      * Starts {@code serveCommand}'s main (on this JVM's classpath) with {@code arguments} on CPUs of its own, and pins this JVM
      * to the others; {@code log} gets the service's output.
      */
-    public static SplitService start(Class<?> serveCommand, List<String> arguments, Path log) throws IOException, InterruptedException {
+    public static SplitService start(Class<?> serveCommand, List<String> arguments, Path log) {
         return start(serveCommand, arguments, log, null);
     }
 
     /**
      * As {@link #start(Class, List, Path)}, inside {@code namespace} when given (then {@code arguments} bind the service to its
-     * address, with credentials, since that is beyond loopback); the namespace is closed with this.
+     * address, with credentials, since that is beyond loopback); the namespace is closed with this, or at once if the service
+     * does not start. {@code log}: null for a temporary file. Failures are unchecked: a benchmark's setup cannot go on without it.
      */
-    public static SplitService start(Class<?> serveCommand, List<String> arguments, Path log, NetworkNamespace namespace)
-            throws IOException, InterruptedException {
-        CpuSet all = CpuSet.ofThisProcess();
-        if (all.cpus().size() < 2) {
-            throw new IllegalStateException("placement=split needs 2 CPUs or more to give the service its own; this process may use " + all);
-        }
-        CpuSet[] halves = all.halves();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(namespace == null ? List.of() : namespace.exec());
-        command.addAll(List.of("taskset", "-c", halves[1].text(), java, "-Xms512m", "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), serveCommand.getName()));
-        command.addAll(arguments);
-        // its standard input stays open while this JVM lives: if this JVM dies, however it dies, the service ends too
-        command.add("--stop-when-input-ends");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    public static SplitService start(Class<?> serveCommand, List<String> arguments, Path log, NetworkNamespace namespace) {
+        Process process = null;
         try {
-            Started started = awaitStart(process, log);
+            CpuSet all = CpuSet.ofThisProcess();
+            if (all.cpus().size() < 2) {
+                throw new IllegalStateException("placement=split needs 2 CPUs or more to give the service its own; this process may use " + all);
+            }
+            CpuSet[] halves = all.halves();
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> command = new ArrayList<>(namespace == null ? List.of() : namespace.exec());
+            command.addAll(List.of("taskset", "-c", halves[1].text(), java, "-Xms512m", "-Xmx512m",
+                    "-cp", System.getProperty("java.class.path"), serveCommand.getName()));
+            command.addAll(arguments);
+            // its standard input stays open while this JVM lives: if this JVM dies, however it dies, the service ends too
+            command.add("--stop-when-input-ends");
+            Path output = log != null ? log : Files.createTempFile("wirebench-split-" + serveCommand.getSimpleName(), ".log");
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Started started = awaitStart(process, output);
             halves[0].pinAllThreads(ProcessHandle.current().pid());
             return new SplitService(process, started, halves[0], halves[1], all, namespace);
         } catch (IOException | InterruptedException | RuntimeException e) {
-            stop(process);
-            throw e;
+            if (process != null) {
+                stop(process);
+            }
+            if (namespace != null) {
+                namespace.close();
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the split service started", e);
+            }
+            throw e instanceof IOException io ? new java.io.UncheckedIOException("the split service did not start: " + io.getMessage(), io)
+                    : (RuntimeException) e;
         }
     }
 

@@ -66,7 +66,11 @@ public final class Transports {
      * environment variable), or null when it starts its own; {@link #describeExternalAddress} names where to give one.
      */
     public static String externalUrl(String name) {
-        TransportProvider.ExternalAddress address = provider(name).externalAddress();
+        return given(provider(name).externalAddress());
+    }
+
+    /** The address given at {@code address}'s system property, else its environment variable; null when none is. */
+    private static String given(TransportProvider.ExternalAddress address) {
         String url = address == null ? null : System.getProperty(address.property(), System.getenv(address.variable()));
         return url == null || url.isBlank() ? null : url;
     }
@@ -101,8 +105,8 @@ public final class Transports {
     private static TransportSettings external(TransportSettings settings, TransportProvider.ExternalAddress address) {
         TransportSettings external = settings;
         if (external.externalUrl() == null) {
-            String url = address == null ? null : System.getProperty(address.property(), System.getenv(address.variable()));
-            if (url == null || url.isBlank()) {
+            String url = given(address);
+            if (url == null) {
                 return settings;
             }
             external = external.withExternalUrl(url);

@@ -72,8 +72,7 @@ final class DistributedRun {
         Duration timeout = Duration.ofMillis(test.requestTimeoutMs());
         int all = local + remote;
         context.put("workers", Integer.toString(all));
-        try (Transport impl = scenario.equals("noop") ? null : Transports.byName(transport, new TransportSettings(timeout,
-                TransportSettings.DEFAULT_RESPONDERS, null));
+        try (Transport impl = transportHere(timeout);
              ServiceSide service = serviceSide(impl)) {
             LoadProtocol.Target target = target(impl, service);
             double asked = rate != null ? rate : configuredRate();
@@ -94,14 +93,9 @@ final class DistributedRun {
             }
             Map<String, Object> books = service == null ? Map.of() : service.accounting(run.operationsSent(), run.unanswered());
             ObjectNode json = DistributedLoadJson.toJson(run, context, test.errorBudget(), settings.knee().p99LimitMs(), books);
-            if (!settings.faults().isEmpty()) {
-                List<Map<String, Object>> recovery = FaultRecovery.of(events, run.merged().intervals(), plan.ramp().toMillis() / 1e3);
-                json.set("faults", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(recovery));
-                recovery.forEach(r -> System.out.println("fault: " + r));
-            }
-            String faulted = settings.faults().stream().map(f -> "-" + f.action() + "-" + f.target()).distinct()
-                    .collect(java.util.stream.Collectors.joining());
-            Path file = folder.resolve("load-" + scenario + (impl == null ? "" : "-" + transport) + faulted + "-workers-" + all + ".json");
+            FaultRecovery.addTo(json, settings.faults(), events, run.merged().intervals(), plan.ramp().toMillis() / 1e3);
+            Path file = folder.resolve("load-" + scenario + (impl == null ? "" : "-" + transport) + FaultRecovery.fileSuffix(settings.faults())
+                    + "-workers-" + all + ".json");
             LoadResultJson.write(json, file);
             System.out.print(LoadCommand.summary(run.merged()));
             for (WorkerRow w : run.workers()) {
@@ -120,6 +114,11 @@ final class DistributedRun {
 
     private Codec codec() {
         return Codecs.byName(settings.loadTest().codec());
+    }
+
+    /** The transport the scenario's service side runs on here (null for the no-op service, which has none). */
+    private Transport transportHere(Duration timeout) {
+        return scenario.equals("noop") ? null : Transports.byName(transport, new TransportSettings(timeout, TransportSettings.DEFAULT_RESPONDERS, null));
     }
 
     /** The scenario's service side here (null for the no-op service). */
@@ -220,8 +219,7 @@ final class DistributedRun {
         if (!settings.faults().isEmpty()) {
             throw new IllegalArgumentException("--knee with faults: a fault is timed within one run, and a knee search is many; leave one out");
         }
-        try (Transport impl = scenario.equals("noop") ? null : Transports.byName(transport, new TransportSettings(timeout,
-                TransportSettings.DEFAULT_RESPONDERS, null));
+        try (Transport impl = transportHere(timeout);
              ServiceSide service = serviceSide(impl)) {
             LoadProtocol.Target target = target(impl, service);
             double start = rate != null ? rate : k.startRate();
@@ -249,10 +247,7 @@ final class DistributedRun {
             }
             Path file = folder.resolve("knee-" + scenario + (impl == null ? "" : "-" + transport) + "-workers-" + all + ".json");
             LoadResultJson.write(json, file);
-            System.out.printf(Locale.ROOT, "knee: %s%n", Double.isNaN(outcome.kneeRate()) ? "not even the first step was sustained"
-                    : outcome.capped() ? String.format(Locale.ROOT, "not found below %.1f/s (every step sustained; the search hit its step limit)",
-                            outcome.kneeRate())
-                    : String.format(Locale.ROOT, "%.1f/s sustained", outcome.kneeRate()));
+            System.out.println("knee: " + outcome.verdict(context.get("unit")));
             System.out.println("result: " + file);
             return Double.isNaN(outcome.kneeRate()) ? 1 : 0;
         }

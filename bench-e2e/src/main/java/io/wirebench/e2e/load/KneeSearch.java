@@ -36,6 +36,13 @@ public final class KneeSearch {
      * the knee lies above {@code kneeRate} and was not found.
      */
     public record Outcome(List<Step> steps, double kneeRate, boolean capped) {
+        /** What the search found, for its last line: "120.0 orders/s sustained", or why there is no knee. */
+        public String verdict(String unit) {
+            return Double.isNaN(kneeRate) ? "not even the first step was sustained"
+                    : capped ? String.format(java.util.Locale.ROOT, "not found below %.1f %s/s (every step sustained; the search hit its step limit)",
+                            kneeRate, unit)
+                    : String.format(java.util.Locale.ROOT, "%.1f %s/s sustained", kneeRate, unit);
+        }
     }
 
     public KneeSearch(double startRate, double factor, int maxSteps, double p99LimitMillis, double errorBudget, double maxLagMillis) {

@@ -89,12 +89,6 @@ public final class LoadCommand implements Callable<Integer> {
         if (faultSpecs != null && !faultSpecs.isEmpty()) {
             settings = settings.withFaults(faultSpecs);
         }
-        if (workers != null || remoteWorkers > 0) {
-            return distributed(settings, folder(), seconds(settings));
-        }
-        if (!SCENARIOS.contains(scenario)) {
-            throw new IllegalArgumentException("unknown scenario '" + scenario + "'; available: " + String.join(", ", SCENARIOS));
-        }
         LoadConfig.LoadTest test = settings.loadTest();
         double seconds = duration == null ? test.durationSeconds() : parseSeconds(duration);
         int inFlight = users == null ? test.users() : users;
@@ -112,6 +106,12 @@ public final class LoadCommand implements Callable<Integer> {
         context.put("java", Runtime.version().toString());
         context.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
 
+        if (workers != null || remoteWorkers > 0) {
+            return distributed(settings, context, folder, steady, inFlight, spawn);
+        }
+        if (!SCENARIOS.contains(scenario)) {
+            throw new IllegalArgumentException("unknown scenario '" + scenario + "'; available: " + String.join(", ", SCENARIOS));
+        }
         if (ceiling) {
             return generatorCeiling(settings, context, folder);
         }
@@ -143,15 +143,8 @@ public final class LoadCommand implements Callable<Integer> {
             }
             Map<String, Object> books = work.accounting();
             ObjectNode json = LoadResultJson.toJson(result, context, test.errorBudget(), settings.knee().p99LimitMs(), books);
-            if (!settings.faults().isEmpty()) {
-                List<Map<String, Object>> recovery = FaultRecovery.of(events, result.intervals(), plan.ramp().toMillis() / 1e3);
-                json.set("faults", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(recovery));
-                recovery.forEach(r -> System.out.println("fault: " + r));
-            }
-            // a run with faults says which in its name, so runs of one transport with different faults sit side by side
-            String faulted = settings.faults().stream().map(f -> "-" + f.action() + "-" + f.target()).distinct()
-                    .collect(java.util.stream.Collectors.joining());
-            Path file = folder.resolve("load-" + scenario + "-" + transport + faulted + ".json");
+            FaultRecovery.addTo(json, settings.faults(), events, result.intervals(), plan.ramp().toMillis() / 1e3);
+            Path file = folder.resolve("load-" + scenario + "-" + transport + FaultRecovery.fileSuffix(settings.faults()) + ".json");
             LoadResultJson.write(json, file);
             System.out.print(summary(result));
             System.out.println("accounting: " + books);
@@ -184,26 +177,14 @@ public final class LoadCommand implements Callable<Integer> {
         json.set("accounting", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(work.accounting()));
         Path file = folder.resolve("knee-" + scenario + "-" + transport + ".json");
         LoadResultJson.write(json, file);
-        System.out.printf(Locale.ROOT, "knee: %s%n", Double.isNaN(outcome.kneeRate()) ? "not even the first step was sustained"
-                : outcome.capped() ? String.format(Locale.ROOT, "not found below %.1f %s/s (every step sustained; the search hit its step limit)",
-                        outcome.kneeRate(), work.unit())
-                : String.format(Locale.ROOT, "%.1f %s/s sustained", outcome.kneeRate(), work.unit()));
+        System.out.println("knee: " + outcome.verdict(work.unit()));
         System.out.println("result: " + file);
         return Double.isNaN(outcome.kneeRate()) ? 1 : 0;
     }
 
-    private Path folder() throws java.io.IOException {
-        Path folder = out != null ? out : Path.of("results", "load-" + Instant.now().toString().replace(":", ""));
-        Files.createDirectories(folder);
-        return folder;
-    }
-
-    private double seconds(LoadConfig settings) {
-        return duration == null ? settings.loadTest().durationSeconds() : parseSeconds(duration);
-    }
-
     /** {@code --workers N}: the schedule split over load workers ({@link DistributedRun}). */
-    private int distributed(LoadConfig settings, Path folder, double seconds) throws Exception {
+    private int distributed(LoadConfig settings, Map<String, String> context, Path folder, Duration steady, int inFlight, double spawn)
+            throws Exception {
         int local = workers == null ? 0 : workers;
         if (ceiling) {
             throw new IllegalArgumentException("--ceiling measures one generator; for several, run --scenario noop --workers N at the rates to try");
@@ -211,19 +192,8 @@ public final class LoadCommand implements Callable<Integer> {
         if (!"none".equals(security)) {
             throw new IllegalArgumentException("--workers runs with --security none for now (the workers would need the run's credentials)");
         }
-        LoadConfig.LoadTest test = settings.loadTest();
-        int inFlight = users == null ? test.users() : users;
-        double spawn = spawnRate == null ? test.spawnRate() : spawnRate;
-        if (inFlight < 1 || !(spawn > 0)) {
-            throw new IllegalArgumentException("--users must be >= 1 and --spawn-rate > 0");
-        }
-        Map<String, String> context = new LinkedHashMap<>();
-        context.put("config", config.toString());
-        context.put("date", Instant.now().toString());
-        context.put("java", Runtime.version().toString());
-        context.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
         DistributedRun run = new DistributedRun(settings, scenario, transport, local, remoteWorkers, control, folder, context);
-        return knee ? run.knee(rate, inFlight) : run.run(rate, Duration.ofMillis((long) (seconds * 1000)), inFlight, spawn);
+        return knee ? run.knee(rate, inFlight) : run.run(rate, steady, inFlight, spawn);
     }
 
     /** The generator's highest rate against a no-op service ({@link NoOpOperation}): the runner's own limit on this machine, before any codec or network. */

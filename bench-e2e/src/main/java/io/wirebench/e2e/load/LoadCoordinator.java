@@ -41,7 +41,6 @@ public final class LoadCoordinator implements AutoCloseable {
     private final Map<Integer, Long> lastHeard = new ConcurrentHashMap<>();
     private final Map<Integer, List<LoadProtocol.Report>> reports = new ConcurrentHashMap<>();
     private final Map<Integer, LoadProtocol.Done> done = new ConcurrentHashMap<>();
-    private final List<String> refused = new CopyOnWriteArrayList<>();
     private final Dispatcher dispatcher;
     private boolean finished;
 
@@ -72,7 +71,7 @@ public final class LoadCoordinator implements AutoCloseable {
                     members.put(index, join);
                     nats.publish(m.getReplyTo(), LoadProtocol.write(new LoadProtocol.Welcome(index, workers, null)));
                 } else {
-                    refused.add(join.name());
+                    progress.accept("coordinator: refused " + join.name() + " (" + join.host() + "): the run already has its " + workers + " workers");
                     nats.publish(m.getReplyTo(), LoadProtocol.write(new LoadProtocol.Welcome(-1, workers, "the run already has its " + workers + " workers")));
                 }
             } else if (subject.equals(LoadProtocol.READY)) {
@@ -194,7 +193,6 @@ public final class LoadCoordinator implements AutoCloseable {
         for (FailureKind kind : FailureKind.values()) {
             failures.put(kind, 0L);
         }
-        long scheduled = 0;
         long succeeded = 0;
         long steadyCompleted = 0;
         long gcCount = 0;
@@ -207,7 +205,6 @@ public final class LoadCoordinator implements AutoCloseable {
             LoadProtocol.Join who = members.get(k);
             LoadProtocol.Ready clock = ready.get(k);
             long share = new ScheduleShare(k, workers).count(total);
-            scheduled += share;
             LoadProtocol.Done d = done.get(k);
             if (d != null && !lost.containsKey(k)) {
                 Histogram c = HistogramText.decode(d.corrected(), "worker " + k + " corrected");
@@ -240,7 +237,8 @@ public final class LoadCoordinator implements AutoCloseable {
                         Double.NaN, Double.NaN, clock.clockOffsetMillis(), clock.clockRoundTripMillis(), lost.getOrDefault(k, "no result")));
             }
         }
-        LoadResult merged = new LoadResult(plan, scheduled, succeeded, failures, corrected, uncorrected, intervals(), elapsed, maxLag, gcCount,
+        // the shares together are the whole schedule
+        LoadResult merged = new LoadResult(plan, total, succeeded, failures, corrected, uncorrected, intervals(), elapsed, maxLag, gcCount,
                 gcMillis, steadyCompleted, steadySeconds, sendLag);
         long sent = 0;
         java.util.Set<String> unanswered = new java.util.HashSet<>();
@@ -292,11 +290,6 @@ public final class LoadCoordinator implements AutoCloseable {
                     empty ? Double.NaN : latencies.getValueAtPercentile(99) / 1e3, heap, gcs, gcMs));
         }
         return out;
-    }
-
-    /** Workers that asked to join a run that already had all of them. */
-    public List<String> refused() {
-        return List.copyOf(refused);
     }
 
     @Override

@@ -89,10 +89,25 @@ public final class LoadWorker implements AutoCloseable {
                 Duration.ofMillis(p.requestTimeoutMillis()), Duration.ofMillis(p.rampMillis()));
         long start = System.nanoTime() + (clock.toLocal(p.startEpochNanos()) - LoadProtocol.epochNanos());
         String reports = LoadProtocol.REPORT + "." + share.index();
-        LoadResult result = new OpenLoopRunner(operation, progress).run(plan, share, start, second -> nats.publish(reports,
-                LoadProtocol.write(new LoadProtocol.Report(share.index(), second.sample().elapsedSeconds(), second.sample().succeeded(),
-                        second.sample().failed(), second.sample().heapUsedBytes(), second.sample().gcCount(), second.sample().gcMillis(),
-                        HistogramText.encode(second.latencies()), second.sent(), second.succeeded(), names(second.failures())))));
+        // each second's report is encoded and sent off the sender's thread, which only copies the second's histogram
+        java.util.concurrent.ExecutorService reporter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "load-worker-reports");
+            t.setDaemon(true);
+            return t;
+        });
+        LoadResult result;
+        try {
+            result = new OpenLoopRunner(operation, progress).run(plan, share, start, second -> {
+                org.HdrHistogram.Histogram latencies = second.latencies().copy();
+                reporter.execute(() -> nats.publish(reports, LoadProtocol.write(new LoadProtocol.Report(share.index(), second.sample().elapsedSeconds(),
+                        second.sample().succeeded(), second.sample().failed(), second.sample().heapUsedBytes(), second.sample().gcCount(),
+                        second.sample().gcMillis(), HistogramText.encode(latencies), second.sent(), second.succeeded(), names(second.failures())))));
+            });
+        } finally {
+            reporter.shutdown();
+            // every second's report goes out before the result that ends them
+            reporter.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
         LoadProtocol.Done done = new LoadProtocol.Done(share.index(), name, result.scheduled(), result.succeeded(), names(result.failures()),
                 HistogramText.encode(result.corrected()), HistogramText.encode(result.uncorrected()), HistogramText.encode(result.sendLag()),
                 result.elapsedSeconds(), result.maxSendLagMillis(), result.gcCount(), result.gcMillis(), result.steadyCompleted(), result.steadySeconds(),

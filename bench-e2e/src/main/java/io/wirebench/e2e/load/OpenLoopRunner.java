@@ -69,7 +69,8 @@ public final class OpenLoopRunner {
     /**
      * Sends {@code share}'s requests of {@code plan}'s schedule, which starts at {@code startNanos} (a
      * {@link System#nanoTime()} value, now or later), with at most {@code plan.maxInFlight()} of them in flight;
-     * {@code seconds} receives each second as it ends (on the sender's thread: keep it short).
+     * {@code seconds} receives each second as it ends, on the sender's thread: it must copy what it keeps (the histogram is
+     * reused) and do any real work elsewhere.
      */
     public LoadResult run(LoadPlan plan, ScheduleShare share, long startNanos, Consumer<Second> seconds) throws InterruptedException {
         Recorder corrected = new Recorder(HIGHEST_TRACKABLE, 3);
@@ -135,7 +136,7 @@ public final class OpenLoopRunner {
                 // every slot held longer than a request may take: the operations are not completing
                 failures.get(FailureKind.NOT_SENT).increment();
                 if (System.nanoTime() >= sendDeadline) {
-                    long rest = mine - share.before(i) - 1;
+                    long rest = mine - share.count(i) - 1; // this share's requests after i
                     failures.get(FailureKind.NOT_SENT).add(rest);
                     progress.accept("WARNING: the schedule ended with " + (rest + 1) + " requests never sent: every user was"
                             + " busy with requests that did not complete");

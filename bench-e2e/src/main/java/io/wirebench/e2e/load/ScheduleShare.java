@@ -16,14 +16,9 @@ public record ScheduleShare(int index, int of) {
         }
     }
 
-    /** How many of a schedule's {@code total} requests are this share's. */
+    /** How many of a schedule's first {@code total} requests (those before request {@code total}) are this share's. */
     public long count(long total) {
         return total <= index ? 0 : (total - index - 1) / of + 1;
-    }
-
-    /** How many of the schedule's first {@code total} requests up to (not including) {@code request} are this share's. */
-    public long before(long request) {
-        return count(request);
     }
 
     /** This share's part of {@code inFlight} requests in flight at most (at least 1; the shares add up to at least the whole). */

@@ -35,14 +35,9 @@ class DistributedLoadIT {
     @Test
     void threeLocalWorkersMergeExactly() throws Exception {
         Instant began = Instant.now();
-        Path jar = BenchmarkJar.ofThisModule().jar();
-        Process load = new ProcessBuilder(System.getProperty("java.bin", "java"), "-cp", jar.toString(), LoadCommand.class.getName(),
+        load("load",
                 "--config", "../config/test-config.yaml", "--scenario", "noop", "--workers", "3", "--rate", "3000", "--duration", "3s",
-                "--users", "30", "--spawn-rate", "300", "--out", dir.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("load.log").toFile()).start();
-        assertTrue(load.waitFor(120, TimeUnit.SECONDS), "the run did not end within 120 s");
-        String log = Files.readString(dir.resolve("load.log"), StandardCharsets.UTF_8);
-        assertTrue(load.exitValue() == 0 || load.exitValue() == 1, "exit " + load.exitValue() + ":\n" + log);
+                "--users", "30", "--spawn-rate", "300", "--out", dir.toString());
         JsonNode result = new ObjectMapper().readTree(dir.resolve("load-noop-workers-3.json").toFile());
 
         LoadPlan plan = new LoadPlan(3000, Duration.ofSeconds(3), 30, Duration.ofMillis(5000), Duration.ofMillis(100));
@@ -73,14 +68,9 @@ class DistributedLoadIT {
     @Test
     void ordersFromTwoWorkersBalanceTheBooksOfOnePipeline() throws Exception {
         Instant began = Instant.now();
-        Path jar = BenchmarkJar.ofThisModule().jar();
-        Process load = new ProcessBuilder(System.getProperty("java.bin", "java"), "-cp", jar.toString(), LoadCommand.class.getName(),
+        load("load",
                 "--config", "../config/test-config.yaml", "--scenario", "ecommerce", "--transport", "nats", "--workers", "2", "--rate", "100",
-                "--duration", "2s", "--users", "8", "--spawn-rate", "16", "--out", dir.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("load.log").toFile()).start();
-        assertTrue(load.waitFor(180, TimeUnit.SECONDS), "the run did not end within 180 s");
-        String log = Files.readString(dir.resolve("load.log"), StandardCharsets.UTF_8);
-        assertTrue(load.exitValue() == 0 || load.exitValue() == 1, "exit " + load.exitValue() + ":\n" + log);
+                "--duration", "2s", "--users", "8", "--spawn-rate", "16", "--out", dir.toString());
         JsonNode result = new ObjectMapper().readTree(dir.resolve("load-ecommerce-nats-workers-2.json").toFile());
         JsonNode books = result.get("accounting");
         assertTrue(books.get("booksBalance").asBoolean(), books.toString());
@@ -99,12 +89,9 @@ class DistributedLoadIT {
     /** The analytics scenario with two workers: the aggregation service and its readers here, the batches from the workers. */
     @Test
     void batchesFromTwoWorkersAreAggregatedWholeWhileReadersSeeConsistentSnapshots() throws Exception {
-        Path jar = BenchmarkJar.ofThisModule().jar();
-        Process load = new ProcessBuilder(System.getProperty("java.bin", "java"), "-cp", jar.toString(), LoadCommand.class.getName(),
+        load("analytics",
                 "--config", "../config/test-config.yaml", "--scenario", "analytics", "--transport", "nats", "--workers", "2", "--rate", "200",
-                "--duration", "2s", "--users", "8", "--spawn-rate", "16", "--out", dir.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("analytics.log").toFile()).start();
-        assertTrue(load.waitFor(180, TimeUnit.SECONDS), "the run did not end within 180 s");
+                "--duration", "2s", "--users", "8", "--spawn-rate", "16", "--out", dir.toString());
         JsonNode result = new ObjectMapper().readTree(dir.resolve("load-analytics-nats-workers-2.json").toFile());
         JsonNode books = result.get("accounting");
         assertTrue(books.get("booksBalance").asBoolean(), books.toString());
@@ -122,22 +109,19 @@ class DistributedLoadIT {
     /** A knee search over the same workers, step after step, and a fault during a run with workers: both as with one generator. */
     @Test
     void aKneeSearchStepsOverTheSameWorkersAndAFaultIsCostedAsWithOneGenerator() throws Exception {
-        Path jar = BenchmarkJar.ofThisModule().jar();
         Path config = Files.writeString(dir.resolve("config.yaml"), Files.readString(Path.of("../config/test-config.yaml"))
                 .replace("step_seconds: 10", "step_seconds: 1").replace("max_steps: 12", "max_steps: 2"));
-        Process knee = new ProcessBuilder(System.getProperty("java.bin", "java"), "-cp", jar.toString(), LoadCommand.class.getName(),
+        load("knee",
                 "--config", config.toString(), "--scenario", "noop", "--workers", "2", "--rate", "500", "--knee", "--users", "8",
-                "--out", dir.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("knee.log").toFile()).start();
-        assertTrue(knee.waitFor(120, TimeUnit.SECONDS), "the knee search did not end within 120 s");
+                "--out", dir.toString());
         JsonNode search = new ObjectMapper().readTree(dir.resolve("knee-noop-workers-2.json").toFile());
         assertEquals(2, search.get("steps").size(), Files.readString(dir.resolve("knee.log")));
         assertEquals("2", search.get("context").get("workers").asText());
 
-        Process faulted = new ProcessBuilder(System.getProperty("java.bin", "java"), "-cp", jar.toString(), LoadCommand.class.getName(),
+        load("fault",
                 "--config", "../config/test-config.yaml", "--scenario", "ecommerce", "--transport", "nats", "--workers", "2", "--rate", "100",
                 "--duration", "3s", "--users", "8", "--spawn-rate", "16", "--fault", "at=1,action=slow,target=payment,duration=1,delay_ms=20",
-                "--out", dir.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("fault.log").toFile()).start();
-        assertTrue(faulted.waitFor(120, TimeUnit.SECONDS), "the run with a fault did not end within 120 s");
+                "--out", dir.toString());
         JsonNode run = new ObjectMapper().readTree(dir.resolve("load-ecommerce-nats-slow-payment-workers-2.json").toFile());
         JsonNode fault = run.get("faults").get(0);
         assertEquals("slow", fault.get("action").asText(), fault.toString());
@@ -197,5 +181,22 @@ class DistributedLoadIT {
             }
         }
         return true;
+    }
+
+    /**
+     * {@code scripts/load ARGS} as a user runs it, from the module's jar, its output in {@code NAME.log}: it must end within 180 s,
+     * with 0 (passed) or 1 (ran, but did not pass: what a test asks of the result is its own).
+     */
+    private void load(String name, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(System.getProperty("java.bin", "java"), "-cp",
+                BenchmarkJar.ofThisModule().jar().toString(), LoadCommand.class.getName()));
+        command.addAll(java.util.List.of(args));
+        Path log = dir.resolve(name + ".log");
+        Process load = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!load.waitFor(180, TimeUnit.SECONDS)) {
+            load.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError(String.join(" ", command) + " did not end within 180 s:\n" + Files.readString(log, StandardCharsets.UTF_8));
+        }
+        assertTrue(load.exitValue() == 0 || load.exitValue() == 1, "exit " + load.exitValue() + ":\n" + Files.readString(log, StandardCharsets.UTF_8));
     }
 }

@@ -43,7 +43,7 @@ class ScheduleShareTest {
     void requestsInFlightAreSplitWithNoShareWithout() {
         assertEquals(List.of(6, 5, 5), List.of(new ScheduleShare(0, 3).inFlight(16), new ScheduleShare(1, 3).inFlight(16), new ScheduleShare(2, 3).inFlight(16)));
         assertEquals(1, new ScheduleShare(2, 3).inFlight(2), "a worker always has a user");
-        assertEquals(2, new ScheduleShare(1, 3).before(7), "requests 1 and 4 come before 7 in share 1 (and 7 is not before itself)");
+        assertEquals(2, new ScheduleShare(1, 3).count(7), "requests 1 and 4 come before 7 in share 1 (and 7 is not before itself)");
     }
 
     @Test
