@@ -9,8 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a JMH run is, from its log as it grows: the benchmark and its parameters, how many have started, the fork,
- * and JMH's own "Run progress" and ETA. On a terminal one line is kept current ({@code \r}, cleared to its end);
+ * Where a JMH run is, from its log as it grows: the benchmark and its parameters, how many have started of how many
+ * the command runs in all ({@link JmhListing#count}; the runs before this one counted in), the fork, and JMH's own
+ * "Run progress" and ETA (of this JMH process: an interleaved run's is one fork's). On a terminal one line is kept current ({@code \r}, cleared to its end);
  * without one (CI, a pipe) a line is printed as each benchmark starts. The full output stays in the log.
  */
 final class JmhProgress implements AutoCloseable {
@@ -33,10 +34,14 @@ final class JmhProgress implements AutoCloseable {
     private String parameters = "";
     private String fork = "";
     private int started;
+    private final int before;
+    private final int total;
     private boolean shown;
 
-    JmhProgress(String label, PrintStream out, boolean terminal, Path log) {
+    JmhProgress(String label, PrintStream out, boolean terminal, Path log, int before, int total) {
         this.label = label;
+        this.before = before;
+        this.total = total;
         this.out = out;
         this.terminal = terminal;
         this.log = log;
@@ -45,9 +50,13 @@ final class JmhProgress implements AutoCloseable {
         follower.setDaemon(true);
     }
 
-    /** Follows {@code log} from its current end until closed; {@code terminal}: keep one line current instead of printing a line per benchmark. */
-    static JmhProgress follow(String label, Path log, PrintStream out, boolean terminal) {
-        JmhProgress progress = new JmhProgress(label, out, terminal, log);
+    /**
+     * Follows {@code log} from its current end until closed; {@code terminal}: keep one line current instead of printing a
+     * line per benchmark; {@code before}: the benchmarks earlier runs of the same command started; {@code total}: how many
+     * the command runs in all (0: not known).
+     */
+    static JmhProgress follow(String label, Path log, PrintStream out, boolean terminal, int before, int total) {
+        JmhProgress progress = new JmhProgress(label, out, terminal, log, before, total);
         progress.follower.start();
         return progress;
     }
@@ -117,11 +126,17 @@ final class JmhProgress implements AutoCloseable {
         }
     }
 
-    /** "bench-serialization: CodecBenchmark.decode codec=json shape=small, benchmark 3, fork 1 of 2, 51.67% of the run, ETA 00:02:07". */
+    /** "bench-serialization: CodecBenchmark.decode codec=json shape=small, benchmark 3 of 12, fork 1 of 2, 51.67% of the run, ETA 00:02:07". */
     synchronized String text() {
+        int k = before + started;
         return label + ": " + (benchmark == null ? "starting" : benchmark) + (parameters.isEmpty() ? "" : " " + parameters)
-                + (started == 0 ? "" : ", benchmark " + started) + (fork.isEmpty() ? "" : ", fork " + fork)
+                + (started == 0 ? "" : ", benchmark " + k + (total >= k ? " of " + total : "")) + (fork.isEmpty() ? "" : ", fork " + fork)
                 + ", " + percent + "% of the run, ETA " + eta;
+    }
+
+    /** The benchmarks this run has started. */
+    synchronized int started() {
+        return started;
     }
 
     @Override

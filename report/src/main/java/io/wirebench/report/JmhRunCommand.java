@@ -57,6 +57,9 @@ public final class JmhRunCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "the interleaved schedule's seed (default: a random one, printed and recorded)")
     Long seed;
 
+    @Option(names = "--label", description = "what the live progress line starts with (default: the --out file's name without .json)")
+    String label;
+
     @Option(names = "--timeout-minutes", defaultValue = "120", description = "the deadline of each JMH process (default: ${DEFAULT-VALUE})")
     long timeoutMinutes;
 
@@ -68,9 +71,10 @@ public final class JmhRunCommand implements Callable<Integer> {
         Files.deleteIfExists(log);
         if (interleave == null) {
             List<String> args = new ArrayList<>(jmh);
+            total = count(args);
             return run(args, out, "") ? 0 : 1;
         }
-        Interleaved plan = Interleaved.plan(jmh, interleave, param -> Interleaved.valuesFromListing(listing(), param));
+        Interleaved plan = Interleaved.plan(jmh, interleave, param -> listing().valuesOf(param));
         long s = seed != null ? seed : new SecureRandom().nextLong();
         InterleavedSchedule schedule = InterleavedSchedule.of(plan.settings(), plan.rounds(), s);
         String name = out.getFileName().toString().replaceFirst("\\.json$", "");
@@ -80,13 +84,19 @@ public final class JmhRunCommand implements Callable<Integer> {
         System.out.flush();
         List<InterleavedMerge.Fork> done = new ArrayList<>();
         boolean failed = false;
-        for (int i = 0; i < schedule.slots().size(); i++) {
-            InterleavedSchedule.Slot slot = schedule.slots().get(i);
+        List<List<String>> slotArgs = new ArrayList<>();
+        for (InterleavedSchedule.Slot slot : schedule.slots()) {
             List<String> args = new ArrayList<>(plan.rest());
             args.addAll(List.of("-f", "1"));
             for (String p : slot.setting().split(" ")) {
                 args.addAll(List.of("-p", p));
             }
+            slotArgs.add(args);
+            total += count(args);
+        }
+        for (int i = 0; i < schedule.slots().size(); i++) {
+            InterleavedSchedule.Slot slot = schedule.slots().get(i);
+            List<String> args = slotArgs.get(i);
             Path file = forks.resolve(String.format("r%02d-%s.json", slot.round(), slot.setting().replaceAll("[^A-Za-z0-9._-]", "_")));
             String header = "== interleaved " + (i + 1) + "/" + schedule.slots().size() + ": round " + slot.round() + ", " + slot.setting()
                     + " (seed " + s + ")\n";
@@ -117,16 +127,33 @@ public final class JmhRunCommand implements Callable<Integer> {
         System.out.println("+ " + String.join(" ", command));
         System.out.flush(); // scripts/bench shows each run as it starts, even through a pipe
         // where the run is, from its log: one line kept current on a terminal, a line per benchmark without one
-        try (JmhProgress progress = JmhProgress.follow(out.getFileName().toString().replaceFirst("\\.json$", ""), log, System.out,
-                System.console() != null)) {
+        JmhProgress progress = JmhProgress.follow(label != null ? label : out.getFileName().toString().replaceFirst("\\.json$", ""), log, System.out,
+                System.console() != null, started, total);
+        try {
             return exec(command, log, timeoutMinutes);
+        } finally {
+            progress.close(); // reads the log to its end
+            started += progress.started();
         }
     }
 
-    private String listing;
+    /** The benchmarks this command's JMH runs start in all (the live progress's N; 0 when not known) and have started so far. */
+    private int total;
+    private int started;
+
+    /** How many benchmarks a JMH run with these options runs, from JMH's listing; 0 when the listing cannot be had. */
+    private int count(List<String> args) {
+        try {
+            return listing().count(args);
+        } catch (RuntimeException e) {
+            return 0; // the run itself will say what is wrong with its options; the progress goes without N
+        }
+    }
+
+    private JmhListing listing;
 
     /** What JMH lists ({@code -lp}) for the included benchmarks, asked once. */
-    private String listing() {
+    private JmhListing listing() {
         if (listing == null) {
             List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "-lp"));
             if (!include.isEmpty()) {
@@ -140,7 +167,7 @@ public final class JmhRunCommand implements Callable<Integer> {
                     if (!ok) {
                         throw new IllegalArgumentException(String.join(" ", command) + " failed:\n" + text);
                     }
-                    listing = text;
+                    listing = JmhListing.parse(text);
                 } finally {
                     Files.deleteIfExists(out);
                 }
@@ -215,33 +242,6 @@ public final class JmhRunCommand implements Callable<Integer> {
                 settings = combined;
             }
             return new Interleaved(rounds, settings, rest);
-        }
-
-        private static final Pattern PARAM_LINE = Pattern.compile("\\s+param \"([^\"]+)\" = \\{(.*)}");
-
-        /** From {@code -lp}: the param's values, which every listed benchmark must have, and have alike. */
-        static List<String> valuesFromListing(String listing, String param) {
-            Set<String> values = null;
-            int benchmarks = 0;
-            int having = 0;
-            for (String line : listing.split("\n")) {
-                Matcher m = PARAM_LINE.matcher(line);
-                if (!line.startsWith(" ") && line.contains(".") && !line.startsWith("Benchmarks")) {
-                    benchmarks++;
-                } else if (m.matches() && m.group(1).equals(param)) {
-                    having++;
-                    Set<String> these = new LinkedHashSet<>(List.of(m.group(2).split(",\\s*")));
-                    if (values != null && !values.equals(these)) {
-                        throw new IllegalArgumentException("--interleave " + param + ": the benchmarks list different values, " + values + " and " + these
-                                + "; name them with -p " + param + "=...");
-                    }
-                    values = these;
-                }
-            }
-            if (benchmarks == 0 || having < benchmarks) {
-                throw new IllegalArgumentException("--interleave " + param + ": " + (benchmarks == 0 ? "no benchmark matches" : "a listed benchmark has no such @Param"));
-            }
-            return List.copyOf(values);
         }
     }
 

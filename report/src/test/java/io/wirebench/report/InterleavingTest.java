@@ -106,9 +106,14 @@ class InterleavingTest {
                 () -> JmhRunCommand.Interleaved.plan(List.of("-p", "transport=a,b"), List.of("transport"), p -> List.of()));
         assertTrue(noForks.getMessage().contains("needs -f N"), noForks.getMessage());
         String listing = "Benchmarks: \nx.A.m\n  param \"transport\" = {nats, http}\n  param \"shape\" = {tiny}\nx.B.m\n  param \"transport\" = {nats, http}\n";
-        assertEquals(List.of("nats", "http"), JmhRunCommand.Interleaved.valuesFromListing(listing, "transport"));
+        assertEquals(List.of("nats", "http"), JmhListing.parse(listing).valuesOf("transport"));
+        // the live progress's N: each benchmark at each combination of its params (-p replacing the listed values), in each mode
+        assertEquals(4, JmhListing.parse(listing).count(List.of("-f", "3")));
+        assertEquals(2, JmhListing.parse(listing).count(List.of("-p", "transport=nats,http,redis", "-p", "transport=nats")), "the last -p wins");
+        assertEquals(2 * 3 + 3, JmhListing.parse(listing).count(List.of("-p", "transport=a,b,c", "-p", "shape=x,y")), "shape only where listed");
+        assertEquals(8, JmhListing.parse(listing).count(List.of("-bm", "avgt,sample")));
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> JmhRunCommand.Interleaved.valuesFromListing(listing + "x.C.m\n  param \"shape\" = {tiny}\n", "transport"));
+                () -> JmhListing.parse(listing + "x.C.m\n  param \"shape\" = {tiny}\n").valuesOf("transport"));
         assertTrue(missing.getMessage().contains("has no such @Param"), missing.getMessage());
     }
 

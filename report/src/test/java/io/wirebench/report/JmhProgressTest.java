@@ -13,6 +13,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The live progress line: a line per benchmark without a terminal, one line kept current on one, "benchmark k of N"
+ * counted over an interleaved run's JMH processes, and the line seen under a pseudo-terminal (script(1)).
+ */
 class JmhProgressTest {
     static final List<String> JMH = List.of(
             "# Run progress: 0.00% complete, ETA 00:00:04",
@@ -30,22 +34,23 @@ class JmhProgressTest {
     @Test
     void withoutATerminalALineIsPrintedAsEachBenchmarkStarts() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        JmhProgress progress = new JmhProgress("bench-serialization", new PrintStream(bytes, true, StandardCharsets.UTF_8), false, dir.resolve("none.log"));
+        JmhProgress progress = new JmhProgress("bench-serialization", new PrintStream(bytes, true, StandardCharsets.UTF_8), false, dir.resolve("none.log"), 0, 2);
         JMH.forEach(progress::accept);
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(List.of(
-                "   bench-serialization: CodecBenchmark.decode codec=json shape=small, benchmark 1, 0.00% of the run, ETA 00:00:04",
-                "   bench-serialization: CodecBenchmark.decode codec=kryo shape=small, benchmark 2, 50.00% of the run, ETA 00:00:02"), lines);
+                "   bench-serialization: CodecBenchmark.decode codec=json shape=small, benchmark 1 of 2, 0.00% of the run, ETA 00:00:04",
+                "   bench-serialization: CodecBenchmark.decode codec=kryo shape=small, benchmark 2 of 2, 50.00% of the run, ETA 00:00:02"), lines);
     }
 
+    /** An interleaved run's later JMH processes go on counting from the benchmarks the earlier ones started. */
     @Test
     void onATerminalOneLineIsKeptCurrent() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        JmhProgress progress = new JmhProgress("bench-serialization", new PrintStream(bytes, true, StandardCharsets.UTF_8), true, dir.resolve("none.log"));
+        JmhProgress progress = new JmhProgress("bench-serialization", new PrintStream(bytes, true, StandardCharsets.UTF_8), true, dir.resolve("none.log"), 10, 12);
         JMH.forEach(progress::accept);
         String shown = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(!shown.contains("\n"), "no new lines while the run goes: " + shown);
-        assertTrue(shown.endsWith("\rbench-serialization: CodecBenchmark.decode codec=kryo shape=small, benchmark 2, 50.00% of the run, ETA 00:00:02\u001b[K"), shown);
+        assertTrue(shown.endsWith("\rbench-serialization: CodecBenchmark.decode codec=kryo shape=small, benchmark 12 of 12, 50.00% of the run, ETA 00:00:02\u001b[K"), shown);
     }
 
     /** The live line as a user sees it: JmhRunCommand under script(1), a pseudo-terminal, running bench-serialization's jar. */
@@ -57,14 +62,16 @@ class JmhProgressTest {
         String command = String.join(" ", java, "-cp", System.getProperty("java.class.path"), JmhRunCommand.class.getName(), "--java", java,
                 "--jar", jar.toString(), "--include", "'\\.CodecBenchmark\\.decode$'", "--out", dir.resolve("bench-serialization.json").toString(),
                 "--log", dir.resolve("run.log").toString(), "--timeout-minutes", "5",
-                "--", "-f", "1", "-wi", "0", "-i", "1", "-r", "300ms", "-p", "codec=json,kryo", "-p", "shape=small");
+                "--interleave", "codec", "--seed", "1", "--", "-f", "1", "-wi", "0", "-i", "1", "-r", "300ms", "-p", "codec=json,kryo", "-p", "shape=small");
         Path typescript = dir.resolve("typescript");
         Process script = new ProcessBuilder("script", "-qec", command, typescript.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("script.out").toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
         assertTrue(script.waitFor(180, TimeUnit.SECONDS), "script did not end within 180 s");
         String seen = Files.readString(typescript, StandardCharsets.ISO_8859_1);
         assertEquals(0, script.exitValue(), seen);
-        assertTrue(seen.contains("\rbench-serialization: CodecBenchmark.decode codec=kryo shape=small, benchmark 2"), "the live line: " + seen);
+        // interleaved by codec: two JMH processes of one benchmark each, counted as one run of two (N from JMH's -lp listing)
+        assertTrue(seen.contains("shape=small, benchmark 1 of 2") && seen.contains("shape=small, benchmark 2 of 2"), "the live line: " + seen);
+        assertTrue(seen.contains("\rbench-serialization: CodecBenchmark.decode codec="), "the live line: " + seen);
         assertTrue(seen.contains("% of the run, ETA "), seen);
         assertTrue(Files.readString(dir.resolve("run.log")).contains("# Run progress:"), "the full output is in the log");
     }
