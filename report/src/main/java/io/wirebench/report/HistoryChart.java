@@ -15,7 +15,7 @@ import java.util.Map;
  * red, an improvement in green.
  */
 final class HistoryChart {
-    private static final int WIDTH = 620;
+    private static final int WIDTH = 560;
     private static final int HEIGHT = 220;
     private static final int LEFT = 70;
     private static final int TOP = 36;
@@ -67,7 +67,7 @@ final class HistoryChart {
                 s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", px(run.x(), n), TOP + HEIGHT + 14,
                         Format.html(run.entry().shortCommit())));
                 s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#666\">%s</text>", px(run.x(), n),
-                        TOP + HEIGHT + 27, Format.html(run.entry().date().substring(5, Math.min(10, run.entry().date().length())))));
+                        TOP + HEIGHT + 27, Format.html(dayAndTime(run.entry().date()))));
             }
         }
         double slot = (double) WIDTH / n;
@@ -158,6 +158,11 @@ final class HistoryChart {
         }
         double pad = (hi - lo) * 0.05;
         return new double[] {lo - pad, hi + pad};
+    }
+
+    /** "12-02 14:10" of "2026-12-02T14:10:59Z": a nightly's runs differ by day, runs made by hand by the hour. */
+    static String dayAndTime(String date) {
+        return date.length() >= 16 ? date.substring(5, 16).replace('T', ' ') : date;
     }
 
     private static double px(int x, int n) {

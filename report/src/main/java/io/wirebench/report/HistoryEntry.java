@@ -118,11 +118,8 @@ record HistoryEntry(@JsonProperty(value = "run", required = true) String run,
             if (key.equals("placement") && value == null) {
                 value = RegressionGate.DEFAULT_PLACEMENT;
             }
-            if (key.equals("profile") && value != null) {
-                value = value.split(" ", 2)[0]; // "nightly (config/benchmark-config.yaml)"
-            }
-            if (key.equals("placement") && value != null) {
-                value = value.split(" ", 2)[0]; // "split (bench-transport round trips; ...)"
+            if (value != null && (key.equals("profile") || key.equals("placement"))) {
+                value = value.split(" ", 2)[0]; // "nightly (config/benchmark-config.yaml)", "split (bench-transport round trips; ...)"
             }
             if (value != null) {
                 lines.put(key, value);
