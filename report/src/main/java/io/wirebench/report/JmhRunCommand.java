@@ -128,13 +128,21 @@ public final class JmhRunCommand implements Callable<Integer> {
         System.out.flush(); // scripts/bench shows each run as it starts, even through a pipe
         // where the run is, from its log: one line kept current on a terminal, a line per benchmark without one
         JmhProgress progress = JmhProgress.follow(label != null ? label : out.getFileName().toString().replaceFirst("\\.json$", ""), log, System.out,
-                System.console() != null, started, total);
+                onATerminal(), started, total);
         try {
             return exec(command, log, timeoutMinutes);
         } finally {
             progress.close(); // reads the log to its end
             started += progress.started();
         }
+    }
+
+    /**
+     * Whether the live line goes to a terminal: this JVM's standard input and output are one, or the caller says its
+     * own output is ({@code WIREBENCH_TERMINAL=1}: scripts/nightly pipes scripts/bench through {@code tee}).
+     */
+    static boolean onATerminal() {
+        return System.console() != null || "1".equals(System.getenv("WIREBENCH_TERMINAL"));
     }
 
     /** The benchmarks this command's JMH runs start in all (the live progress's N; 0 when not known) and have started so far. */

@@ -75,4 +75,23 @@ class JmhProgressTest {
         assertTrue(seen.contains("% of the run, ETA "), seen);
         assertTrue(Files.readString(dir.resolve("run.log")).contains("# Run progress:"), "the full output is in the log");
     }
+
+    /** scripts/nightly pipes scripts/bench through tee: WIREBENCH_TERMINAL=1 says the pipe ends on a terminal, and the line stays one. */
+    @Test
+    void throughAPipeToATerminalTheCallerSaysSo() throws Exception {
+        Path jar = Path.of("../bench-serialization/target/benchmarks.jar");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder run = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), JmhRunCommand.class.getName(), "--java", java,
+                "--jar", jar.toString(), "--include", "\\.CodecBenchmark\\.decode$", "--out", dir.resolve("piped.json").toString(),
+                "--log", dir.resolve("piped.log").toString(), "--label", "piped", "--timeout-minutes", "5",
+                "--", "-f", "1", "-wi", "0", "-i", "1", "-r", "100ms", "-p", "codec=json", "-p", "shape=small")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("piped.out").toFile());
+        run.environment().put("WIREBENCH_TERMINAL", "1");
+        Process p = run.start();
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the run did not end within 180 s");
+        String seen = Files.readString(dir.resolve("piped.out"));
+        assertEquals(0, p.exitValue(), seen);
+        assertTrue(seen.contains("\rpiped: CodecBenchmark.decode codec=json shape=small, benchmark 1 of 1"), "the live line: " + seen);
+        assertTrue(seen.lines().noneMatch(l -> l.startsWith("   piped:")), "no line per benchmark: " + seen);
+    }
 }
