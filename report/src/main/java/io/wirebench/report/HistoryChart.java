@@ -20,7 +20,8 @@ final class HistoryChart {
     private static final int LEFT = 70;
     private static final int TOP = 36;
     private static final int MAX_LABELS = 12;
-    static final String[] COLOURS = {"#4a7ab7", "#d0643a", "#3a9a5b", "#8e5bb5", "#b59a2b", "#3aa3b5", "#b53a6e", "#666666"};
+    /** The report's series colours, so a page of charts reads like the report. */
+    static final String[] COLOURS = LineChart.COLOURS;
 
     /** A run on the x axis: its position, its label, and the index of its series' colour. */
     record Run(HistoryEntry entry, int x, int series) {

@@ -17,7 +17,7 @@ final class LineChart {
     private static final int LEFT = 70;
     private static final int TOP = 40;
     private static final int LEGEND = 190;
-    private static final String[] COLOURS = {"#4a7ab7", "#d0643a", "#3a9a5b", "#8e5bb5", "#b59a2b", "#3aa3b5", "#b53a6e", "#666666"};
+    static final String[] COLOURS = {"#4a7ab7", "#d0643a", "#3a9a5b", "#8e5bb5", "#b59a2b", "#3aa3b5", "#b53a6e", "#666666"};
 
     /** One point: x, y. */
     record Point(double x, double y) {
