@@ -45,8 +45,15 @@ public final class HistoryCommand implements Callable<Integer> {
             + " the whole file (e.g. results/history/nightly.jsonl)")
     Path append;
 
+    @Option(names = "--last", paramLabel = "N", defaultValue = "0", description = "draw only the newest N runs (default: every run);"
+            + " a history file keeps every run")
+    int last;
+
     @Override
     public Integer call() {
+        if (last < 0) {
+            throw new IllegalArgumentException("--last " + last + ": a number of runs, 1 or more (0: every run)");
+        }
         RegressionGate gate = baseline == null ? null : new RegressionGate(RegressionGate.Settings.read(config));
         RunFolder base = baseline == null ? null : RunFolder.read(baseline);
         Map<String, HistoryEntry> entries = new LinkedHashMap<>();
@@ -77,8 +84,9 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : append != null ? append.toAbsolutePath().getParent() : Path.of("results", "history");
         String command = "scripts/history" + (baseline == null ? "" : " --baseline " + baseline) + (append == null ? "" : " --append " + append)
+                + (last == 0 ? "" : " --last " + last)
                 + (out == null ? "" : " --out " + out) + " " + String.join(" ", inputs.stream().map(Path::toString).toList());
-        HistoryPage page = new HistoryPage(drawn);
+        HistoryPage page = new HistoryPage(drawn, last);
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("history.html"), page.html(command), StandardCharsets.UTF_8);
@@ -86,7 +94,8 @@ public final class HistoryCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(dir + ": cannot write the history page: " + e.getMessage(), e);
         }
-        System.out.println("history: " + drawn.size() + " runs, " + page.flagged().size() + " figure(s) with a regression flagged");
+        System.out.println("history: " + page.runs() + " runs drawn" + (page.runs() < drawn.size() ? " (the newest, of " + drawn.size() + ")" : "")
+                + ", " + page.flagged().size() + " figure(s) with a regression flagged");
         System.out.println("history: " + dir.resolve("history.html"));
         System.out.println("history: " + dir.resolve("history.csv"));
         return 0;

@@ -19,13 +19,26 @@ final class HistoryPage {
     private final Map<String, Integer> seriesIndex = new LinkedHashMap<>();
 
     HistoryPage(List<HistoryEntry> entries) {
+        this(entries, 0);
+    }
+
+    /** {@code last}: draw only the newest this many runs (0: every run). */
+    HistoryPage(List<HistoryEntry> entries, int last) {
         List<HistoryEntry> ordered = new ArrayList<>(entries);
         ordered.sort(Comparator.comparing(HistoryEntry::orderKey).thenComparing(HistoryEntry::run));
+        if (last > 0 && ordered.size() > last) {
+            ordered = ordered.subList(ordered.size() - last, ordered.size());
+        }
         this.entries = List.copyOf(ordered);
         for (HistoryEntry e : this.entries) {
             int series = seriesIndex.computeIfAbsent(e.series(), k -> seriesIndex.size());
             runs.add(new HistoryChart.Run(e, runs.size(), series));
         }
+    }
+
+    /** How many runs the page draws. */
+    int runs() {
+        return runs.size();
     }
 
     /** The charts, by benchmark name then measure (and unit: a unit that changed starts a chart of its own). */

@@ -98,6 +98,12 @@ class HistoryTest {
         String alloc = chart(html, "CodecBenchmark.decode codec=json shape=small t=1 · allocation (B/op)");
         assertEquals(0, count(alloc, "class=\"regression\""), "the allocation did not change");
 
+        Path newest = dir.resolve("newest");
+        assertEquals(0, history("--last", "2", "--out", newest.toString(), file.toString()));
+        String two = Files.readString(newest.resolve("history.html"));
+        assertEquals(2, count(chart(two, "CodecBenchmark.decode codec=json shape=small t=1 · time (us/op)"), "class=\"point\""), "--last 2: the two newest runs");
+        assertFalse(two.contains("aaaaaaa"), "the oldest run left out");
+
         List<String> csv = Files.readAllLines(dir.resolve("history").resolve("history.csv"));
         assertEquals(1 + 3 * 2, csv.size(), "a header and a row per run and figure: " + csv);
         assertTrue(csv.get(0).startsWith("run,date,commit"), csv.get(0));

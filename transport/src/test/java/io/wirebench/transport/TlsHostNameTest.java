@@ -88,13 +88,11 @@ class TlsHostNameTest {
         keys.init(store, password);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys.getKeyManagers(), null, null);
-        try (ServerSocket listener = new ServerSocket()) {
-            listener.setReuseAddress(true);
-            listener.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        try (ServerSocket listener = listenOn(port, Duration.ofSeconds(5))) {
             CompletableFuture<String> seen = new CompletableFuture<>();
             // the first connection's handshake is the answer; later ones (a client's pool, its reader) are closed at
             // once, so the client fails fast instead of waiting out its connect timeout in the listener's backlog
-            CompletableFuture.runAsync(() -> {
+            Thread endpoint = new Thread(() -> {
                 seen.complete(firstHandshake(listener, context, port, transport));
                 while (!listener.isClosed()) {
                     try (Socket later = listener.accept()) {
@@ -103,9 +101,34 @@ class TlsHostNameTest {
                         return;
                     }
                 }
-            });
+            }, "fake-tls-endpoint");
+            endpoint.setDaemon(true);
+            endpoint.start();
             client.run();
             return seen.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A listener on the port the stopped server listened on. A stopped server's listening socket can outlive its stop
+     * by a moment (a blocking accept holds the descriptor until its thread wakes: seen once with Jetty in CI), so a
+     * refused bind is tried again with a new socket, up to {@code within}.
+     */
+    private static ServerSocket listenOn(int port, Duration within) throws java.io.IOException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            ServerSocket listener = new ServerSocket();
+            try {
+                listener.setReuseAddress(true);
+                listener.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                return listener;
+            } catch (java.net.BindException inUse) {
+                listener.close();
+                if (System.nanoTime() > deadline) {
+                    throw inUse;
+                }
+                Thread.sleep(50);
+            }
         }
     }
 
