@@ -25,6 +25,13 @@ import redis.clients.jedis.JedisPoolConfig;
  */
 public final class RedisTransport implements Transport {
     private static final int POP_SECONDS = 1;
+    /**
+     * What a closing server or client pushes onto the lists its own threads block on, so each {@code BRPOP} returns at
+     * once instead of at its timeout ({@link #POP_SECONDS}): an empty entry, which every reader skips (a request or
+     * reply envelope is never empty). A wake-up left over (its reader had already gone) is skipped by the next.
+     */
+    private static final byte[] WAKE_UP = new byte[0];
+
     /** How many more replies the reader takes with one {@code RPOP key count} after each {@code BRPOP}. */
     private static final int DRAIN = 256;
 
@@ -93,10 +100,12 @@ public final class RedisTransport implements Transport {
         JedisPool pool = pool(settings.responderThreads() * 32 + 2);
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> workers = new ArrayList<>();
+        List<byte[]> queues = new ArrayList<>();
         java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
         return new RpcServer() {
             @Override
             public void register(String endpoint, RpcHandler handler) {
+                queues.add(queue(endpoint));
                 for (int i = 0; i < settings.responderThreads(); i++) {
                     Thread worker = new Thread(() -> serve(pool, running, queue(endpoint), handler, expired), "redis-worker-" + endpoint + "-" + i);
                     worker.setDaemon(true);
@@ -113,6 +122,7 @@ public final class RedisTransport implements Transport {
             @Override
             public void close() {
                 running.set(false);
+                wakeUp(pool, queues, settings.responderThreads());
                 for (Thread worker : workers) {
                     try {
                         worker.join(POP_SECONDS * 3_000L);
@@ -135,6 +145,9 @@ public final class RedisTransport implements Transport {
                         continue;
                     }
                     byte[] request = popped.get(1);
+                    if (request.length == 0) {
+                        continue; // a closing server's wake-up
+                    }
                     if (RequestDeadline.passed(Envelope.deadline(request))) {
                         expired.increment(); // the caller has given up: no work, no reply
                         continue;
@@ -166,8 +179,8 @@ public final class RedisTransport implements Transport {
                 try (Jedis jedis = pool.getResource()) {
                     while (running.get()) {
                         List<byte[]> popped = jedis.brpop(POP_SECONDS, replyKey);
-                        if (popped == null || popped.size() < 2) {
-                            continue;
+                        if (popped == null || popped.size() < 2 || popped.get(1).length == 0) {
+                            continue; // the timeout, or this client's own wake-up as it closes
                         }
                         deliver(pending, popped.get(1));
                         // with other requests in flight more replies are often waiting: take them in one round trip
@@ -224,10 +237,16 @@ public final class RedisTransport implements Transport {
             @Override
             protected void closeConnection() {
                 running.set(false);
+                wakeUp(pool, List.of(replyKey), 1);
                 try {
                     reader.join(POP_SECONDS * 3_000L);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                }
+                try (Jedis jedis = pool.getResource()) {
+                    jedis.del(replyKey); // this client's reply list, with anything no one will read now
+                } catch (RuntimeException serverGone) {
+                    // nothing to clean where the server is gone
                 }
                 pool.close();
             }
@@ -236,7 +255,23 @@ public final class RedisTransport implements Transport {
         return client;
     }
 
+    /** Pushes {@code each} wake-ups onto each list, so as many readers blocked on it return at once; a server already gone is no matter. */
+    private static void wakeUp(JedisPool pool, List<byte[]> lists, int each) {
+        try (Jedis jedis = pool.getResource()) {
+            for (byte[] list : lists) {
+                for (int i = 0; i < each; i++) {
+                    jedis.lpush(list, WAKE_UP);
+                }
+            }
+        } catch (RuntimeException serverGone) {
+            // the readers' pops fail or time out on their own
+        }
+    }
+
     private static void deliver(PendingReplies pending, byte[] reply) {
+        if (reply.length == 0) {
+            return; // a wake-up drained with the replies as the client closes
+        }
         if (Envelope.status(reply) == Envelope.OK) {
             pending.complete(Envelope.id(reply), Envelope.replyPayload(reply));
         } else {
