@@ -36,6 +36,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  * each, a valid order works.
  */
 class BadInputTest {
+    /**
+     * One transport per name for the whole class: a managed broker boots once (RabbitMQ takes seconds), and each case
+     * starts its own server and client on it and closes them.
+     */
+    private static final java.util.Map<String, Transport> TRANSPORTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Transport transport(String name) {
+        return TRANSPORTS.computeIfAbsent(name, n -> Transports.byName(n, new TransportSettings(Duration.ofSeconds(3), 2, null)));
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void closeTransports() {
+        TRANSPORTS.values().forEach(Transport::close);
+        TRANSPORTS.clear();
+    }
 
     static Stream<Arguments> transportsAndCodecs() {
         return Transports.names().stream().flatMap(t -> Stream.of("json", "smile", "kryo").map(c -> Arguments.of(t, c)));
@@ -54,29 +69,28 @@ class BadInputTest {
             bad.add(new CraftedPayloads.Crafted(codecName, "an unknown field",
                     good.replaceFirst("\\{", "{\"coupon\":\"FREE\",").getBytes(StandardCharsets.UTF_8), Order.class));
         }
-        try (Transport transport = Transports.byName(name, new TransportSettings(Duration.ofSeconds(3), 2, null))) {
-            RpcServer server = transport.newServer();
+        Transport transport = transport(name);
+        try (RpcServer server = transport.newServer()) {
             server.register("orders", new OrderReceiptHandler(codec));
-            RpcClient client = transport.newClient();
-            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-                for (CraftedPayloads.Crafted input : bad) {
-                    RpcException e = assertThrows(RpcException.class, () -> client.request("orders", input.bytes()), input.name());
-                    assertEquals(RpcException.Kind.REMOTE, e.kind(), input.name() + ": " + e.getMessage());
-                    assertTrue(e.getMessage().indexOf('\n') < 0 && e.getMessage().indexOf('\r') < 0
-                            && e.getMessage().contains(codecName + ":"), input.name() + ": the codec's error on one line: " + e.getMessage());
+            try (RpcClient client = transport.newClient()) {
+                assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                    for (CraftedPayloads.Crafted input : bad) {
+                        RpcException e = assertThrows(RpcException.class, () -> client.request("orders", input.bytes()), input.name());
+                        assertEquals(RpcException.Kind.REMOTE, e.kind(), input.name() + ": " + e.getMessage());
+                        assertTrue(e.getMessage().indexOf('\n') < 0 && e.getMessage().indexOf('\r') < 0
+                                && e.getMessage().contains(codecName + ":"), input.name() + ": the codec's error on one line: " + e.getMessage());
+                        assertEquals(OrderReceipt.of(order), codec.decode(client.request("orders", codec.encode(order)), OrderReceipt.class));
+                    }
+                    byte[] oversized = new byte[20 << 20];
+                    RpcException e = assertThrows(RpcException.class, () -> client.request("orders", oversized));
+                    assertTrue(Set.of(RpcException.Kind.REMOTE, RpcException.Kind.TRANSPORT).contains(e.kind()), e.getMessage());
+                    // HTTP: the server answers 413 from the declared length and closes; a client still uploading
+                    // may see the closed connection (broken pipe) before it reads the 413
+                    assertTrue(!name.startsWith("http") || e.getMessage().contains("413") || e.kind() == RpcException.Kind.TRANSPORT,
+                            e.getMessage());
                     assertEquals(OrderReceipt.of(order), codec.decode(client.request("orders", codec.encode(order)), OrderReceipt.class));
-                }
-                byte[] oversized = new byte[20 << 20];
-                RpcException e = assertThrows(RpcException.class, () -> client.request("orders", oversized));
-                assertTrue(Set.of(RpcException.Kind.REMOTE, RpcException.Kind.TRANSPORT).contains(e.kind()), e.getMessage());
-                // HTTP: the server answers 413 from the declared length and closes; a client still uploading
-                // may see the closed connection (broken pipe) before it reads the 413
-                assertTrue(!name.startsWith("http") || e.getMessage().contains("413") || e.kind() == RpcException.Kind.TRANSPORT,
-                        e.getMessage());
-                assertEquals(OrderReceipt.of(order), codec.decode(client.request("orders", codec.encode(order)), OrderReceipt.class));
-            });
-            client.close();
-            server.close();
+                });
+            }
         }
     }
 
@@ -88,20 +102,19 @@ class BadInputTest {
     @ParameterizedTest
     @MethodSource("transports")
     void anyErrorTextArrives(String name) {
-        try (Transport transport = Transports.byName(name, new TransportSettings(Duration.ofSeconds(3), 2, null))) {
-            RpcServer server = transport.newServer();
+        Transport transport = transport(name);
+        try (RpcServer server = transport.newServer()) {
             server.register("orders", request -> {
                 throw new IllegalStateException("kryo: cannot decode Order\nSerialization trace:\r\n\titems (Order) \u00e9\u00e8 \u4e2d");
             });
-            RpcClient client = transport.newClient();
-            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-                RpcException e = assertThrows(RpcException.class, () -> client.request("orders", new byte[] {1}));
-                assertEquals(RpcException.Kind.REMOTE, e.kind(), e.getMessage());
-                assertTrue(e.getMessage().endsWith("kryo: cannot decode Order Serialization trace: items (Order) \u00e9\u00e8 \u4e2d"),
-                        e.getMessage());
-            });
-            client.close();
-            server.close();
+            try (RpcClient client = transport.newClient()) {
+                assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+                    RpcException e = assertThrows(RpcException.class, () -> client.request("orders", new byte[] {1}));
+                    assertEquals(RpcException.Kind.REMOTE, e.kind(), e.getMessage());
+                    assertTrue(e.getMessage().endsWith("kryo: cannot decode Order Serialization trace: items (Order) \u00e9\u00e8 \u4e2d"),
+                            e.getMessage());
+                });
+            }
         }
     }
 
@@ -121,7 +134,7 @@ class BadInputTest {
                 assertTrue(response.body().contains("is not application/octet-stream"), response.body());
             }
             try (RpcClient client = transport.newClient()) {
-                assertEquals(OrderReceipt.of(order), json.decode(client.request("orders", json.encode(order)), OrderReceipt.class));
+                    assertEquals(OrderReceipt.of(order), json.decode(client.request("orders", json.encode(order)), OrderReceipt.class));
             }
             server.close();
         }

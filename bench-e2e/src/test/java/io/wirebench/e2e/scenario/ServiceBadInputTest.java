@@ -50,6 +50,22 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ServiceBadInputTest {
 
+    /**
+     * One transport per name for the whole class: a managed broker boots once (RabbitMQ takes seconds), and each case
+     * starts its own services and client on it and closes them.
+     */
+    private static final java.util.Map<String, Transport> TRANSPORTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Transport transport(String name) {
+        return TRANSPORTS.computeIfAbsent(name, n -> Transports.byName(n, new TransportSettings(Duration.ofSeconds(3), 2, null)));
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void closeTransports() {
+        TRANSPORTS.values().forEach(Transport::close);
+        TRANSPORTS.clear();
+    }
+
     static Stream<Arguments> transportsAndCodecs() {
         return io.wirebench.transport.Transports.names().stream().flatMap(t -> Stream.of("json", "smile", "kryo").map(c -> Arguments.of(t, c)));
     }
@@ -79,42 +95,41 @@ class ServiceBadInputTest {
         byte[] goodOrder = codec.encode(generator.order(Shape.SMALL));
         EventBatch batch = generator.eventBatch(10);
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-            try (Transport transport = Transports.byName(name, new TransportSettings(Duration.ofSeconds(3), 2, null))) {
-                try (OrderPipeline pipeline = new OrderPipeline(transport, codec, OrderPipelineSettings.defaults(), StageClock.OFF);
-                     RpcClient client = transport.newClient()) {
-                    OrderClient orders = new OrderClient(client, codec, StageClock.OFF);
-                    for (String endpoint : List.of(OrderGateway.ENDPOINT, OrderValidationService.ENDPOINT, InventoryService.RESERVE,
-                            InventoryService.RELEASE, PaymentService.ENDPOINT, PaymentService.VOID)) {
-                        for (CraftedPayloads.Crafted input : CraftedPayloads.badInputs(codecName, goodOrder, Order.class)) {
-                            String what = endpoint + ", " + input.name();
-                            RpcException e = assertThrows(RpcException.class, () -> client.request(endpoint, input.bytes()), what);
-                            assertEquals(RpcException.Kind.REMOTE, e.kind(), what + ": " + e.getMessage());
-                            assertReadable(e, what);
-                            assertEquals(OrderStatus.ACCEPTED, orders.submit(generator.order(Shape.TINY).withId(ids.next())).status(),
-                                    "the pipeline still works after bad input to " + endpoint);
-                        }
-                        assertRefused(client, endpoint, OVERSIZED);
+            Transport transport = transport(name);
+            try (OrderPipeline pipeline = new OrderPipeline(transport, codec, OrderPipelineSettings.defaults(), StageClock.OFF);
+                 RpcClient client = transport.newClient()) {
+                OrderClient orders = new OrderClient(client, codec, StageClock.OFF);
+                for (String endpoint : List.of(OrderGateway.ENDPOINT, OrderValidationService.ENDPOINT, InventoryService.RESERVE,
+                        InventoryService.RELEASE, PaymentService.ENDPOINT, PaymentService.VOID)) {
+                    for (CraftedPayloads.Crafted input : CraftedPayloads.badInputs(codecName, goodOrder, Order.class)) {
+                        String what = endpoint + ", " + input.name();
+                        RpcException e = assertThrows(RpcException.class, () -> client.request(endpoint, input.bytes()), what);
+                        assertEquals(RpcException.Kind.REMOTE, e.kind(), what + ": " + e.getMessage());
+                        assertReadable(e, what);
                         assertEquals(OrderStatus.ACCEPTED, orders.submit(generator.order(Shape.TINY).withId(ids.next())).status(),
-                                "the pipeline still works after an oversized body to " + endpoint);
+                                "the pipeline still works after bad input to " + endpoint);
                     }
+                    assertRefused(client, endpoint, OVERSIZED);
+                    assertEquals(OrderStatus.ACCEPTED, orders.submit(generator.order(Shape.TINY).withId(ids.next())).status(),
+                            "the pipeline still works after an oversized body to " + endpoint);
                 }
-                try (RpcServer server = transport.newServer(); RpcClient client = transport.newClient()) {
-                    new AnalyticsService(codec).register(server);
-                    new FileService(codec).register(server);
-                    for (String endpoint : List.of(AnalyticsService.INGEST, AnalyticsService.QUERY, FileService.MANIFEST, FileService.CHUNK,
-                            FileService.COMPLETE)) {
-                        for (CraftedPayloads.Crafted input : CraftedPayloads.badInputs(codecName, codec.encode(batch), EventBatch.class)) {
-                            String what = endpoint + ", " + input.name();
-                            RpcException e = assertThrows(RpcException.class, () -> client.request(endpoint, input.bytes()), what);
-                            assertEquals(RpcException.Kind.REMOTE, e.kind(), what + ": " + e.getMessage());
-                            assertReadable(e, what);
-                            IngestAck ack = codec.decode(client.request(AnalyticsService.INGEST, codec.encode(batch)), IngestAck.class);
-                            assertEquals(batch.batchId(), ack.batchId(), "analytics still works after bad input to " + endpoint);
-                        }
-                        assertRefused(client, endpoint, OVERSIZED);
+            }
+            try (RpcServer server = transport.newServer(); RpcClient client = transport.newClient()) {
+                new AnalyticsService(codec).register(server);
+                new FileService(codec).register(server);
+                for (String endpoint : List.of(AnalyticsService.INGEST, AnalyticsService.QUERY, FileService.MANIFEST, FileService.CHUNK,
+                        FileService.COMPLETE)) {
+                    for (CraftedPayloads.Crafted input : CraftedPayloads.badInputs(codecName, codec.encode(batch), EventBatch.class)) {
+                        String what = endpoint + ", " + input.name();
+                        RpcException e = assertThrows(RpcException.class, () -> client.request(endpoint, input.bytes()), what);
+                        assertEquals(RpcException.Kind.REMOTE, e.kind(), what + ": " + e.getMessage());
+                        assertReadable(e, what);
                         IngestAck ack = codec.decode(client.request(AnalyticsService.INGEST, codec.encode(batch)), IngestAck.class);
-                        assertEquals(batch.batchId(), ack.batchId(), "analytics still works after an oversized body to " + endpoint);
+                        assertEquals(batch.batchId(), ack.batchId(), "analytics still works after bad input to " + endpoint);
                     }
+                    assertRefused(client, endpoint, OVERSIZED);
+                    IngestAck ack = codec.decode(client.request(AnalyticsService.INGEST, codec.encode(batch)), IngestAck.class);
+                    assertEquals(batch.batchId(), ack.batchId(), "analytics still works after an oversized body to " + endpoint);
                 }
             }
         });
