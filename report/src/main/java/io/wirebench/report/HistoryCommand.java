@@ -67,6 +67,8 @@ public final class HistoryCommand implements Callable<Integer> {
             }
             for (Path dir : runFolders(input)) {
                 RunFolder run = RunFolder.read(dir);
+                // what the run holds but could not be read is said, not dropped without a word (the gate lists it too)
+                run.problems().forEach((file, problem) -> System.err.println("history: " + dir + ": unreadable, left out: " + file + ": " + problem));
                 RegressionGate.Outcome outcome = gate == null ? null : gate.compare(base, run);
                 String baseCommit = base == null ? null : RunEnvironment.parse(base.environment()).get("git");
                 String commit = RunEnvironment.parse(run.environment()).get("git");
@@ -127,7 +129,11 @@ public final class HistoryCommand implements Callable<Integer> {
             return null;
         }
         String date = RunEnvironment.run(Path.of("."), false, "git", "show", "-s", "--format=%cI", commit);
-        return date == null || date.isBlank() ? null : java.time.OffsetDateTime.parse(date.strip()).toInstant().toString();
+        try {
+            return date == null || date.isBlank() ? null : java.time.OffsetDateTime.parse(date.strip()).toInstant().toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null; // not a date git would print: the run is ordered by its own date
+        }
     }
 
     /** The command line, an unusable input answered with its reason on standard error and exit code 2. */

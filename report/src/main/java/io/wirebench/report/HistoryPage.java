@@ -46,12 +46,16 @@ final class HistoryPage {
         Map<String, HistoryChart> charts = new TreeMap<>();
         for (HistoryChart.Run run : runs) {
             for (HistoryEntry.Point p : run.entry().figures()) {
-                String title = p.name() + " · " + p.measure() + " (" + p.unit() + ")";
-                charts.computeIfAbsent(title, t -> new HistoryChart(t, p.unit() + (p.direction().equals("lower") ? ", lower is better" : ", higher is better"), runs))
+                charts.computeIfAbsent(title(p), t -> new HistoryChart(t, p.unit() + (p.direction().equals("lower") ? ", lower is better" : ", higher is better"), runs))
                         .add(run, p);
             }
         }
         return charts;
+    }
+
+    /** A chart's title: the figure's name, what it measures and the unit. */
+    static String title(HistoryEntry.Point p) {
+        return p.name() + " · " + p.measure() + " (" + p.unit() + ")";
     }
 
     /** The titles of the charts with a point the gate flagged as a regression, in the order of the page. */
@@ -60,7 +64,7 @@ final class HistoryPage {
         for (HistoryChart.Run run : runs) {
             for (HistoryEntry.Point p : run.entry().figures()) {
                 if (p.gate() != null && p.gate().regression()) {
-                    titles.add(p.name() + " · " + p.measure() + " (" + p.unit() + ")");
+                    titles.add(title(p));
                 }
             }
         }
