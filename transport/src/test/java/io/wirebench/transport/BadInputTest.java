@@ -36,20 +36,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * each, a valid order works.
  */
 class BadInputTest {
-    /**
-     * One transport per name for the whole class: a managed broker boots once (RabbitMQ takes seconds), and each case
-     * starts its own server and client on it and closes them.
-     */
-    private static final java.util.Map<String, Transport> TRANSPORTS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static Transport transport(String name) {
-        return TRANSPORTS.computeIfAbsent(name, n -> Transports.byName(n, new TransportSettings(Duration.ofSeconds(3), 2, null)));
-    }
+    /** A managed broker boots once for the class (RabbitMQ takes seconds); each case its own server and client. */
+    private static final SharedTransports TRANSPORTS = new SharedTransports(new TransportSettings(Duration.ofSeconds(3), 2, null));
 
     @org.junit.jupiter.api.AfterAll
     static void closeTransports() {
-        TRANSPORTS.values().forEach(Transport::close);
-        TRANSPORTS.clear();
+        TRANSPORTS.close();
     }
 
     static Stream<Arguments> transportsAndCodecs() {
@@ -69,7 +61,7 @@ class BadInputTest {
             bad.add(new CraftedPayloads.Crafted(codecName, "an unknown field",
                     good.replaceFirst("\\{", "{\"coupon\":\"FREE\",").getBytes(StandardCharsets.UTF_8), Order.class));
         }
-        Transport transport = transport(name);
+        Transport transport = TRANSPORTS.get(name);
         try (RpcServer server = transport.newServer()) {
             server.register("orders", new OrderReceiptHandler(codec));
             try (RpcClient client = transport.newClient()) {
@@ -102,7 +94,7 @@ class BadInputTest {
     @ParameterizedTest
     @MethodSource("transports")
     void anyErrorTextArrives(String name) {
-        Transport transport = transport(name);
+        Transport transport = TRANSPORTS.get(name);
         try (RpcServer server = transport.newServer()) {
             server.register("orders", request -> {
                 throw new IllegalStateException("kryo: cannot decode Order\nSerialization trace:\r\n\titems (Order) \u00e9\u00e8 \u4e2d");

@@ -29,6 +29,7 @@ import io.wirebench.transport.access.BodyLimit;
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.RpcException;
 import io.wirebench.transport.RpcServer;
+import io.wirebench.transport.SharedTransports;
 import io.wirebench.transport.Transport;
 import io.wirebench.transport.TransportSettings;
 import io.wirebench.transport.Transports;
@@ -50,24 +51,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ServiceBadInputTest {
 
-    /**
-     * One transport per name for the whole class: a managed broker boots once (RabbitMQ takes seconds), and each case
-     * starts its own services and client on it and closes them.
-     */
-    private static final java.util.Map<String, Transport> TRANSPORTS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static Transport transport(String name) {
-        return TRANSPORTS.computeIfAbsent(name, n -> Transports.byName(n, new TransportSettings(Duration.ofSeconds(3), 2, null)));
-    }
+    /** A managed broker boots once for the class (RabbitMQ takes seconds); each case its own services and client. */
+    private static final SharedTransports TRANSPORTS = new SharedTransports(new TransportSettings(Duration.ofSeconds(3), 2, null));
 
     @org.junit.jupiter.api.AfterAll
     static void closeTransports() {
-        TRANSPORTS.values().forEach(Transport::close);
-        TRANSPORTS.clear();
+        TRANSPORTS.close();
     }
 
     static Stream<Arguments> transportsAndCodecs() {
-        return io.wirebench.transport.Transports.names().stream().flatMap(t -> Stream.of("json", "smile", "kryo").map(c -> Arguments.of(t, c)));
+        return Transports.names().stream().flatMap(t -> Stream.of("json", "smile", "kryo").map(c -> Arguments.of(t, c)));
     }
 
     /** An error reply says what went wrong on one line: no CR or LF, and more than a bare status. */
@@ -95,7 +88,7 @@ class ServiceBadInputTest {
         byte[] goodOrder = codec.encode(generator.order(Shape.SMALL));
         EventBatch batch = generator.eventBatch(10);
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-            Transport transport = transport(name);
+            Transport transport = TRANSPORTS.get(name);
             try (OrderPipeline pipeline = new OrderPipeline(transport, codec, OrderPipelineSettings.defaults(), StageClock.OFF);
                  RpcClient client = transport.newClient()) {
                 OrderClient orders = new OrderClient(client, codec, StageClock.OFF);
