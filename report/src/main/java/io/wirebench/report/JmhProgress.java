@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Where a JMH run is, from its log as it grows: the benchmark and its parameters, how many have started of how many
  * the command runs in all ({@link JmhListing#count}; the runs before this one counted in), the fork, and JMH's own
- * "Run progress" and ETA (of this JMH process: an interleaved run's is one fork's). On a terminal one line is kept current ({@code \r}, cleared to its end);
+ * "Run progress" and ETA (of this JMH process: an interleaved run's is one fork's, so its line adds an estimate for
+ * the whole run, {@link Position}). On a terminal one line is kept current ({@code \r}, cleared to its end);
  * without one (CI, a pipe) a line is printed as each benchmark starts. The full output stays in the log.
  */
 final class JmhProgress implements AutoCloseable {
@@ -34,14 +35,27 @@ final class JmhProgress implements AutoCloseable {
     private String parameters = "";
     private String fork = "";
     private int started;
-    private final int before;
-    private final int total;
+    private final Position position;
+    private final java.util.function.LongSupplier clock;
     private boolean shown;
 
-    JmhProgress(String label, PrintStream out, boolean terminal, Path log, int before, int total) {
+    /**
+     * Where this JMH process stands in its command's run: the benchmarks earlier processes of it started, how many the
+     * run has in all (0: not known), when the run began ({@link System#nanoTime}), and whether the run is made of
+     * several JMH processes (interleaved: JMH's own percentage and ETA are then one process's, and the line adds an
+     * estimate for the whole run from the time its finished benchmarks took).
+     */
+    record Position(int before, int total, long sinceNanos, boolean interleaved) {
+    }
+
+    JmhProgress(String label, PrintStream out, boolean terminal, Path log, Position position) {
+        this(label, out, terminal, log, position, System::nanoTime);
+    }
+
+    JmhProgress(String label, PrintStream out, boolean terminal, Path log, Position position, java.util.function.LongSupplier clock) {
         this.label = label;
-        this.before = before;
-        this.total = total;
+        this.position = position;
+        this.clock = clock;
         this.out = out;
         this.terminal = terminal;
         this.log = log;
@@ -50,13 +64,9 @@ final class JmhProgress implements AutoCloseable {
         follower.setDaemon(true);
     }
 
-    /**
-     * Follows {@code log} from its current end until closed; {@code terminal}: keep one line current instead of printing a
-     * line per benchmark; {@code before}: the benchmarks earlier runs of the same command started; {@code total}: how many
-     * the command runs in all (0: not known).
-     */
-    static JmhProgress follow(String label, Path log, PrintStream out, boolean terminal, int before, int total) {
-        JmhProgress progress = new JmhProgress(label, out, terminal, log, before, total);
+    /** Follows {@code log} from its current end until closed; {@code terminal}: keep one line current instead of printing a line per benchmark. */
+    static JmhProgress follow(String label, Path log, PrintStream out, boolean terminal, Position position) {
+        JmhProgress progress = new JmhProgress(label, out, terminal, log, position);
         progress.follower.start();
         return progress;
     }
@@ -126,12 +136,27 @@ final class JmhProgress implements AutoCloseable {
         }
     }
 
-    /** "bench-serialization: CodecBenchmark.decode codec=json shape=small, benchmark 3 of 12, fork 1 of 2, 51.67% of the run, ETA 00:02:07". */
+    /**
+     * "bench-serialization: CodecBenchmark.decode codec=json shape=small, benchmark 3 of 12, fork 1 of 2, 51.67% of the run,
+     * ETA 00:02:07"; interleaved: "…, fork 1 of 1, 50.00% of this fork's run, ETA 00:00:08; the whole run ~00:03:10 more".
+     */
     synchronized String text() {
-        int k = before + started;
-        return label + ": " + (benchmark == null ? "starting" : benchmark) + (parameters.isEmpty() ? "" : " " + parameters)
+        int k = position.before() + started;
+        int total = position.total();
+        String line = label + ": " + (benchmark == null ? "starting" : benchmark) + (parameters.isEmpty() ? "" : " " + parameters)
                 + (started == 0 ? "" : ", benchmark " + k + (total >= k ? " of " + total : "")) + (fork.isEmpty() ? "" : ", fork " + fork)
-                + ", " + percent + "% of the run, ETA " + eta;
+                + ", " + percent + (position.interleaved() ? "% of this fork's run" : "% of the run") + ", ETA " + eta;
+        if (position.interleaved() && k >= 2 && total >= k) {
+            // the benchmarks finished so far took this long each, on average: the rest (this one included) likewise
+            long each = (clock.getAsLong() - position.sinceNanos()) / (k - 1);
+            line += "; the whole run ~" + hms(each * (total - k + 1)) + " more";
+        }
+        return line;
+    }
+
+    private static String hms(long nanos) {
+        long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(Math.max(0, nanos));
+        return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }
 
     /** The benchmarks this run has started. */

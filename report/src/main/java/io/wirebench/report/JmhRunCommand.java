@@ -64,6 +64,7 @@ public final class JmhRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        since = System.nanoTime();
         Files.deleteIfExists(log);
         if (interleave == null) {
             List<String> args = new ArrayList<>(jmh);
@@ -124,7 +125,7 @@ public final class JmhRunCommand implements Callable<Integer> {
         System.out.flush(); // scripts/bench shows each run as it starts, even through a pipe
         // where the run is, from its log: one line kept current on a terminal, a line per benchmark without one
         JmhProgress progress = JmhProgress.follow(label != null ? label : out.getFileName().toString().replaceFirst("\\.json$", ""), log, System.out,
-                onATerminal(), started, total);
+                onATerminal(), new JmhProgress.Position(started, total, since, interleave != null));
         try {
             return exec(command, log, timeoutMinutes);
         } finally {
@@ -144,6 +145,8 @@ public final class JmhRunCommand implements Callable<Integer> {
     /** The benchmarks this command's JMH runs start in all (the live progress's N; 0 when not known) and have started so far. */
     private int total;
     private int started;
+    /** When this command began ({@link System#nanoTime}): the whole run's estimate counts from here. */
+    private long since;
 
     /** How many benchmarks a JMH run with these options runs, from JMH's listing; 0 when the listing cannot be had. */
     private int count(List<String> args) {

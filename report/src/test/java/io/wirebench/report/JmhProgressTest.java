@@ -34,7 +34,8 @@ class JmhProgressTest {
     @Test
     void withoutATerminalALineIsPrintedAsEachBenchmarkStarts() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        JmhProgress progress = new JmhProgress("bench-serialization", new PrintStream(bytes, true, StandardCharsets.UTF_8), false, dir.resolve("none.log"), 0, 2);
+        JmhProgress progress = new JmhProgress("bench-serialization", new PrintStream(bytes, true, StandardCharsets.UTF_8), false, dir.resolve("none.log"),
+                new JmhProgress.Position(0, 2, 0, false));
         JMH.forEach(progress::accept);
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(List.of(
@@ -46,11 +47,27 @@ class JmhProgressTest {
     @Test
     void onATerminalOneLineIsKeptCurrent() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        JmhProgress progress = new JmhProgress("bench-serialization", new PrintStream(bytes, true, StandardCharsets.UTF_8), true, dir.resolve("none.log"), 10, 12);
+        JmhProgress progress = new JmhProgress("bench-serialization", new PrintStream(bytes, true, StandardCharsets.UTF_8), true, dir.resolve("none.log"),
+                new JmhProgress.Position(10, 12, 0, false));
         JMH.forEach(progress::accept);
         String shown = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(!shown.contains("\n"), "no new lines while the run goes: " + shown);
         assertTrue(shown.endsWith("\rbench-serialization: CodecBenchmark.decode codec=kryo shape=small, benchmark 12 of 12, 50.00% of the run, ETA 00:00:02\u001b[K"), shown);
+    }
+
+    /**
+     * An interleaved run's JMH percentage and ETA are one fork's: the line says so and adds the whole run's estimate,
+     * from the time the finished benchmarks took (here 10 finished in 100 s: 10 s each, 3 to go with this one).
+     */
+    @Test
+    void anInterleavedRunsLineEstimatesTheWholeRun() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        long start = 1_000_000_000L;
+        JmhProgress progress = new JmhProgress("bench-serialization", new PrintStream(bytes, true, StandardCharsets.UTF_8), false, dir.resolve("none.log"),
+                new JmhProgress.Position(10, 13, start, true), () -> start + 100_000_000_000L);
+        JMH.subList(0, 4).forEach(progress::accept);
+        assertEquals("   bench-serialization: CodecBenchmark.decode codec=json shape=small, benchmark 11 of 13, 0.00% of this fork's run,"
+                + " ETA 00:00:04; the whole run ~00:00:30 more", bytes.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow());
     }
 
     /** The live line as a user sees it: JmhRunCommand under script(1), a pseudo-terminal, running bench-serialization's jar. */
@@ -72,7 +89,8 @@ class JmhProgressTest {
         // interleaved by codec: two JMH processes of one benchmark each, counted as one run of two (N from JMH's -lp listing)
         assertTrue(seen.contains("shape=small, benchmark 1 of 2") && seen.contains("shape=small, benchmark 2 of 2"), "the live line: " + seen);
         assertTrue(seen.contains("\rbench-serialization: CodecBenchmark.decode codec="), "the live line: " + seen);
-        assertTrue(seen.contains("% of the run, ETA "), seen);
+        assertTrue(seen.contains("% of this fork's run, ETA ") && seen.contains("benchmark 2 of 2") && seen.contains("; the whole run ~"),
+                "an interleaved run's percentage is one fork's, and the line estimates the whole run: " + seen);
         assertTrue(Files.readString(dir.resolve("run.log")).contains("# Run progress:"), "the full output is in the log");
     }
 
