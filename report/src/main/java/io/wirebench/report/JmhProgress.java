@@ -138,20 +138,22 @@ final class JmhProgress implements AutoCloseable {
 
     /**
      * "bench-serialization: CodecBenchmark.decode codec=json shape=small, benchmark 3 of 12, fork 1 of 2, 51.67% of the run,
-     * ETA 00:02:07"; interleaved: "…, fork 1 of 1, 50.00% of this fork's run, ETA 00:00:08; the whole run ~00:03:10 more".
+     * ETA 00:02:07"; interleaved: "…, benchmark 5 of 18 (the whole run ~00:03:10 more), fork 1 of 1, 50.00% of this fork's run,
+     * ETA 00:00:08".
      */
     synchronized String text() {
         int k = position.before() + started;
         int total = position.total();
-        String line = label + ": " + (benchmark == null ? "starting" : benchmark) + (parameters.isEmpty() ? "" : " " + parameters)
-                + (started == 0 ? "" : ", benchmark " + k + (total >= k ? " of " + total : "")) + (fork.isEmpty() ? "" : ", fork " + fork)
-                + ", " + percent + (position.interleaved() ? "% of this fork's run" : "% of the run") + ", ETA " + eta;
+        String whole = "";
         if (position.interleaved() && k >= 2 && total >= k) {
             // the benchmarks finished so far took this long each, on average: the rest (this one included) likewise
             long each = (clock.getAsLong() - position.sinceNanos()) / (k - 1);
-            line += "; the whole run ~" + hms(each * (total - k + 1)) + " more";
+            whole = " (the whole run ~" + hms(each * (total - k + 1)) + " more)";
         }
-        return line;
+        // what matters most comes first: a line too long for the terminal loses its end
+        return label + ": " + (benchmark == null ? "starting" : benchmark) + (parameters.isEmpty() ? "" : " " + parameters)
+                + (started == 0 ? "" : ", benchmark " + k + (total >= k ? " of " + total : "")) + whole + (fork.isEmpty() ? "" : ", fork " + fork)
+                + ", " + percent + (position.interleaved() ? "% of this fork's run" : "% of the run") + ", ETA " + eta;
     }
 
     private static String hms(long nanos) {

@@ -66,8 +66,8 @@ class JmhProgressTest {
         JmhProgress progress = new JmhProgress("bench-serialization", new PrintStream(bytes, true, StandardCharsets.UTF_8), false, dir.resolve("none.log"),
                 new JmhProgress.Position(10, 13, start, true), () -> start + 100_000_000_000L);
         JMH.subList(0, 4).forEach(progress::accept);
-        assertEquals("   bench-serialization: CodecBenchmark.decode codec=json shape=small, benchmark 11 of 13, 0.00% of this fork's run,"
-                + " ETA 00:00:04; the whole run ~00:00:30 more", bytes.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow());
+        assertEquals("   bench-serialization: CodecBenchmark.decode codec=json shape=small, benchmark 11 of 13 (the whole run ~00:00:30 more),"
+                + " 0.00% of this fork's run, ETA 00:00:04", bytes.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow());
     }
 
     /** The live line as a user sees it: JmhRunCommand under script(1), a pseudo-terminal, running bench-serialization's jar. */
@@ -89,7 +89,7 @@ class JmhProgressTest {
         // interleaved by codec: two JMH processes of one benchmark each, counted as one run of two (N from JMH's -lp listing)
         assertTrue(seen.contains("shape=small, benchmark 1 of 2") && seen.contains("shape=small, benchmark 2 of 2"), "the live line: " + seen);
         assertTrue(seen.contains("\rbench-serialization: CodecBenchmark.decode codec="), "the live line: " + seen);
-        assertTrue(seen.contains("% of this fork's run, ETA ") && seen.contains("benchmark 2 of 2") && seen.contains("; the whole run ~"),
+        assertTrue(seen.contains("% of this fork's run, ETA ") && seen.contains("benchmark 2 of 2") && seen.contains("(the whole run ~"),
                 "an interleaved run's percentage is one fork's, and the line estimates the whole run: " + seen);
         assertTrue(Files.readString(dir.resolve("run.log")).contains("# Run progress:"), "the full output is in the log");
     }
