@@ -20,7 +20,9 @@ final class JmhProgress implements AutoCloseable {
     private static final Pattern BENCHMARK = Pattern.compile("^# Benchmark: (\\S+)");
     private static final Pattern PARAMETERS = Pattern.compile("^# Parameters: \\((.*)\\)");
     private static final Pattern FORK = Pattern.compile("^# Fork: (.+)");
-    private static final int WIDTH = 150;
+    /** The line's width when the terminal's cannot be learnt. */
+    private static final int DEFAULT_WIDTH = 150;
+    private final int width;
 
     private final String label;
     private final PrintStream out;
@@ -49,11 +51,13 @@ final class JmhProgress implements AutoCloseable {
     }
 
     JmhProgress(String label, PrintStream out, boolean terminal, Path log, Position position) {
-        this(label, out, terminal, log, position, System::nanoTime);
+        this(label, out, terminal, log, position, System::nanoTime, terminal ? terminalWidth() : DEFAULT_WIDTH);
     }
 
-    JmhProgress(String label, PrintStream out, boolean terminal, Path log, Position position, java.util.function.LongSupplier clock) {
+    /** {@code width}: the terminal line's, past which the line is cut. */
+    JmhProgress(String label, PrintStream out, boolean terminal, Path log, Position position, java.util.function.LongSupplier clock, int width) {
         this.label = label;
+        this.width = width;
         this.position = position;
         this.clock = clock;
         this.out = out;
@@ -130,7 +134,7 @@ final class JmhProgress implements AutoCloseable {
         }
         if (terminal && benchmark != null) {
             String text = text();
-            out.print("\r" + (text.length() > WIDTH ? text.substring(0, WIDTH) : text) + "\u001b[K");
+            out.print("\r" + (text.length() > width ? text.substring(0, width) : text) + "\u001b[K");
             out.flush();
             shown = true;
         }
@@ -154,6 +158,41 @@ final class JmhProgress implements AutoCloseable {
         return label + ": " + (benchmark == null ? "starting" : benchmark) + (parameters.isEmpty() ? "" : " " + parameters)
                 + (started == 0 ? "" : ", benchmark " + k + (total >= k ? " of " + total : "")) + whole + (fork.isEmpty() ? "" : ", fork " + fork)
                 + ", " + percent + (position.interleaved() ? "% of this fork's run" : "% of the run") + ", ETA " + eta;
+    }
+
+    /**
+     * The terminal's columns less one (a line as wide as the terminal wraps, and {@code \r} then rewrites only its last
+     * row): {@code COLUMNS} when exported, else what {@code stty size} says of {@code /dev/tty} (within 2 s), else
+     * {@link #DEFAULT_WIDTH}.
+     */
+    static int terminalWidth() {
+        Integer columns = columns(System.getenv("COLUMNS"));
+        if (columns == null) {
+            try {
+                Process stty = new ProcessBuilder("stty", "size").redirectInput(new java.io.File("/dev/tty"))
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                if (stty.waitFor(2, java.util.concurrent.TimeUnit.SECONDS) && stty.exitValue() == 0) {
+                    String[] size = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+");
+                    columns = size.length == 2 ? columns(size[1]) : null;
+                } else {
+                    stty.destroyForcibly();
+                }
+            } catch (IOException e) {
+                // no terminal to ask
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return columns == null ? DEFAULT_WIDTH : Math.max(20, columns - 1);
+    }
+
+    private static Integer columns(String text) {
+        try {
+            int n = text == null ? 0 : Integer.parseInt(text.trim());
+            return n > 0 ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String hms(long nanos) {

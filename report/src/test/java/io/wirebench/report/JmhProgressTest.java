@@ -35,7 +35,7 @@ class JmhProgressTest {
     void withoutATerminalALineIsPrintedAsEachBenchmarkStarts() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         JmhProgress progress = new JmhProgress("bench-serialization", new PrintStream(bytes, true, StandardCharsets.UTF_8), false, dir.resolve("none.log"),
-                new JmhProgress.Position(0, 2, 0, false));
+                new JmhProgress.Position(0, 2, 0, false), System::nanoTime, 150);
         JMH.forEach(progress::accept);
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(List.of(
@@ -48,11 +48,22 @@ class JmhProgressTest {
     void onATerminalOneLineIsKeptCurrent() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         JmhProgress progress = new JmhProgress("bench-serialization", new PrintStream(bytes, true, StandardCharsets.UTF_8), true, dir.resolve("none.log"),
-                new JmhProgress.Position(10, 12, 0, false));
+                new JmhProgress.Position(10, 12, 0, false), System::nanoTime, 150);
         JMH.forEach(progress::accept);
         String shown = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(!shown.contains("\n"), "no new lines while the run goes: " + shown);
         assertTrue(shown.endsWith("\rbench-serialization: CodecBenchmark.decode codec=kryo shape=small, benchmark 12 of 12, 50.00% of the run, ETA 00:00:02\u001b[K"), shown);
+    }
+
+    /** A line longer than the terminal is wide is cut to it, so the terminal never wraps it (a wrapped line is not rewritten whole). */
+    @Test
+    void onANarrowTerminalTheLineIsCutToItsWidth() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JmhProgress progress = new JmhProgress("bench-serialization", new PrintStream(bytes, true, StandardCharsets.UTF_8), true, dir.resolve("none.log"),
+                new JmhProgress.Position(0, 2, 0, false), System::nanoTime, 40);
+        JMH.forEach(progress::accept);
+        String shown = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.endsWith("\r" + "bench-serialization: CodecBenchmark.decode codec=kryo shape=small".substring(0, 40) + "\u001b[K"), shown);
     }
 
     /**
@@ -64,7 +75,7 @@ class JmhProgressTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         long start = 1_000_000_000L;
         JmhProgress progress = new JmhProgress("bench-serialization", new PrintStream(bytes, true, StandardCharsets.UTF_8), false, dir.resolve("none.log"),
-                new JmhProgress.Position(10, 13, start, true), () -> start + 100_000_000_000L);
+                new JmhProgress.Position(10, 13, start, true), () -> start + 100_000_000_000L, 150);
         JMH.subList(0, 4).forEach(progress::accept);
         assertEquals("   bench-serialization: CodecBenchmark.decode codec=json shape=small, benchmark 11 of 13 (the whole run ~00:00:30 more),"
                 + " 0.00% of this fork's run, ETA 00:00:04", bytes.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow());
