@@ -179,8 +179,8 @@ public final class RedisTransport implements Transport {
                 try (Jedis jedis = pool.getResource()) {
                     while (running.get()) {
                         List<byte[]> popped = jedis.brpop(POP_SECONDS, replyKey);
-                        if (popped == null || popped.size() < 2 || popped.get(1).length == 0) {
-                            continue; // the timeout, or this client's own wake-up as it closes
+                        if (popped == null || popped.size() < 2) {
+                            continue;
                         }
                         deliver(pending, popped.get(1));
                         // with other requests in flight more replies are often waiting: take them in one round trip
@@ -257,11 +257,11 @@ public final class RedisTransport implements Transport {
 
     /** Pushes {@code each} wake-ups onto each list, so as many readers blocked on it return at once; a server already gone is no matter. */
     private static void wakeUp(JedisPool pool, List<byte[]> lists, int each) {
+        byte[][] wakeUps = new byte[each][];
+        java.util.Arrays.fill(wakeUps, WAKE_UP);
         try (Jedis jedis = pool.getResource()) {
             for (byte[] list : lists) {
-                for (int i = 0; i < each; i++) {
-                    jedis.lpush(list, WAKE_UP);
-                }
+                jedis.lpush(list, wakeUps);
             }
         } catch (RuntimeException serverGone) {
             // the readers' pops fail or time out on their own
@@ -270,7 +270,7 @@ public final class RedisTransport implements Transport {
 
     private static void deliver(PendingReplies pending, byte[] reply) {
         if (reply.length == 0) {
-            return; // a wake-up drained with the replies as the client closes
+            return; // this client's own wake-up as it closes
         }
         if (Envelope.status(reply) == Envelope.OK) {
             pending.complete(Envelope.id(reply), Envelope.replyPayload(reply));
