@@ -56,6 +56,7 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         RegressionGate gate = baseline == null ? null : new RegressionGate(RegressionGate.Settings.read(config));
         RunFolder base = baseline == null ? null : RunFolder.read(baseline);
+        String baseCommit = base == null ? null : RunEnvironment.parse(base.environment()).get("git");
         Map<String, HistoryEntry> entries = new LinkedHashMap<>();
         for (Path input : inputs) {
             if (Files.isRegularFile(input) && input.getFileName().toString().endsWith(".jsonl")) {
@@ -70,7 +71,6 @@ public final class HistoryCommand implements Callable<Integer> {
                 // what the run holds but could not be read is said, not dropped without a word (the gate lists it too)
                 run.problems().forEach((file, problem) -> System.err.println("history: " + dir + ": unreadable, left out: " + file + ": " + problem));
                 RegressionGate.Outcome outcome = gate == null ? null : gate.compare(base, run);
-                String baseCommit = base == null ? null : RunEnvironment.parse(base.environment()).get("git");
                 String commit = RunEnvironment.parse(run.environment()).get("git");
                 HistoryEntry entry = HistoryEntry.of(run, outcome, baseline == null ? null : baseline.toString(), baseCommit, commitDate(commit));
                 entries.put(entry.run(), entry);
@@ -78,7 +78,7 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         List<HistoryEntry> drawn;
         if (append != null) {
-            entries.values().forEach(e -> HistoryFile.append(append, e));
+            HistoryFile.append(append, entries.values());
             drawn = HistoryFile.read(append);
             entries.keySet().forEach(run -> System.out.println("history: " + run + " added to " + append));
         } else {

@@ -90,11 +90,6 @@ record HistoryEntry(@JsonProperty(value = "run", required = true) String run,
         }
     }
 
-    /** The series of this run: runs whose environment digests differ are never joined. */
-    String series() {
-        return environmentDigest;
-    }
-
     /** What orders runs: the commit's date, then the run's (a run without a known commit date goes by its own date). */
     String orderKey() {
         return (commitDate != null ? commitDate : date) + " " + date;

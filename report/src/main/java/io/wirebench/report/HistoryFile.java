@@ -53,11 +53,13 @@ final class HistoryFile {
         return entries;
     }
 
-    /** Adds the entry's line to the file (made with its folder if missing), in place of a line of the same run. */
-    static void append(Path file, HistoryEntry entry) {
+    /** Adds the entries' lines to the file (made with its folder if missing), each in place of a line of the same run. */
+    static void append(Path file, java.util.Collection<HistoryEntry> added) {
         List<HistoryEntry> entries = Files.exists(file) ? new ArrayList<>(read(file)) : new ArrayList<>();
-        entries.removeIf(e -> e.run().equals(entry.run()));
-        entries.add(entry);
+        java.util.Set<String> runs = new java.util.HashSet<>();
+        added.forEach(e -> runs.add(e.run()));
+        entries.removeIf(e -> runs.contains(e.run()));
+        entries.addAll(added);
         StringBuilder text = new StringBuilder();
         try {
             for (HistoryEntry e : entries) {

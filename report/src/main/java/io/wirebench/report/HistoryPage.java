@@ -14,13 +14,8 @@ import java.util.TreeMap;
  * hold a regression the gate flagged listed first. Self-contained, as the report is: inline CSS and SVG.
  */
 final class HistoryPage {
-    private final List<HistoryEntry> entries;
     private final List<HistoryChart.Run> runs = new ArrayList<>();
     private final Map<String, Integer> seriesIndex = new LinkedHashMap<>();
-
-    HistoryPage(List<HistoryEntry> entries) {
-        this(entries, 0);
-    }
 
     /** {@code last}: draw only the newest this many runs (0: every run). */
     HistoryPage(List<HistoryEntry> entries, int last) {
@@ -29,9 +24,8 @@ final class HistoryPage {
         if (last > 0 && ordered.size() > last) {
             ordered = ordered.subList(ordered.size() - last, ordered.size());
         }
-        this.entries = List.copyOf(ordered);
-        for (HistoryEntry e : this.entries) {
-            int series = seriesIndex.computeIfAbsent(e.series(), k -> seriesIndex.size());
+        for (HistoryEntry e : ordered) {
+            int series = seriesIndex.computeIfAbsent(e.environmentDigest(), k -> seriesIndex.size());
             runs.add(new HistoryChart.Run(e, runs.size(), series));
         }
     }
@@ -86,7 +80,7 @@ final class HistoryPage {
         HistoryEntry.SERIES_LINES.forEach(k -> h.append("<th>").append(Format.html(k)).append("</th>"));
         h.append("</tr>\n");
         seriesIndex.forEach((digest, index) -> {
-            HistoryEntry first = entries.stream().filter(e -> e.series().equals(digest)).findFirst().orElseThrow();
+            HistoryEntry first = runs.stream().filter(r -> r.series() == index).findFirst().orElseThrow().entry();
             h.append("<tr><td><span class=\"swatch\" style=\"background:").append(HistoryChart.COLOURS[index % HistoryChart.COLOURS.length])
                     .append("\"></span>").append(index + 1).append("</td><td><code>").append(digest).append("</code></td>");
             HistoryEntry.SERIES_LINES.forEach(k -> h.append("<td>").append(Format.html(first.environment().getOrDefault(k, ""))).append("</td>"));

@@ -30,7 +30,7 @@ class HistoryInBrowserTest {
 
         String dom = browser.dom(page);
         int charts = HistoryTest.count(dom, "class=\"history\"");
-        assertEquals(new HistoryPage(entries).charts().size(), charts, "a chart per benchmark and measure");
+        assertEquals(new HistoryPage(entries, 0).charts().size(), charts, "a chart per benchmark and measure");
         assertEquals(entries.stream().mapToInt(e -> e.figures().size()).sum(), HistoryTest.count(dom, "class=\"point\""), "every figure of every run drawn");
         assertTrue(HistoryTest.count(dom, "class=\"interval\"") > 0 && HistoryTest.count(dom, "class=\"band\"") > 0, "intervals and the gate's bands");
         assertTrue(HistoryTest.count(dom, "<circle class=\"regression\"") >= 1, "the regression planted in the second run is ringed");
