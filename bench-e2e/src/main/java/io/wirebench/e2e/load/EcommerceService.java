@@ -70,17 +70,20 @@ public final class EcommerceService implements ServiceSide {
         // the gateway accepted, or to one whose answer was lost (the caller saw a timeout or transport error)
         boolean balanced = pipeline.ledger().charged() <= accepted + unansweredCharged
                 && pipeline.ledger().charged() >= accepted;
-        // stock: the inventory holds exactly the items of the accepted orders and of those whose payment ended
-        // unknown (they keep theirs); money: the ledger charged at least the accepted orders' totals, and at most
+        // stock: the inventory holds the items of the accepted orders and of those whose payment ended unknown (they
+        // keep theirs), and at most the items of orders whose release went unconfirmed besides (a broker down as the
+        // gateway gave their stock back); money: the ledger charged at least the accepted orders' totals, and at most
         // those plus the unknown ones' (a void may not have been confirmed)
         OrderGateway gateway = pipeline.gateway();
         long held = pipeline.inventory().unitsHeld();
         long charged = pipeline.ledger().chargedMinor();
-        boolean stock = held == gateway.acceptedUnits() + gateway.unknownUnits();
+        long kept = gateway.acceptedUnits() + gateway.unknownUnits();
+        boolean stock = held >= kept && held <= kept + gateway.unreleasedUnits();
         boolean money = charged >= gateway.acceptedMinor() && charged <= gateway.acceptedMinor() + gateway.unknownMinor();
         books.put("unitsHeld", held);
         books.put("unitsAccepted", gateway.acceptedUnits());
         books.put("unitsPaymentUnknown", gateway.unknownUnits());
+        books.put("unitsReleaseUnconfirmed", gateway.unreleasedUnits());
         books.put("inventoryRepeats", pipeline.inventory().repeats());
         books.put("droppedPastDeadline", pipeline.expiredRequests());
         books.put("chargedMinor", charged);

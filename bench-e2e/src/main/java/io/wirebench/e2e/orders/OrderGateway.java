@@ -46,6 +46,7 @@ public final class OrderGateway implements RpcHandler {
     private final LongAdder acceptedMinor = new LongAdder();
     private final LongAdder unknownUnits = new LongAdder();
     private final LongAdder unknownMinor = new LongAdder();
+    private final LongAdder unreleasedUnits = new LongAdder();
 
     public OrderGateway(Codec codec, RpcClient services, RetryPolicy retry, StageClock clock) {
         this.codec = codec;
@@ -100,9 +101,9 @@ public final class OrderGateway implements RpcHandler {
                 // no answer: the reserve may have taken the stock (its reply lost) or may still be queued; a release
                 // puts back what it took, or, arriving first, leaves the late reserve nothing to take (Inventory)
                 try {
-                    services.request(InventoryService.RELEASE, stock);
+                    release(order, stock);
                 } catch (RpcException releaseFailed) {
-                    e.addSuppressed(releaseFailed); // the stock may stay held: the run's books will show it
+                    e.addSuppressed(releaseFailed);
                 }
             }
             throw e;
@@ -141,9 +142,23 @@ public final class OrderGateway implements RpcHandler {
                         List.of("charge unanswered (" + lastError.getMessage() + "), void not confirmed: " + e.getMessage()));
             }
         }
-        services.request(InventoryService.RELEASE, stock);
+        release(order, stock);
         String why = lastError == null ? "declined " + retry.maxAttempts() + " times" : "last attempt: " + lastError.getMessage();
         return new OrderOutcome(order.id(), OrderStatus.PAYMENT_FAILED, retry.maxAttempts(), null, List.of(why));
+    }
+
+    /**
+     * Puts an order's stock back. A release left unanswered (the service or its broker down) may or may not have
+     * happened: its units are counted as unconfirmed ({@link #unreleasedUnits}), so the books know what the inventory
+     * may still hold, and the error goes on to the caller.
+     */
+    private void release(Order order, byte[] stock) {
+        try {
+            services.request(InventoryService.RELEASE, stock);
+        } catch (RpcException e) {
+            unreleasedUnits.add(units(order));
+            throw e;
+        }
     }
 
     static List<InventoryReservation> lines(Order order) {
@@ -208,6 +223,11 @@ public final class OrderGateway implements RpcHandler {
         return unknownMinor.sum();
     }
 
+    /** Items of the orders whose release went unconfirmed: the inventory may still hold them. */
+    public long unreleasedUnits() {
+        return unreleasedUnits.sum();
+    }
+
     public void resetCounts() {
         for (LongAdder adder : outcomes) {
             adder.reset();
@@ -217,5 +237,6 @@ public final class OrderGateway implements RpcHandler {
         acceptedMinor.reset();
         unknownUnits.reset();
         unknownMinor.reset();
+        unreleasedUnits.reset();
     }
 }
