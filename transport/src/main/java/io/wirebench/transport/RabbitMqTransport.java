@@ -201,6 +201,22 @@ public final class RabbitMqTransport implements Transport {
         } catch (Exception e) {
             throw new RpcException(RpcException.Kind.TRANSPORT, "cannot consume direct reply-to: " + e.getMessage(), e);
         }
+        // Automatic recovery brings the channel back before its direct reply-to consumer; a publish in between is a
+        // channel error ("fast reply consumer does not exist") that closes the channel for good, and every request
+        // after it fails (seen in FaultRunTest's rabbitmq kill). So nothing is published from the moment recovery
+        // starts until it is complete, consumers included; a request in between fails as the outage's others do.
+        java.util.concurrent.atomic.AtomicBoolean recovering = new java.util.concurrent.atomic.AtomicBoolean();
+        ((com.rabbitmq.client.Recoverable) connection).addRecoveryListener(new com.rabbitmq.client.RecoveryListener() {
+            @Override
+            public void handleRecoveryStarted(com.rabbitmq.client.Recoverable recoverable) {
+                recovering.set(true);
+            }
+
+            @Override
+            public void handleRecovery(com.rabbitmq.client.Recoverable recoverable) {
+                recovering.set(false);
+            }
+        });
         // requestAsync only queues: the sender publishes what is queued, in turn, on the channel (CorrelatedRpcClient)
         record Outgoing(long id, String queue, AMQP.BasicProperties properties, byte[] body) {
         }
@@ -219,6 +235,7 @@ public final class RabbitMqTransport implements Transport {
 
             @Override
             protected void write(Outgoing o) throws java.io.IOException {
+                refuseWhileRecovering();
                 synchronized (channel) {
                     channel.basicPublish("", o.queue(), true, o.properties(), o.body());
                 }
@@ -226,10 +243,17 @@ public final class RabbitMqTransport implements Transport {
 
             @Override
             protected void writeAll(List<Outgoing> batch) throws java.io.IOException {
+                refuseWhileRecovering();
                 synchronized (channel) {
                     for (Outgoing o : batch) {
                         channel.basicPublish("", o.queue(), true, o.properties(), o.body());
                     }
+                }
+            }
+
+            private void refuseWhileRecovering() throws java.io.IOException {
+                if (recovering.get()) {
+                    throw new java.io.IOException("the connection is recovering (its reply consumer is not back yet)");
                 }
             }
 
