@@ -59,7 +59,7 @@ public abstract class AbstractOrderBenchmark extends AbstractE2eBenchmark {
     Transport impl;
     /** The pipeline in this JVM; null with placement=split, where it runs in {@link #split}'s process. */
     OrderPipeline pipeline;
-    private io.wirebench.transport.SplitService split;
+    private io.wirebench.transport.placement.SplitService split;
     RpcClient client;
     OrderClient caller;
     Codec codecImpl;

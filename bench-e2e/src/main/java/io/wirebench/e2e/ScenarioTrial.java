@@ -30,8 +30,8 @@ final class ScenarioTrial {
      * gateway, validation, inventory and payment over {@code transport}'s server, declining {@code paymentFailureRate} of the
      * charges; this JVM is pinned to the other CPUs until it is closed.
      */
-    static io.wirebench.transport.SplitService split(String transport, String codec, double paymentFailureRate) {
-        io.wirebench.transport.SplitService split = io.wirebench.transport.SplitService.start(ServeScenarios.class, java.util.List.of(
+    static io.wirebench.transport.placement.SplitService split(String transport, String codec, double paymentFailureRate) {
+        io.wirebench.transport.placement.SplitService split = io.wirebench.transport.placement.SplitService.start(ServeScenarios.class, java.util.List.of(
                 "--transport", transport, "--codec", codec, "--services", "gateway,validation,inventory,payment",
                 "--payment-failure-rate", Double.toString(paymentFailureRate)), null, null);
         System.out.println("# wirebench placement: " + split.describe());

@@ -1,11 +1,9 @@
 package io.wirebench.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirebench.testing.BenchmarkJar;
+import io.wirebench.transport.Transports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The e2e jar, smoke-sized (no fork, one short iteration, one shape, batch size and file size), runs all
@@ -98,7 +98,7 @@ class ScenarioSmokeIT {
             }
         }
         assertEquals(expected, found);
-        List<String> left = io.wirebench.transport.server.Processes.serversStartedSince(began);
+        List<String> left = Transports.serversStartedSince(began);
         assertTrue(left.isEmpty(), "left running: " + left);
     }
 }

@@ -1,19 +1,18 @@
 package io.wirebench.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirebench.testing.BenchmarkJar;
-import io.wirebench.transport.server.Processes;
+import io.wirebench.transport.Transports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The order pipeline with {@code -p placement=split}, as a user runs it: each fork starts the four services in a
@@ -39,7 +38,7 @@ class SplitPipelineIT {
         assertEquals(Set.of("nats", "http"), found);
         assertEquals(2, out.split("# wirebench placement: split: service \\(pid [0-9]+\\) on CPUs [0-9,]+, callers on CPUs [0-9,]+", -1).length - 1,
                 "each fork says where its pipeline ran:\n" + out);
-        assertTrue(Processes.serversStartedSince(began).isEmpty(), "left running: " + Processes.serversStartedSince(began));
+        assertTrue(Transports.serversStartedSince(began).isEmpty(), "left running: " + Transports.serversStartedSince(began));
     }
 
     @Test

@@ -1,13 +1,15 @@
 package io.wirebench.transport;
 
 import io.wirebench.bench.Cursor;
-import io.wirebench.transport.access.Security;
 import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.codec.Codecs;
 import io.wirebench.schemas.generate.PayloadGenerator;
 import io.wirebench.schemas.generate.Shape;
 import io.wirebench.schemas.model.Order;
 import io.wirebench.schemas.model.OrderReceipt;
+import io.wirebench.transport.access.Security;
+import io.wirebench.transport.placement.NetworkNamespace;
+import io.wirebench.transport.placement.SplitService;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,9 @@
 package io.wirebench.transport;
 
 import io.wirebench.schemas.codec.Codec;
+import io.wirebench.transport.serve.CallerAccessFiles;
+import io.wirebench.transport.serve.ExposureOptions;
+import io.wirebench.transport.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,18 +1,14 @@
 package io.wirebench.transport;
 
-import io.wirebench.transport.access.Security;
-import io.wirebench.transport.access.BindAddress;
-import io.wirebench.transport.access.RunSecrets;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.codec.Codecs;
 import io.wirebench.schemas.generate.PayloadGenerator;
 import io.wirebench.schemas.generate.Shape;
 import io.wirebench.schemas.model.Order;
 import io.wirebench.schemas.model.OrderReceipt;
+import io.wirebench.transport.access.BindAddress;
+import io.wirebench.transport.access.RunSecrets;
+import io.wirebench.transport.access.Security;
 import io.wirebench.transport.server.ListeningSockets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,6 +28,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code scripts/serve --security … --bind …}: a service bound beyond loopback is reached at the address it prints,

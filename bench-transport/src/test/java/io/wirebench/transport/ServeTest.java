@@ -9,7 +9,7 @@ import io.wirebench.schemas.generate.PayloadGenerator;
 import io.wirebench.schemas.generate.Shape;
 import io.wirebench.schemas.model.Order;
 import io.wirebench.schemas.model.OrderReceipt;
-import io.wirebench.transport.server.ManagedNatsServer;
+import io.wirebench.transport.nats.ManagedNatsServer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

@@ -1,14 +1,8 @@
 package io.wirebench.transport;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirebench.testing.BenchmarkJar;
-import io.wirebench.transport.server.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,6 +11,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code -p placement=split} as a user runs it ({@code java -jar benchmarks.jar}): each fork starts the service in
@@ -63,7 +61,7 @@ class SplitPlacementIT {
             found.add(result.get("params").get("transport").asText());
         }
         assertEquals(Set.of("nats", "http"), found);
-        assertTrue(Processes.serversStartedSince(began).isEmpty(), "left running: " + Processes.serversStartedSince(began));
+        assertTrue(Transports.serversStartedSince(began).isEmpty(), "left running: " + Transports.serversStartedSince(began));
         return out;
     }
 

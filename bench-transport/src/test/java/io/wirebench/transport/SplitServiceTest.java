@@ -1,17 +1,13 @@
 package io.wirebench.transport;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.codec.Codecs;
 import io.wirebench.schemas.generate.PayloadGenerator;
 import io.wirebench.schemas.generate.Shape;
 import io.wirebench.schemas.model.Order;
 import io.wirebench.schemas.model.OrderReceipt;
-import io.wirebench.transport.server.Processes;
+import io.wirebench.transport.placement.CpuSet;
+import io.wirebench.transport.placement.SplitService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +16,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** placement=split's service: another process, on CPUs of its own, answering the round trip; this JVM pinned to the rest. */
 class SplitServiceTest {
@@ -51,7 +51,7 @@ class SplitServiceTest {
         }
         assertFalse(ProcessHandle.of(servicePid).map(ProcessHandle::isAlive).orElse(false), "the service process is gone");
         assertEquals(all, CpuSet.ofThisProcess(), "this JVM has its CPUs back");
-        assertTrue(Processes.serversStartedSince(began).isEmpty(), "left running: " + Processes.serversStartedSince(began));
+        assertTrue(Transports.serversStartedSince(began).isEmpty(), "left running: " + Transports.serversStartedSince(began));
     }
 
     static CpuSet cpusOf(long pid) throws IOException {

@@ -1,16 +1,16 @@
 package io.wirebench.transport;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirebench.testing.BenchmarkJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The transport jar, smoke-sized (no fork, one short iteration, tiny orders), runs every benchmark over
@@ -62,7 +62,7 @@ class TransportSmokeIT {
 
     /** No server process started since {@code since} is still running (older ones are not this run's business). */
     static void assertNoServerRunning(java.time.Instant since) {
-        java.util.List<String> left = io.wirebench.transport.server.Processes.serversStartedSince(since);
+        List<String> left = Transports.serversStartedSince(since);
         assertTrue(left.isEmpty(), "left running: " + left);
     }
 }

@@ -42,7 +42,7 @@ public final class Futures {
         return new RpcException(RpcException.Kind.TRANSPORT, what + ": " + failure, failure);
     }
 
-    static CompletableFuture<byte[]> failed(RpcException e) {
+    public static CompletableFuture<byte[]> failed(RpcException e) {
         return CompletableFuture.failedFuture(e);
     }
 }

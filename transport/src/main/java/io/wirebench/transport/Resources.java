@@ -8,15 +8,15 @@ import java.util.Deque;
  * of opening. A failure to close one does not stop the others: at shutdown there is nothing better to
  * do with it, and every wait inside the closes is bounded by the resources themselves.
  */
-final class Resources implements AutoCloseable {
+public final class Resources implements AutoCloseable {
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
 
-    synchronized <T extends AutoCloseable> T add(T resource) {
+    public synchronized <T extends AutoCloseable> T add(T resource) {
         opened.push(resource);
         return resource;
     }
 
-    synchronized void remove(AutoCloseable resource) {
+    public synchronized void remove(AutoCloseable resource) {
         opened.remove(resource);
     }
 

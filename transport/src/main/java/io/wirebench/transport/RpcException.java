@@ -1,7 +1,7 @@
 package io.wirebench.transport;
 
-import io.wirebench.transport.access.RunSecrets;
 import io.wirebench.transport.access.BodyLimit;
+import io.wirebench.transport.access.RunSecrets;
 
 /** A request that did not get its reply, by kind, so a load run can count failures apart from latency. Its message never shows a secret ({@link RunSecrets#mask}). */
 public final class RpcException extends RuntimeException {
@@ -31,7 +31,7 @@ public final class RpcException extends RuntimeException {
     }
 
     /** A TRANSPORT error naming the transport, the endpoint, the size and the limit if {@code body} is larger than {@link BodyLimit#MAX_BYTES}; else null. */
-    static RpcException ifTooLarge(String transport, String endpoint, byte[] body) {
+    public static RpcException ifTooLarge(String transport, String endpoint, byte[] body) {
         if (body.length <= BodyLimit.MAX_BYTES) {
             return null;
         }

@@ -1,8 +1,8 @@
 package io.wirebench.transport;
 
-import io.wirebench.transport.access.Security;
 import io.wirebench.transport.access.BindAddress;
 import io.wirebench.transport.access.RunSecrets;
+import io.wirebench.transport.access.Security;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 
@@ -89,7 +89,7 @@ public record TransportSettings(Duration timeout, int responderThreads, String e
      * Refuses credentials and TLS against an external server unless its secret (and for TLS its authority) were
      * given as {@link RemoteCredentials}: without them the suite knows neither.
      */
-    void requireCredentialsFor(String transport) {
+    public void requireCredentialsFor(String transport) {
         if (externalUrl == null || security == Security.NONE) {
             return;
         }

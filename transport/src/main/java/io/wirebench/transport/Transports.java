@@ -1,12 +1,16 @@
 package io.wirebench.transport;
 
 import io.wirebench.transport.access.Security;
+import io.wirebench.transport.server.Processes;
+import io.wirebench.transport.server.ServerProgram;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.Set;
 
@@ -84,11 +88,29 @@ public final class Transports {
     /** The names a fault schedule may target (the servers transports run on), in registry order. */
     public static Set<String> faultTargets() {
         Set<String> targets = new LinkedHashSet<>();
-        PROVIDERS.values().stream().map(TransportProvider::faultTarget).filter(java.util.Objects::nonNull).forEach(targets::add);
+        PROVIDERS.values().stream().map(TransportProvider::faultTarget).filter(Objects::nonNull).forEach(targets::add);
         return Collections.unmodifiableSet(targets);
     }
 
-    /** The Debian packages of every transport's servers, once each. */
+    /** Every transport's server programs, once each, in registry order. */
+    public static List<ServerProgram> servers() {
+        Map<String, ServerProgram> servers = new LinkedHashMap<>();
+        PROVIDERS.values().forEach(p -> p.servers().forEach(s -> servers.putIfAbsent(s.name(), s)));
+        return List.copyOf(servers.values());
+    }
+
+    /** The names of the transports the floor stage measures a floor for, in registry order. */
+    public static List<String> withFloor() {
+        return PROVIDERS.values().stream().filter(p -> p.floor().isPresent()).map(TransportProvider::name).toList();
+    }
+
+    /** The server processes (of {@link #servers()}) started at or after {@code since} and still running: what a run left behind. */
+    public static List<String> serversStartedSince(Instant since) {
+        List<ServerProgram> servers = servers();
+        return Processes.startedSince(since, command -> servers.stream().anyMatch(s -> s.runs(command)));
+    }
+
+    /** The Debian packages of every transport's servers and floors, once each. */
     public static Set<String> debianPackages() {
         Set<String> packages = new LinkedHashSet<>();
         PROVIDERS.values().forEach(p -> packages.addAll(p.debianPackages()));

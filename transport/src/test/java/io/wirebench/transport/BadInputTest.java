@@ -1,10 +1,5 @@
 package io.wirebench.transport;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.wirebench.schemas.CraftedPayloads;
 import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.codec.Codecs;
@@ -12,6 +7,7 @@ import io.wirebench.schemas.generate.PayloadGenerator;
 import io.wirebench.schemas.generate.Shape;
 import io.wirebench.schemas.model.Order;
 import io.wirebench.schemas.model.OrderReceipt;
+import io.wirebench.transport.http.HttpTransport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The orders endpoint, over every transport and with every codec, answers malformed input with a REMOTE

@@ -1,16 +1,15 @@
 package io.wirebench.transport;
 
-import io.wirebench.transport.access.Security;
 import io.wirebench.transport.access.BindAddress;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.wirebench.transport.access.Security;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Where servers listen: loopback by default, an address of this host or the wildcard if asked, and beyond loopback only with credentials. */
 class BindAddressTest {
@@ -60,7 +59,7 @@ class BindAddressTest {
 
     @Test
     void aManagedServerRefusesToStartBeyondLoopbackWithoutCredentials() {
-        io.wirebench.transport.server.ManagedNatsServer nats = new io.wirebench.transport.server.ManagedNatsServer(Duration.ofSeconds(5));
+        io.wirebench.transport.nats.ManagedNatsServer nats = new io.wirebench.transport.nats.ManagedNatsServer(Duration.ofSeconds(5));
         nats.bind(BindAddress.parse("0.0.0.0"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, nats::start);
         assertTrue(e.getMessage().contains("beyond loopback"), e.getMessage());

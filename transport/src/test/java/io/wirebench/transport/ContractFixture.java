@@ -7,10 +7,10 @@ import java.time.Duration;
  * transport-specific tests: {@code reverse} answers its request reversed, {@code fail} always throws.
  * Closed in the reverse order of creation.
  */
-record ContractFixture(Transport transport, RpcServer server, RpcClient client) implements AutoCloseable {
-    static final Duration TIMEOUT = Duration.ofSeconds(2);
+public record ContractFixture(Transport transport, RpcServer server, RpcClient client) implements AutoCloseable {
+    public static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-    static ContractFixture start(String name) {
+    public static ContractFixture start(String name) {
         Transport transport = Transports.byName(name, new TransportSettings(TIMEOUT, 4, null));
         try {
             RpcServer server = transport.newServer();

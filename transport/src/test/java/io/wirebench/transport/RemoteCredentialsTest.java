@@ -1,16 +1,17 @@
 package io.wirebench.transport;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.wirebench.transport.access.Security;
+import io.wirebench.transport.nats.NatsTransport;
+import io.wirebench.transport.redis.RedisTransport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The files callers of a secured external server present: refused, naming the file and the variable, unless they are right. */
 class RemoteCredentialsTest {

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A request carries its deadline, and a service does not work on one whose caller has given up: one responder,
@@ -22,12 +22,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RequestDeadlineTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"in-memory", "nats", "http", "http-jdk", "redis", "rabbitmq"})
+    @MethodSource("io.wirebench.transport.Transports#names")
     void requestsPastTheirDeadlineAreDroppedAndCounted(String name) {
         AtomicInteger handled = new AtomicInteger();
         try (Transport transport = Transports.byName(name, new TransportSettings(Duration.ofMillis(300), 1, null))) {
             RpcServer server = transport.newServer();
             server.register("slow", request -> {
+                if (request.length == 0) {
+                    return request; // nats-cluster's empty probe for the route to the service, before any caller's request
+                }
                 handled.incrementAndGet();
                 Thread.sleep(600);
                 return request;

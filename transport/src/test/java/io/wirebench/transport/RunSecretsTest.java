@@ -1,10 +1,9 @@
 package io.wirebench.transport;
 
 import io.wirebench.transport.access.RunSecrets;
+import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-
-import org.junit.jupiter.api.Test;
 
 /** Secrets never show in what the suite prints: URLs' passwords and this run's password are masked. */
 class RunSecretsTest {

@@ -1,18 +1,14 @@
 package io.wirebench.transport;
 
-import io.wirebench.transport.access.Security;
-import io.wirebench.transport.access.RunSecrets;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.codec.Codecs;
 import io.wirebench.schemas.generate.PayloadGenerator;
 import io.wirebench.schemas.generate.Shape;
 import io.wirebench.schemas.model.Order;
 import io.wirebench.schemas.model.OrderReceipt;
+import io.wirebench.transport.access.RunSecrets;
+import io.wirebench.transport.access.Security;
+import io.wirebench.transport.serve.CallerAccessFiles;
 import io.wirebench.transport.server.RunCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Authentication and TLS as parameters: over every transport in the registry that runs with them, with

@@ -1,15 +1,17 @@
 package io.wirebench.transport;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.wirebench.transport.nats.NatsTransport;
+import io.wirebench.transport.rabbitmq.RabbitMqTransport;
+import io.wirebench.transport.redis.RedisTransport;
 import io.wirebench.transport.server.ManagedServer;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A server killed in the middle of a run: the client reports errors (transport or timeout, never a

@@ -1,14 +1,13 @@
 package io.wirebench.transport;
 
-import io.wirebench.transport.access.Security;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.wirebench.schemas.codec.Codecs;
 import io.wirebench.schemas.generate.PayloadGenerator;
 import io.wirebench.schemas.generate.Shape;
+import io.wirebench.transport.access.Security;
+import io.wirebench.transport.http.HttpTransport;
+import io.wirebench.transport.nats.NatsTransport;
+import io.wirebench.transport.rabbitmq.RabbitMqTransport;
+import io.wirebench.transport.redis.RedisTransport;
 import io.wirebench.transport.server.RunCertificates;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -26,6 +25,10 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every TLS client of the suite checks that the server's certificate names the host it dialled, not only

@@ -86,7 +86,7 @@ class TransportContractTest {
     @Test
     void requestAsyncDoesNotWaitForAStoppedBroker() {
         if (!(transport.faultTarget() instanceof io.wirebench.transport.server.ManagedServer broker)) {
-            assertEquals(List.of(), Transports.provider(transportName).debianPackages(),
+            assertEquals(List.of(), Transports.provider(transportName).servers(),
                     transportName + " needs a server package, so it should run on a managed broker, its fault target: " + transport.faultTarget());
             return;
         }

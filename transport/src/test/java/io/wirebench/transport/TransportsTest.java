@@ -1,13 +1,13 @@
 package io.wirebench.transport;
 
 import io.wirebench.transport.access.Security;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.wirebench.transport.server.ServerProgram;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The registry: every transport found through its provider, in the order of the service file. */
 class TransportsTest {
@@ -36,7 +36,9 @@ class TransportsTest {
     @Test
     void faultTargetsAndPackagesComeFromTheProviders() {
         assertEquals(Set.of("nats", "http", "redis", "rabbitmq"), Transports.faultTargets());
-        assertEquals(Set.of("nats-server", "redis-server", "rabbitmq-server"), Transports.debianPackages());
+        assertEquals(Set.of("nats-server", "redis-server", "rabbitmq-server", "wrk"), Transports.debianPackages());
+        assertEquals(List.of("nats-server", "redis-server", "rabbitmq-server"), Transports.servers().stream().map(ServerProgram::name).toList());
+        assertEquals(List.of("nats", "http", "redis", "rabbitmq", "grpc"), Transports.withFloor());
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.wirebench.schemas.model.EventBatch;
 import io.wirebench.schemas.service.IngestAck;
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.Transport;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -14,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  * pre-generated) sent to the aggregation service; its acknowledgement must name the batch and its event count.
  * One per generator: a load worker opens its own.
  */
-public final class AnalyticsClient implements AutoCloseable {
+public final class AnalyticsClient implements ScenarioClient {
     static final int BATCHES = 16;
 
     private final int batchSize;
@@ -35,6 +36,7 @@ public final class AnalyticsClient implements AutoCloseable {
         this.client = transport.newClient();
     }
 
+    @Override
     public LoadOperation operation() {
         return index -> {
             int i = (int) (index % BATCHES);
@@ -50,6 +52,7 @@ public final class AnalyticsClient implements AutoCloseable {
     }
 
     /** One of each batch before timing, each acknowledged; then forgets them (the aggregates are cleared apart). */
+    @Override
     public void checkBeforeTiming() {
         for (int i = 0; i < BATCHES; i++) {
             operation().start(i).join();
@@ -57,8 +60,15 @@ public final class AnalyticsClient implements AutoCloseable {
         sent.reset();
     }
 
+    @Override
     public long sent() {
         return sent.sum();
+    }
+
+    /** Every batch is answered or failed: the books need no ids of the unanswered. */
+    @Override
+    public Set<String> unanswered() {
+        return Set.of();
     }
 
     @Override

@@ -52,6 +52,12 @@ public final class AnalyticsServiceSide implements ServiceSide {
      * After the callers' check before timing ({@code batches} of them): the aggregates must hold exactly those, then start
      * from zero, and the readers start.
      */
+    /** The readers start, over the batches each caller cycles through. */
+    @Override
+    public void readyForTiming() {
+        startReading(AnalyticsClient.BATCHES);
+    }
+
     public void startReading(long batches) {
         AggregateSnapshot before = query();
         if (before.events() != batches * config.batchSize()) {

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirebench.e2e.orders.OrderIds;
 import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.codec.Codecs;
-import io.wirebench.transport.CallerAccessFiles;
 import io.wirebench.transport.Transport;
 import io.wirebench.transport.TransportSettings;
 import io.wirebench.transport.Transports;
-import io.wirebench.transport.server.ManagedNatsServer;
+import io.wirebench.transport.nats.ManagedNatsServer;
+import io.wirebench.transport.serve.CallerAccessFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +25,8 @@ import java.util.Map;
  * the load runner's format with a row per worker, the books over every worker's callers, and each fault's cost.
  */
 final class DistributedRun {
+    /** The no-op service's rate when neither the configuration nor --rate sets one. */
+    static final double NO_OP_RATE = 10_000;
     static final Duration JOIN_TIMEOUT = Duration.ofSeconds(60);
 
     private final LoadConfig settings;
@@ -44,15 +46,15 @@ final class DistributedRun {
         if (remote > 0 && control == null) {
             throw new IllegalArgumentException("--remote-workers: workers on other hosts need a control plane they can reach; give --control nats://HOST:PORT");
         }
-        if (!List.of("noop", "ecommerce", "analytics").contains(scenario)) {
-            throw new IllegalArgumentException("--workers runs --scenario noop (a no-op service), ecommerce or analytics; " + scenario
-                    + " with workers is not built yet");
+        if (!scenario.equals(Scenarios.NO_OP) && !Scenarios.distributable().contains(scenario)) {
+            throw new IllegalArgumentException("--workers runs --scenario " + Scenarios.NO_OP + " (a no-op service) or one of "
+                    + String.join(", ", Scenarios.distributable()) + "; " + scenario + " with workers is not built yet");
         }
-        if (scenario.equals("noop") && !settings.faults().isEmpty()) {
+        if (scenario.equals(Scenarios.NO_OP) && !settings.faults().isEmpty()) {
             throw new IllegalArgumentException("faults need a scenario over a transport; the no-op service has no server to break (the configuration "
                     + "has " + settings.faults().size() + ")");
         }
-        if (!scenario.equals("noop") && remote > 0) {
+        if (!scenario.equals(Scenarios.NO_OP) && remote > 0) {
             throw new IllegalArgumentException("--remote-workers with " + scenario + ": the services listen on this host's loopback only; workers"
                     + " elsewhere need them reachable (with credentials), which is not built yet");
         }
@@ -118,25 +120,17 @@ final class DistributedRun {
 
     /** The transport the scenario's service side runs on here (null for the no-op service, which has none). */
     private Transport transportHere(Duration timeout) {
-        return scenario.equals("noop") ? null : Transports.byName(transport, new TransportSettings(timeout, TransportSettings.DEFAULT_RESPONDERS, null));
+        return scenario.equals(Scenarios.NO_OP) ? null : Transports.byName(transport, new TransportSettings(timeout, TransportSettings.DEFAULT_RESPONDERS, null));
     }
 
     /** The scenario's service side here (null for the no-op service). */
     private ServiceSide serviceSide(Transport impl) {
-        return switch (scenario) {
-            case "noop" -> null;
-            case "ecommerce" -> new EcommerceService(settings.scenarios().ecommerce(), impl, codec());
-            case "analytics" -> new AnalyticsServiceSide(settings.scenarios().analytics(), impl, codec());
-            default -> throw new IllegalArgumentException("scenario " + scenario);
-        };
+        return scenario.equals(Scenarios.NO_OP) ? null : Scenarios.byName(scenario).distributed().serviceSide(settings, impl, codec());
     }
 
+    /** The scenario's configured rate; the no-op service's default is 10,000/s. */
     private double configuredRate() {
-        return switch (scenario) {
-            case "ecommerce" -> settings.scenarios().ecommerce().orderRate();
-            case "analytics" -> settings.scenarios().analytics().eventRate() / settings.scenarios().analytics().batchSize();
-            default -> 10_000;
-        };
+        return scenario.equals(Scenarios.NO_OP) ? NO_OP_RATE : Scenarios.byName(scenario).configuredRate(settings);
     }
 
     /**
@@ -145,7 +139,7 @@ final class DistributedRun {
      */
     private LoadProtocol.Target target(Transport impl, ServiceSide service) {
         if (service == null) {
-            context.put("scenario", "noop");
+            context.put("scenario", Scenarios.NO_OP);
             context.put("unit", "requests");
             context.put("transport", "none");
             return LoadProtocol.Target.noop();
@@ -158,24 +152,15 @@ final class DistributedRun {
         context.put("transport", transport);
         context.put("codec", settings.loadTest().codec());
         impl.describe().forEach((k, v) -> context.put("transport." + k, v));
-        if (service instanceof EcommerceService orders) {
-            LoadConfig.Ecommerce config = settings.scenarios().ecommerce();
-            long idsBase = System.currentTimeMillis() / 1000 * 64;
-            try (EcommerceClient check = new EcommerceClient(config.shape(), impl, codec(), new OrderIds(idsBase + local + remote))) {
-                check.checkBeforeTiming();
-            }
-            orders.resetBooks();
-            context.put("unit", config.shape() + " orders");
-            return new LoadProtocol.Target("ecommerce", transport, url, settings.loadTest().codec(), config.shape(), idsBase, 0);
-        }
-        AnalyticsServiceSide analytics = (AnalyticsServiceSide) service;
-        LoadConfig.Analytics config = settings.scenarios().analytics();
-        try (AnalyticsClient check = new AnalyticsClient(config.batchSize(), impl, codec())) {
+        Scenario chosen = Scenarios.byName(scenario);
+        LoadProtocol.Target target = chosen.distributed().target(settings, transport, url, settings.loadTest().codec());
+        // this process's own caller takes the index after the workers', so no two callers share ids
+        try (ScenarioClient check = chosen.distributed().client(target, impl, codec(), local + remote)) {
             check.checkBeforeTiming();
         }
-        analytics.startReading(AnalyticsClient.BATCHES);
-        context.put("unit", "batches of " + config.batchSize() + " events");
-        return new LoadProtocol.Target("analytics", transport, url, settings.loadTest().codec(), null, 0, config.batchSize());
+        service.readyForTiming();
+        context.put("unit", chosen.unit(settings));
+        return target;
     }
 
     /** What runs while the workers are there: one plan, or a knee search's steps. */

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.LongAdder;
  * in the ledger ({@link EcommerceService#accounting}). One per generator: a load worker has its own, its
  * order ids told apart from the other workers' by their prefix ({@link OrderIds}).
  */
-public final class EcommerceClient implements AutoCloseable {
+public final class EcommerceClient implements ScenarioClient {
     static final int ORDERS = 64;
 
     private final RpcClient client;
@@ -39,6 +39,7 @@ public final class EcommerceClient implements AutoCloseable {
         this.client = transport.newClient();
     }
 
+    @Override
     public LoadOperation operation() {
         return index -> {
             Order order = orders[(int) (index % ORDERS)].withId(ids.next());
@@ -71,6 +72,7 @@ public final class EcommerceClient implements AutoCloseable {
      * One order of each of the 64 before timing, each checked (a declined one is fine); anything else stops the
      * run before a number is measured. Forgets them afterwards (the service's books are reset apart).
      */
+    @Override
     public void checkBeforeTiming() {
         for (int i = 0; i < ORDERS; i++) {
             try {
@@ -86,11 +88,13 @@ public final class EcommerceClient implements AutoCloseable {
         sent.reset();
     }
 
+    @Override
     public long sent() {
         return sent.sum();
     }
 
     /** The ids of the orders whose caller got no answer (or PAYMENT_UNKNOWN). */
+    @Override
     public Set<String> unanswered() {
         return Set.copyOf(unanswered);
     }

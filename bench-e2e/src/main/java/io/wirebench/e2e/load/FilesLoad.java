@@ -71,6 +71,10 @@ public final class FilesLoad implements LoadScenario {
 
     @Override
     public String unit() {
+        return unit(config);
+    }
+
+    static String unit(LoadConfig.Files config) {
         return "uploads of " + config.fileBytes() + " bytes";
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,17 +31,24 @@ import picocli.CommandLine.Option;
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Drive a scenario over a transport at a fixed arrival rate (open loop).")
 public final class LoadCommand implements Callable<Integer> {
-    static final List<String> SCENARIOS = List.of("ecommerce", "analytics", "files");
+
+    /** The scenarios' names, for the help text. */
+    static final class ScenarioNames extends ArrayList<String> {
+        ScenarioNames() {
+            super(Scenarios.names());
+        }
+    }
     /** The generator keeps up while it is never more than this behind its schedule (the runner warns at 100 ms). */
     static final double CEILING_LAG_MS = 100;
 
     @Option(names = "--config", required = true, description = "the load configuration, e.g. config/test-config.yaml")
     Path config;
 
-    @Option(names = "--scenario", defaultValue = "ecommerce", description = "ecommerce, analytics or files (default: ${DEFAULT-VALUE})")
+    @Option(names = "--scenario", defaultValue = "ecommerce", completionCandidates = ScenarioNames.class,
+            description = "one of: ${COMPLETION-CANDIDATES}, or noop with --workers (default: ${DEFAULT-VALUE})")
     String scenario;
 
-    @Option(names = "--transport", defaultValue = "nats", completionCandidates = io.wirebench.transport.Transports.Names.class,
+    @Option(names = "--transport", defaultValue = "nats", completionCandidates = Transports.Names.class,
             description = "one of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     String transport;
 
@@ -109,16 +117,14 @@ public final class LoadCommand implements Callable<Integer> {
         if (workers != null || remoteWorkers > 0) {
             return distributed(settings, context, folder, steady, inFlight, spawn);
         }
-        if (!SCENARIOS.contains(scenario)) {
-            throw new IllegalArgumentException("unknown scenario '" + scenario + "'; available: " + String.join(", ", SCENARIOS));
-        }
+        Scenario chosen = Scenarios.byName(scenario);
         if (ceiling) {
             return generatorCeiling(settings, context, folder);
         }
         Codec codec = Codecs.byName(test.codec());
         try (Transport impl = Transports.byName(transport, new TransportSettings(timeout, TransportSettings.DEFAULT_RESPONDERS, null,
                 io.wirebench.transport.access.Security.byName(security)));
-             LoadScenario work = open(settings, impl, codec, inFlight)) {
+             LoadScenario work = chosen.open(settings, impl, codec, inFlight)) {
             context.put("scenario", scenario);
             context.put("unit", work.unit());
             context.put("transport", transport);
@@ -152,15 +158,6 @@ public final class LoadCommand implements Callable<Integer> {
             System.out.println("result: " + file);
             return LoadResultJson.PASSED.equals(json.get("status").asText()) ? 0 : 1;
         }
-    }
-
-    private LoadScenario open(LoadConfig settings, Transport impl, Codec codec, int inFlight) {
-        return switch (scenario) {
-            case "ecommerce" -> new EcommerceLoad(settings.scenarios().ecommerce(), impl, codec);
-            case "analytics" -> new AnalyticsLoad(settings.scenarios().analytics(), impl, codec);
-            case "files" -> new FilesLoad(settings.scenarios().files(), impl, codec, inFlight);
-            default -> throw new IllegalArgumentException("unknown scenario '" + scenario + "'");
-        };
     }
 
     private int kneeSearch(LoadConfig settings, LoadScenario work, Map<String, String> context, Path folder, int inFlight, Duration timeout)
@@ -198,7 +195,7 @@ public final class LoadCommand implements Callable<Integer> {
 
     /** The generator's highest rate against a no-op service ({@link NoOpOperation}): the runner's own limit on this machine, before any codec or network. */
     private int generatorCeiling(LoadConfig settings, Map<String, String> context, Path folder) throws Exception {
-        context.put("scenario", "no-op");
+        context.put("scenario", Scenarios.NO_OP);
         context.put("transport", "none");
         LoadOperation done = NoOpOperation.create();
         double start = rate == null ? 5_000 : rate;

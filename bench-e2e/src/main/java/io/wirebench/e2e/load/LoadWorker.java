@@ -5,8 +5,13 @@ import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.Subscription;
+import io.wirebench.schemas.codec.Codecs;
+import io.wirebench.transport.Transport;
+import io.wirebench.transport.TransportSettings;
+import io.wirebench.transport.Transports;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -118,51 +123,37 @@ public final class LoadWorker implements AutoCloseable {
     }
 
     /** What a worker sends ({@link LoadProtocol.Target}), opened: its operation, what its books need, and what to close after. */
-    private record Target(LoadOperation operation, EcommerceClient orders, AnalyticsClient batches, AutoCloseable transport)
-            implements AutoCloseable {
+    private record Target(LoadOperation operation, ScenarioClient client, AutoCloseable transport) implements AutoCloseable {
 
         static Target open(LoadProtocol.Target target, ScheduleShare share, Duration timeout) {
-            switch (target.scenario()) {
-                case "noop" -> {
-                    return new Target(NoOpOperation.create(), null, null, () -> { });
-                }
-                case "ecommerce", "analytics" -> {
-                    io.wirebench.transport.Transport transport = io.wirebench.transport.Transports.byName(target.transport(),
-                            new io.wirebench.transport.TransportSettings(timeout, io.wirebench.transport.TransportSettings.DEFAULT_RESPONDERS,
-                                    target.serviceUrl()));
-                    try {
-                        io.wirebench.schemas.codec.Codec codec = io.wirebench.schemas.codec.Codecs.byName(target.codec());
-                        if (target.scenario().equals("analytics")) {
-                            AnalyticsClient batches = new AnalyticsClient(target.batchSize(), transport, codec);
-                            return new Target(batches.operation(), null, batches, transport);
-                        }
-                        EcommerceClient orders = new EcommerceClient(target.shape(), transport, codec,
-                                new io.wirebench.e2e.orders.OrderIds(target.idsBase() + share.index()));
-                        return new Target(orders.operation(), orders, null, transport);
-                    } catch (RuntimeException e) {
-                        transport.close();
-                        throw e;
-                    }
-                }
-                default -> throw new IllegalArgumentException("scenario '" + target.scenario() + "': a worker runs noop, ecommerce or analytics");
+            if (target.scenario().equals(Scenarios.NO_OP)) {
+                return new Target(NoOpOperation.create(), null, () -> { });
+            }
+            if (!Scenarios.distributable().contains(target.scenario())) {
+                throw new IllegalArgumentException("scenario '" + target.scenario() + "': a worker runs " + Scenarios.NO_OP + " or one of "
+                        + String.join(", ", Scenarios.distributable()));
+            }
+            Transport transport = Transports.byName(target.transport(), new TransportSettings(timeout, TransportSettings.DEFAULT_RESPONDERS,
+                    target.serviceUrl()));
+            try {
+                ScenarioClient client = Scenarios.byName(target.scenario()).distributed().client(target, transport, Codecs.byName(target.codec()),
+                        share.index());
+                return new Target(client.operation(), client, transport);
+            } catch (RuntimeException e) {
+                transport.close();
+                throw e;
             }
         }
 
         LoadProtocol.Books books() {
-            if (orders != null) {
-                return new LoadProtocol.Books(orders.sent(), java.util.List.copyOf(orders.unanswered()));
-            }
-            return batches == null ? LoadProtocol.Books.NONE : new LoadProtocol.Books(batches.sent(), java.util.List.of());
+            return client == null ? LoadProtocol.Books.NONE : new LoadProtocol.Books(client.sent(), List.copyOf(client.unanswered()));
         }
 
         @Override
         public void close() throws Exception {
             try {
-                if (orders != null) {
-                    orders.close();
-                }
-                if (batches != null) {
-                    batches.close();
+                if (client != null) {
+                    client.close();
                 }
             } finally {
                 transport.close();

@@ -14,6 +14,9 @@ interface ServiceSide extends AutoCloseable {
     /** The delays of its services, which a {@code slow} fault sets. */
     ServiceDelays delays();
 
+    /** After the callers' check and before any timing: the books start from zero, the readers start. */
+    void readyForTiming();
+
     /** The books after a run whose callers sent {@code sent} operations and got no answer for {@code unanswered}. */
     Map<String, Object> accounting(long sent, Set<String> unanswered);
 

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wirebench.transport.InMemoryTransport;
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.RpcServer;
 import io.wirebench.transport.TransportSettings;
+import io.wirebench.transport.inmemory.InMemoryTransport;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

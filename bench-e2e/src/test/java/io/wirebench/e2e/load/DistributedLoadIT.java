@@ -1,14 +1,10 @@
 package io.wirebench.e2e.load;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirebench.testing.BenchmarkJar;
-import io.wirebench.transport.server.ManagedNatsServer;
-import io.wirebench.transport.server.Processes;
+import io.wirebench.transport.Transports;
+import io.wirebench.transport.nats.ManagedNatsServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Distributed load as a user runs it: worker processes from the module's benchmarks.jar, a real nats-server
@@ -61,7 +60,7 @@ class DistributedLoadIT {
         assertEquals(result.get("scheduled").asLong(), result.get("succeeded").asLong() + result.get("failed").asLong());
         assertTrue(result.get("clockOffsetMaxMillis").isNumber(), result.toString());
         assertFalse(result.get("intervals").isEmpty(), "the workers' seconds, added");
-        assertTrue(Processes.serversStartedSince(began).isEmpty(), "left running: " + Processes.serversStartedSince(began));
+        assertTrue(Transports.serversStartedSince(began).isEmpty(), "left running: " + Transports.serversStartedSince(began));
     }
 
     /** The e-commerce scenario with two workers: the pipeline and its books here, the orders from the workers' processes. */
@@ -83,7 +82,7 @@ class DistributedLoadIT {
         assertEquals(sent, books.get("sent").asLong(), "the books count every order the workers sent");
         assertEquals(result.get("succeeded").asLong(), books.get("accepted").asLong(), "every success is an order the gateway accepted");
         assertEquals("ecommerce", result.get("context").get("scenario").asText());
-        assertTrue(Processes.serversStartedSince(began).isEmpty(), "left running: " + Processes.serversStartedSince(began));
+        assertTrue(Transports.serversStartedSince(began).isEmpty(), "left running: " + Transports.serversStartedSince(began));
     }
 
     /** The analytics scenario with two workers: the aggregation service and its readers here, the batches from the workers. */
@@ -169,7 +168,7 @@ class DistributedLoadIT {
         var json = DistributedLoadJson.toJson(run, Map.of("scenario", "noop"), 0.01, Double.NaN);
         assertEquals(DistributedLoadJson.WORKER_LOST, json.get("status").asText());
         assertTrue(json.get("reason").asText().startsWith("local-1 (worker " + lost.get(0).index() + ": nothing heard for"), json.get("reason").asText());
-        assertTrue(Processes.serversStartedSince(began).isEmpty(), "left running: " + Processes.serversStartedSince(began));
+        assertTrue(Transports.serversStartedSince(began).isEmpty(), "left running: " + Transports.serversStartedSince(began));
     }
 
     /** Each worker says its share once it has joined and measured its clock ("worker local-0: share 2 of 3, ..."). */

@@ -14,10 +14,10 @@ import io.wirebench.schemas.model.Order;
 import io.wirebench.schemas.service.ChargeRequest;
 import io.wirebench.schemas.service.OrderOutcome;
 import io.wirebench.schemas.service.OrderStatus;
-import io.wirebench.transport.InMemoryTransport;
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.RpcServer;
 import io.wirebench.transport.TransportSettings;
+import io.wirebench.transport.inmemory.InMemoryTransport;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -11,11 +11,11 @@ import io.wirebench.schemas.generate.PayloadGenerator;
 import io.wirebench.schemas.generate.Shape;
 import io.wirebench.schemas.model.LineItem;
 import io.wirebench.schemas.model.Order;
-import io.wirebench.transport.InMemoryTransport;
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.RpcException;
 import io.wirebench.transport.RpcServer;
 import io.wirebench.transport.TransportSettings;
+import io.wirebench.transport.inmemory.InMemoryTransport;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wirebench.transport.Transports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -27,7 +28,7 @@ class PeersCommandTest {
     @Test
     void everyTransportsFloorLandsInPeersJsonAndASecondRunAddsAPass() throws Exception {
         Path out = dir.resolve("peers.json");
-        String[] args = {"--out", out.toString(), "--transports", String.join(",", PeersCommand.TRANSPORTS), "--shapes", "tiny", "--callers", "1,2",
+        String[] args = {"--out", out.toString(), "--transports", String.join(",", Transports.withFloor()), "--shapes", "tiny", "--callers", "1,2",
             "--warmup", "0", "--round", "1", "--rounds", "1"};
         assertEquals(0, new CommandLine(new PeersCommand()).execute(args));
         JsonNode root = new ObjectMapper().readTree(out.toFile());
@@ -42,7 +43,7 @@ class PeersCommandTest {
             JsonNode round = r.get("rounds").get(0);
             assertTrue(round.get("p50Us").asDouble() > 0 && round.get("requestsPerSecond").asDouble() > 0, r.toString());
         }
-        for (String transport : PeersCommand.TRANSPORTS) {
+        for (String transport : Transports.withFloor()) {
             assertTrue(seen.contains(transport + " floor 1") && seen.contains(transport + " floor 2"), transport + ": " + seen);
         }
         assertTrue(seen.contains("redis reference 1"), "redis-benchmark beside the loop: " + seen);
@@ -59,7 +60,7 @@ class PeersCommandTest {
         cli.setErr(printer);
         assertEquals(2, cli.execute("--out", dir.resolve("p.json").toString(), "--transports", "carrier-pigeon"));
         printer.flush();
-        assertTrue(err.toString().contains("unknown 'carrier-pigeon'; valid: nats, http, redis, rabbitmq"), "[" + err + "]");
+        assertTrue(err.toString().contains("unknown 'carrier-pigeon'; valid: " + String.join(", ", Transports.withFloor())), "[" + err + "]");
         assertFalse(Files.exists(dir.resolve("p.json")));
     }
 }

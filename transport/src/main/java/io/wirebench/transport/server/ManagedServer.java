@@ -76,6 +76,10 @@ public abstract class ManagedServer implements AutoCloseable, io.wirebench.trans
         return bind.dialHost();
     }
 
+    protected ManagedServer(ServerProgram program, Duration startTimeout) {
+        this(program.name(), program.debianPackage(), startTimeout);
+    }
+
     protected ManagedServer(String name, String debianPackage, Duration startTimeout) {
         this.name = name;
         this.debianPackage = debianPackage;
@@ -372,7 +376,7 @@ public abstract class ManagedServer implements AutoCloseable, io.wirebench.trans
         processes.clear();
     }
 
-    static void sleep(long millis) {
+    protected static void sleep(long millis) {
         try {
             TimeUnit.MILLISECONDS.sleep(millis);
         } catch (InterruptedException e) {

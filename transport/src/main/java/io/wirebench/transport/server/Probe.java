@@ -8,19 +8,19 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /** Protocol-level readiness checks over a plain socket, each bounded by a one-second timeout. */
-final class Probe {
+public final class Probe {
     private static final int TIMEOUT_MILLIS = 1_000;
 
     private Probe() {
     }
 
     /** Sends {@code request} and returns what came back (up to {@code limit} bytes), or null if nothing could be read. */
-    static byte[] exchange(String host, int port, byte[] greetingToSkip, byte[] request, int limit) {
+    public static byte[] exchange(String host, int port, byte[] greetingToSkip, byte[] request, int limit) {
         return exchange(host, port, greetingToSkip, request, limit, false);
     }
 
     /** As {@link #exchange(String, int, byte[], byte[], int)}, over TLS with this run's certificates if {@code tls}. */
-    static byte[] exchange(String host, int port, byte[] greetingToSkip, byte[] request, int limit, boolean tls) {
+    public static byte[] exchange(String host, int port, byte[] greetingToSkip, byte[] request, int limit, boolean tls) {
         try (Socket plain = new Socket()) {
             plain.connect(new InetSocketAddress(host, port), TIMEOUT_MILLIS);
             plain.setSoTimeout(TIMEOUT_MILLIS);
@@ -63,7 +63,7 @@ final class Probe {
         return false;
     }
 
-    static String text(byte[] bytes) {
+    public static String text(byte[] bytes) {
         return bytes == null ? "" : new String(bytes, StandardCharsets.US_ASCII);
     }
 }

@@ -3,7 +3,10 @@ package io.wirebench.transport.server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Whether a process is still running. {@link ProcessHandle#isAlive()} is true for a zombie, and a
@@ -58,14 +61,13 @@ public final class Processes {
     }
 
     /**
-     * Server processes (nats-server, redis-server, RabbitMQ's beam.smp and epmd) started at or after
-     * {@code since} that are still running: after a run, the ones it left behind.
+     * The processes started at or after {@code since}, still running, whose executable {@code command} picks: after
+     * a run, the ones it left behind ({@code Transports.serversStartedSince} picks the registry's server programs).
      */
-    public static java.util.List<String> serversStartedSince(java.time.Instant since) {
+    public static List<String> startedSince(Instant since, Predicate<String> command) {
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().startInstant().map(start -> !start.isBefore(since)).orElse(true))
-                .filter(p -> p.info().command().map(c -> c.contains("nats-server") || c.contains("redis-server")
-                        || c.contains("beam.smp") || c.endsWith("epmd")).orElse(false))
+                .filter(p -> p.info().command().map(command::test).orElse(false))
                 .filter(Processes::running)
                 .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
                 .toList();

@@ -1,0 +1,116 @@
+package io.wirebench.transport.http;
+
+import io.wirebench.transport.Resources;
+import io.wirebench.transport.RpcClient;
+import io.wirebench.transport.RpcServer;
+import io.wirebench.transport.Transport;
+import io.wirebench.transport.TransportProvider;
+import io.wirebench.transport.TransportSettings;
+import io.wirebench.transport.server.FaultTarget;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HTTP/1.1 REST: POST of the encoded message to an embedded Jetty 12 server ({@link JettyRpcServer}),
+ * with one of two production clients, so a reader sees how much of "NATS against HTTP" is the choice of
+ * HTTP client: {@code http} uses Jetty's {@code HttpClient}, {@code http-jdk} the JDK's. With
+ * {@code httpUrl} the clients target that base URL instead of a server started here.
+ */
+public final class HttpTransport implements Transport {
+    /** Which HTTP client the caller side uses. */
+    public enum Client {
+        JETTY,
+        JDK
+    }
+
+    private final TransportSettings settings;
+    private final Client clientKind;
+    private final Resources opened = new Resources();
+    private volatile String baseUrl;
+
+    public HttpTransport(TransportSettings settings, Client clientKind) {
+        this.settings = settings;
+        this.clientKind = clientKind;
+        this.baseUrl = settings.externalUrl();
+        settings.requireCredentialsFor(name());
+    }
+
+    @Override
+    public String name() {
+        return clientKind == Client.JETTY ? "http" : "http-jdk";
+    }
+
+    private volatile JettyRpcServer lastServer;
+
+    /** The HTTP service started last (the one clients reach), for fault injection; null before any. */
+    public FaultTarget serviceTarget() {
+        return lastServer;
+    }
+
+    /** The base URL clients reach ({@code http://<bind address>:<port>}); null before a server is started or a URL given. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public RpcServer newServer() {
+        JettyRpcServer server = new JettyRpcServer(settings.security(), settings.responderThreads(), settings.bind());
+        lastServer = server;
+        opened.add(server);
+        if (settings.externalUrl() == null) {
+            baseUrl = server.baseUrl();
+        }
+        return server;
+    }
+
+    @Override
+    public RpcClient newClient() {
+        if (baseUrl == null) {
+            throw new IllegalStateException(name() + ": no server started and no httpUrl given");
+        }
+        RpcClient client = clientKind == Client.JETTY ? new JettyRpcClient(baseUrl, settings)
+                : new JdkRpcClient(baseUrl, settings);
+        opened.add(client);
+        return client;
+    }
+
+    @Override
+    public Map<String, String> describe() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("transport", name());
+        d.put("url", String.valueOf(baseUrl));
+        d.put("server", "Jetty " + org.eclipse.jetty.util.Jetty.VERSION + " (core API), HTTP/1.1 keep-alive");
+        d.put("security", settings.security().describe("HTTPS, bearer token", "bearer token"));
+        d.put("responders", settings.responderThreads() + " handler threads per endpoint (Jetty pool: those, 1 acceptor, 1 selector, 2 spare)");
+        d.put("client", clientKind == Client.JETTY ? "Jetty HttpClient " + org.eclipse.jetty.util.Jetty.VERSION
+                : "java.net.http.HttpClient " + Runtime.version());
+        return d;
+    }
+
+    @Override
+    public void close() {
+        opened.close();
+    }
+
+    @Override
+    public FaultTarget faultTarget() {
+        return serviceTarget();
+    }
+
+    /** {@code http}: the Jetty service with Jetty's client; {@code -DhttpUrl} / {@code WIREBENCH_HTTP_URL} points the clients elsewhere. */
+    public static final class Provider extends TransportProvider {
+        public Provider() {
+            super(describe("http", settings -> new HttpTransport(settings, Client.JETTY)).external("httpUrl", "WIREBENCH_HTTP_URL", "http").faultTarget("http")
+                    .floor(Wrk::measure, "wrk"));
+        }
+    }
+
+    /** {@code http-jdk}: the same service with the JDK's client. */
+    public static final class JdkProvider extends TransportProvider {
+        public JdkProvider() {
+            super(describe("http-jdk", settings -> new HttpTransport(settings, Client.JDK)).external("httpUrl", "WIREBENCH_HTTP_URL", "http")
+                    .faultTarget("http"));
+        }
+    }
+}
