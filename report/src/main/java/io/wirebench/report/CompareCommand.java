@@ -34,7 +34,7 @@ public final class CompareCommand implements Callable<Integer> {
     Path regressed;
 
     @Option(names = "--across", split = ",", description = "environment lines allowed to differ, to compare what they change"
-            + " (e.g. java: the same suite on two JVMs); one or more of cpu, memory, java, nats-server, redis-server, rabbitmq-server, placement")
+            + " (e.g. java: the same suite on two JVMs); one or more of cpu, memory, java, placement and the server.<name> lines")
     java.util.Set<String> across = new java.util.LinkedHashSet<>();
 
     @Override

@@ -9,12 +9,12 @@ import java.util.TreeMap;
  * Values with their counts: a sample-mode histogram (JMH's {@code rawDataHistogram}: iterations of
  * {@code [value, count]} pairs), or plain values counted once each; its mean and its nearest-rank percentiles.
  */
-final class Histogram {
+public final class Histogram {
     private final TreeMap<Double, Long> counts = new TreeMap<>();
     private long total;
     private double sum;
 
-    Histogram add(double value, long count) {
+    public Histogram add(double value, long count) {
         counts.merge(value, count, Long::sum);
         total += count;
         sum += value * count;
@@ -30,7 +30,7 @@ final class Histogram {
     }
 
     /** Every pair of these iterations (a fork of {@code rawDataHistogram}). */
-    Histogram addIterations(Path file, String where, JsonNode iterations) {
+    public Histogram addIterations(Path file, String where, JsonNode iterations) {
         iterations.forEach(iteration -> addIteration(file, where, iteration));
         return this;
     }
@@ -40,12 +40,12 @@ final class Histogram {
     }
 
     /** NaN when empty. */
-    double mean() {
+    public double mean() {
         return total == 0 ? Double.NaN : sum / total;
     }
 
     /** The nearest-rank percentile, {@code quantile} in [0, 1]; NaN when empty. */
-    double percentile(double quantile) {
+    public double percentile(double quantile) {
         if (total == 0 || Double.isNaN(quantile)) {
             return Double.NaN;
         }

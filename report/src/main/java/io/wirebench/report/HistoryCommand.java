@@ -128,7 +128,7 @@ public final class HistoryCommand implements Callable<Integer> {
         if (commit == null || commit.isBlank()) {
             return null;
         }
-        String date = RunEnvironment.run(Path.of("."), false, "git", "show", "-s", "--format=%cI", commit);
+        String date = ShellCommand.output(Path.of("."), false, "git", "show", "-s", "--format=%cI", commit);
         try {
             return date == null || date.isBlank() ? null : java.time.OffsetDateTime.parse(date.strip()).toInstant().toString();
         } catch (java.time.format.DateTimeParseException e) {

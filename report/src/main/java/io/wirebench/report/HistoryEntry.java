@@ -33,9 +33,8 @@ record HistoryEntry(@JsonProperty(value = "run", required = true) String run,
                     @JsonProperty(value = "environment_digest", required = true) String environmentDigest,
                     @JsonProperty("gate") Gate gate,
                     @JsonProperty(value = "figures", required = true) List<Point> figures) {
+    static final String PROFILE = "profile";
 
-    /** The environment lines a series shares: the gate's {@link RegressionGate#SAME_ENVIRONMENT} and the profile. */
-    static final List<String> SERIES_LINES = concat(RegressionGate.SAME_ENVIRONMENT, "profile");
 
     /** The gate's verdict on the whole run: its exit code (0, 1, 2, 3), the baseline it was judged against, the drift taken out. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -108,11 +107,8 @@ record HistoryEntry(@JsonProperty(value = "run", required = true) String run,
         String name = run.dir().toAbsolutePath().normalize().getFileName().toString();
         String date = runDate(env.get("date"), name);
         Map<String, String> lines = new LinkedHashMap<>();
-        for (String key : SERIES_LINES) {
-            String value = env.get(key);
-            if (key.equals("placement") && value == null) {
-                value = RegressionGate.DEFAULT_PLACEMENT;
-            }
+        for (String key : seriesKeys(List.of(env.lines()))) {
+            String value = key.equals(PROFILE) ? env.get(key) : SharedEnvironment.value(env, key);
             if (value != null && (key.equals("profile") || key.equals("placement"))) {
                 value = value.split(" ", 2)[0]; // "nightly (config/benchmark-config.yaml)", "split (bench-transport round trips; ...)"
             }
@@ -159,11 +155,28 @@ record HistoryEntry(@JsonProperty(value = "run", required = true) String run,
                 + " name does not start with a UTC time such as 20261202T043149Z)");
     }
 
-    /** The first 12 hex digits of the SHA-256 of the series lines ({@code key=value}, one a line, in {@link #SERIES_LINES} order). */
+    /** The lines a series shares, for these entries' environments: the gate's ({@link SharedEnvironment}) and the profile. */
+    static List<String> seriesKeys(List<Map<String, String>> environments) {
+        List<String> keys = new ArrayList<>(SharedEnvironment.keys(environments));
+        keys.add(PROFILE);
+        return keys;
+    }
+
+    /**
+     * The first 12 hex digits of the SHA-256 of the series lines ({@code key=value}, one a line, in {@link #seriesKeys}
+     * order). A server line is hashed under its program's bare name ({@code nats-server=...}), as files written before
+     * the {@code server.} prefix named it, so a series goes on across that change.
+     */
     static String digest(Map<String, String> lines) {
         StringBuilder text = new StringBuilder();
-        for (String key : SERIES_LINES) {
-            text.append(key).append('=').append(lines.getOrDefault(key, "")).append('\n');
+        for (String key : seriesKeys(List.of(lines))) {
+            String value = lines.get(key);
+            if (value == null) {
+                value = lines.entrySet().stream().filter(e -> RunEnvironment.canonicalKey(e.getKey()).equals(key)).map(Map.Entry::getValue)
+                        .findFirst().orElse("");
+            }
+            String hashed = key.startsWith(RunEnvironment.SERVER_PREFIX) ? key.substring(RunEnvironment.SERVER_PREFIX.length()) : key;
+            text.append(hashed).append('=').append(value).append('\n');
         }
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
@@ -193,11 +206,5 @@ record HistoryEntry(@JsonProperty(value = "run", required = true) String run,
 
     private static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
-    }
-
-    private static List<String> concat(List<String> list, String last) {
-        List<String> out = new ArrayList<>(list);
-        out.add(last);
-        return List.copyOf(out);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -77,13 +78,15 @@ final class HistoryPage {
                         + " ± the threshold); a red ring marks a regression the gate flagged, a green one an improvement. Runs from different"
                         + " environments are separate series, never joined.</p>\n");
         h.append("<h2>Environments</h2>\n<table><tr><th>series</th><th>digest</th>");
-        HistoryEntry.SERIES_LINES.forEach(k -> h.append("<th>").append(Format.html(k)).append("</th>"));
+        List<String> seriesKeys = HistoryEntry.seriesKeys(runs.stream().map(r -> r.entry().environment()).toList());
+        seriesKeys.forEach(k -> h.append("<th>").append(Format.html(k)).append("</th>"));
         h.append("</tr>\n");
         seriesIndex.forEach((digest, index) -> {
             HistoryEntry first = runs.stream().filter(r -> r.series() == index).findFirst().orElseThrow().entry();
             h.append("<tr><td><span class=\"swatch\" style=\"background:").append(HistoryChart.COLOURS[index % HistoryChart.COLOURS.length])
                     .append("\"></span>").append(index + 1).append("</td><td><code>").append(digest).append("</code></td>");
-            HistoryEntry.SERIES_LINES.forEach(k -> h.append("<td>").append(Format.html(first.environment().getOrDefault(k, ""))).append("</td>"));
+            RunEnvironment environment = RunEnvironment.of(first.environment());
+            seriesKeys.forEach(k -> h.append("<td>").append(Format.html(Objects.requireNonNullElse(environment.get(k), ""))).append("</td>"));
             h.append("</tr>\n");
         });
         h.append("</table>\n<h2>Runs</h2>\n<table><tr><th>#</th><th>run</th><th>date</th><th>commit</th><th>series</th><th>gate</th>"

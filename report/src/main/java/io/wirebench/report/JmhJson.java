@@ -83,10 +83,10 @@ public final class JmhJson {
     }
 
     /** sample mode's percentile metrics: {@code p0.50}, {@code p0.999}, {@code p1.00} (after {@link #metricName}). */
-    static final Pattern PERCENTILE = Pattern.compile("p([01]\\.\\d+)");
+    public static final Pattern PERCENTILE = Pattern.compile("p([01]\\.\\d+)");
 
     /** A secondary metric's name without JMH's older {@code ·} prefix. */
-    static String metricName(String name) {
+    public static String metricName(String name) {
         return name.startsWith("\u00b7") ? name.substring(1) : name;
     }
 
@@ -182,7 +182,7 @@ public final class JmhJson {
                 node.path("scoreUnit").asText(""));
     }
 
-    static double number(Path file, String where, JsonNode node) {
+    public static double number(Path file, String where, JsonNode node) {
         if (node == null || node.isMissingNode() || node.isNull()) {
             return Double.NaN;
         }

@@ -6,6 +6,7 @@ import io.wirebench.yaml.StrictYaml;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,10 +37,6 @@ import org.apache.commons.math3.stat.inference.TTest;
  */
 public final class RegressionGate {
     static final List<String> COMPARED_METRICS = List.of("primary", "gc.alloc.rate.norm");
-    /** The environment lines two runs must share to be comparable. */
-    static final List<String> SAME_ENVIRONMENT = List.of("cpu", "memory", "java", "nats-server", "redis-server", "rabbitmq-server", "placement");
-    /** A run from before scripts/bench had --placement put callers and services together. */
-    static final String DEFAULT_PLACEMENT = "colocated";
 
     /** {@code config/regression.yaml}. */
     public record Settings(@JsonProperty(value = "alpha", required = true) double alpha,
@@ -174,20 +171,23 @@ public final class RegressionGate {
 
     /**
      * As {@link #compare(RunFolder, RunFolder)}, but the environment lines named in {@code across} (of
-     * {@link #SAME_ENVIRONMENT}) may differ: the question is then what that difference (another JVM,
+     * {@link SharedEnvironment}'s) may differ: the question is then what that difference (another JVM,
      * another server version) changes, asked with the same statistics; the differences are listed.
      */
     public Outcome compare(RunFolder baseline, RunFolder current, Set<String> across) {
+        Set<String> allowedKeys = new HashSet<>();
         for (String key : across) {
-            if (!SAME_ENVIRONMENT.contains(key)) {
-                throw new IllegalArgumentException("--across " + key + ": not an environment line the gate checks; one of " + SAME_ENVIRONMENT);
+            if (!SharedEnvironment.isShared(key)) {
+                throw new IllegalArgumentException("--across " + key + ": not an environment line the gate checks; one of "
+                        + String.join(", ", SharedEnvironment.MACHINE) + ", " + SharedEnvironment.PLACEMENT + " or a server.<name> line");
             }
+            allowedKeys.add(RunEnvironment.canonicalKey(key));
         }
         List<String> notComparable = new ArrayList<>();
         List<String> allowed = new ArrayList<>();
-        for (String difference : environmentDifferences(baseline.environment(), current.environment())) {
+        for (String difference : SharedEnvironment.differences(baseline.environment(), current.environment())) {
             String key = difference.substring(0, difference.indexOf(' '));
-            (across.contains(key) ? allowed : notComparable).add(difference);
+            (allowedKeys.contains(key) ? allowed : notComparable).add(difference);
         }
         Map<String, JmhResult> base = byKey(baseline.allJmh());
         Map<String, JmhResult> cur = byKey(current.allJmh());
@@ -296,27 +296,6 @@ public final class RegressionGate {
             out.put(r.key(), r);
         }
         return out;
-    }
-
-    static List<String> environmentDifferences(String baseline, String current) {
-        if (baseline.isBlank() || current.isBlank()) {
-            return List.of((baseline.isBlank() ? "the baseline" : "the current run") + " has no environment.txt: cannot tell whether the machines match");
-        }
-        RunEnvironment b = RunEnvironment.parse(baseline);
-        RunEnvironment c = RunEnvironment.parse(current);
-        List<String> differences = new ArrayList<>();
-        for (String key : SAME_ENVIRONMENT) {
-            String bv = placementOr(key, b.get(key));
-            String cv = placementOr(key, c.get(key));
-            if (bv != null && cv != null && !bv.equals(cv)) {
-                differences.add(key + " differs: baseline '" + bv + "', current '" + cv + "'");
-            }
-        }
-        return differences;
-    }
-
-    private static String placementOr(String key, String value) {
-        return value == null && key.equals("placement") ? DEFAULT_PLACEMENT : value;
     }
 
     static String percent(double v) {

@@ -1,9 +1,12 @@
-package io.wirebench.report;
+package io.wirebench.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wirebench.report.Histogram;
+import io.wirebench.report.JmhJson;
+import io.wirebench.report.ResultFileException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,11 @@
-package io.wirebench.report;
+package io.wirebench.runner;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +21,38 @@ import java.util.regex.Pattern;
  */
 record JmhListing(Map<String, Map<String, List<String>>> benchmarks) {
     private static final Pattern PARAM_LINE = Pattern.compile("\\s+param \"([^\"]+)\" = \\{(.*)}");
+
+    /** What {@code java -jar jar -lp include} lists (every benchmark for an empty include); it must answer within 5 minutes. */
+    static JmhListing of(String java, Path jar, String include) {
+        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "-lp"));
+        if (!include.isEmpty()) {
+            command.add(include);
+        }
+        try {
+            Path out = Files.createTempFile("jmh-list", ".txt");
+            try {
+                int exit = ChildProcess.run(command, out, false, Duration.ofMinutes(5));
+                String text = Files.readString(out, StandardCharsets.UTF_8);
+                if (exit != 0) {
+                    throw new IllegalArgumentException(String.join(" ", command) + (exit == ChildProcess.TIMED_OUT ? " took over 5 minutes" : " failed")
+                            + ":\n" + text);
+                }
+                return parse(text);
+            } finally {
+                Files.deleteIfExists(out);
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether no benchmark matched. */
+    boolean isEmpty() {
+        return benchmarks.isEmpty();
+    }
 
     static JmhListing parse(String listing) {
         Map<String, Map<String, List<String>>> benchmarks = new LinkedHashMap<>();

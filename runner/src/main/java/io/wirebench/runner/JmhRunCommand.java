@@ -1,4 +1,4 @@
-package io.wirebench.report;
+package io.wirebench.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -162,28 +162,7 @@ public final class JmhRunCommand implements Callable<Integer> {
     /** What JMH lists ({@code -lp}) for the included benchmarks, asked once. */
     private JmhListing listing() {
         if (listing == null) {
-            List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "-lp"));
-            if (!include.isEmpty()) {
-                command.add(include);
-            }
-            try {
-                Path out = Files.createTempFile("jmh-list", ".txt");
-                try {
-                    boolean ok = exec(command, out, 5);
-                    String text = Files.readString(out, StandardCharsets.UTF_8);
-                    if (!ok) {
-                        throw new IllegalArgumentException(String.join(" ", command) + " failed:\n" + text);
-                    }
-                    listing = JmhListing.parse(text);
-                } finally {
-                    Files.deleteIfExists(out);
-                }
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            listing = JmhListing.of(java, jar, include);
         }
         return listing;
     }

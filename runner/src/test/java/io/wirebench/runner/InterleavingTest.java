@@ -1,23 +1,27 @@
-package io.wirebench.report;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package io.wirebench.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wirebench.report.ForkStatistics;
+import io.wirebench.report.JmhJson;
+import io.wirebench.report.JmhResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Interleaved forks: the A B B A schedule from a recorded seed, its recovery of a known ratio under drift
@@ -61,7 +65,7 @@ class InterleavingTest {
             bSeq.add(100 * truth * drift.applyAsDouble(rounds + i) * (1 + 0.01 * noise.nextGaussian()));
         }
         double[] sequential = ForkStatistics.ratio(bSeq, aSeq);
-        assertFalse(sequential[1] <= truth && truth <= sequential[2], "sequential order confuses drift with a difference: " + Format.ratio(sequential));
+        assertFalse(sequential[1] <= truth && truth <= sequential[2], "sequential order confuses drift with a difference: " + Arrays.toString(sequential));
         // interleaved: the same drift over the same number of slots, in the schedule's order
         InterleavedSchedule schedule = InterleavedSchedule.of(List.of("A", "B"), rounds, 2026);
         Map<String, List<Double>> values = new HashMap<>();
@@ -72,21 +76,24 @@ class InterleavingTest {
             values.computeIfAbsent(slot.setting(), k -> new ArrayList<>()).add(base * drift.applyAsDouble(position) * (1 + 0.01 * noise.nextGaussian()));
             roundsOf.computeIfAbsent(slot.setting(), k -> new ArrayList<>()).add(slot.round());
         }
-        Figure a = figure(values.get("A"), new JmhResult.Interleaving("synthetic", 2026, roundsOf.get("A")));
-        Figure b = figure(values.get("B"), new JmhResult.Interleaving("synthetic", 2026, roundsOf.get("B")));
-        double[] interleaved = Figure.ratio(b, a);
-        assertTrue(interleaved[1] <= truth && truth <= interleaved[2], "interleaved, paired by round: " + Format.ratio(interleaved));
+        // paired by round, as the report pairs two figures of one interleaved run (its Figure.ratio)
+        List<Double> aByRound = byRound(values.get("A"), roundsOf.get("A"));
+        List<Double> bByRound = byRound(values.get("B"), roundsOf.get("B"));
+        double[] interleaved = ForkStatistics.pairedRatio(bByRound, aByRound);
+        assertTrue(interleaved[1] <= truth && truth <= interleaved[2], "interleaved, paired by round: " + Arrays.toString(interleaved));
         assertEquals(truth, interleaved[0], 0.1);
         double[] unpaired = ForkStatistics.ratio(values.get("B"), values.get("A"));
         assertTrue(unpaired[2] - unpaired[1] > 3 * (interleaved[2] - interleaved[1]),
-                "pairing takes the drift out of the interval: paired " + Format.ratio(interleaved) + ", unpaired " + Format.ratio(unpaired));
+                "pairing takes the drift out of the interval: paired " + Arrays.toString(interleaved) + ", unpaired " + Arrays.toString(unpaired));
     }
 
-    private static Figure figure(List<Double> values, JmhResult.Interleaving interleaving) {
-        List<List<Double>> flat = values.stream().map(v -> List.of(v, v, v)).toList();
-        JmhResult r = new JmhResult("x.Bench.m", "avgt", 1, values.size(), Map.of(), new Metric(1, 1, "us/op"), Map.of(), -1,
-                Map.of("primary", new JmhResult.Forks(values, flat)), interleaving);
-        return Figure.of(r, "primary");
+    /** One setting's fork values in round order. */
+    private static List<Double> byRound(List<Double> values, List<Integer> rounds) {
+        TreeMap<Integer, Double> ordered = new TreeMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            ordered.put(rounds.get(i), values.get(i));
+        }
+        return List.copyOf(ordered.values());
     }
 
     @Test
@@ -171,6 +178,6 @@ class InterleavingTest {
             assertEquals(4, files.count(), "the single-fork files stay");
         }
         List<JmhResult> read = JmhJson.read(out);
-        assertFalse(Figure.of(read.get(0), "primary").pairsWith(Figure.of(read.get(1), "primary")), "2 rounds: under 3 pairs, no paired interval");
+        assertEquals(List.of(0, 1), read.get(0).interleaving().rounds(), "the rounds the report pairs by (2: under 3 pairs, no paired interval)");
     }
 }

@@ -1,4 +1,4 @@
-package io.wirebench.report;
+package io.wirebench.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

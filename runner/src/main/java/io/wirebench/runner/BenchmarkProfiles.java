@@ -1,6 +1,8 @@
-package io.wirebench.report;
+package io.wirebench.runner;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.wirebench.e2e.load.Scenarios;
+import io.wirebench.transport.Transports;
 import io.wirebench.yaml.ConfigFileException;
 import io.wirebench.yaml.StrictYaml;
 import java.nio.file.Path;
@@ -11,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Collectors;
 
 /**
  * {@code config/benchmark-config.yaml}: the modules {@code scripts/bench} runs and its profiles (JMH
@@ -21,9 +22,6 @@ import java.util.stream.Collectors;
 public record BenchmarkProfiles(@JsonProperty(value = "modules", required = true) List<String> modules,
                                 @JsonProperty(value = "profiles", required = true) Map<String, Profile> profiles) {
 
-    static final Set<String> SCENARIOS = Set.of("ecommerce", "analytics", "files");
-    /** The transports a load run may name: the registry's (io.wirebench.transport.Transports), which this module cannot read. */
-    static final Set<String> TRANSPORTS = Set.of("nats", "nats-cluster", "http", "http-jdk", "redis", "rabbitmq", "grpc", "in-memory");
 
     static final Pattern RUN_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     static final String DEFAULT_LOAD_CONFIG = "config/test-config.yaml";
@@ -170,13 +168,13 @@ public record BenchmarkProfiles(@JsonProperty(value = "modules", required = true
             for (int i = 0; i < p.load().size(); i++) {
                 LoadRun run = p.load().get(i);
                 String key = at + ".load[" + i + "]";
-                if (!SCENARIOS.contains(run.scenario())) {
+                if (!Scenarios.names().contains(run.scenario())) {
                     throw new ConfigFileException(file, key + ".scenario", "unknown scenario '" + run.scenario() + "'; known: "
-                            + SCENARIOS.stream().sorted().collect(Collectors.joining(", ")));
+                            + String.join(", ", Scenarios.names()));
                 }
-                if (!TRANSPORTS.contains(run.transport())) {
+                if (!Transports.names().contains(run.transport())) {
                     throw new ConfigFileException(file, key + ".transport", "unknown transport '" + run.transport() + "'; known: "
-                            + TRANSPORTS.stream().sorted().collect(Collectors.joining(", ")));
+                            + String.join(", ", Transports.names()));
                 }
                 if (run.durationSeconds() < 1) {
                     throw new ConfigFileException(file, key + ".duration_seconds", "must be at least 1, was " + run.durationSeconds());

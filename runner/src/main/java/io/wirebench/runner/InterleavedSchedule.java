@@ -1,4 +1,4 @@
-package io.wirebench.report;
+package io.wirebench.runner;
 
 import java.util.ArrayList;
 import java.util.Collections;
