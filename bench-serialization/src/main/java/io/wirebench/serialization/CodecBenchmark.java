@@ -1,9 +1,5 @@
 package io.wirebench.serialization;
 
-import io.wirebench.schemas.generate.PayloadGenerator;
-import io.wirebench.schemas.generate.Shape;
-import io.wirebench.schemas.model.Order;
-import java.util.List;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -13,23 +9,13 @@ import org.openjdk.jmh.annotations.Param;
  *
  * <p>Inside the timed region: only the codec call on orders of each {@code shape}; outside: as in {@link AbstractCodecBenchmark}.
  */
-public class CodecBenchmark extends AbstractCodecBenchmark {
+public class CodecBenchmark extends AbstractOrderCodecBenchmark {
 
     @Param({"tiny", "small", "medium", "large", "huge"})
     public String shape;
 
     @Override
-    protected List<?> messages() {
-        return new PayloadGenerator(PayloadGenerator.DEFAULT_SEED).orders(Shape.byName(shape), MESSAGES);
-    }
-
-    @Override
-    protected Class<?> type() {
-        return Order.class;
-    }
-
-    @Override
-    protected String describe() {
-        return "order shape=" + shape;
+    protected String shape() {
+        return shape;
     }
 }

@@ -1,9 +1,5 @@
 package io.wirebench.serialization;
 
-import io.wirebench.schemas.generate.PayloadGenerator;
-import io.wirebench.schemas.generate.Shape;
-import io.wirebench.schemas.model.Order;
-import java.util.List;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Threads;
 
@@ -17,23 +13,18 @@ import org.openjdk.jmh.annotations.Threads;
  * as in {@link AbstractCodecBenchmark}.
  */
 @Threads(2)
-public class ContendedCodecBenchmark extends AbstractCodecBenchmark {
+public class ContendedCodecBenchmark extends AbstractOrderCodecBenchmark {
 
     @Param({"small", "medium"})
     public String shape;
 
     @Override
-    protected List<?> messages() {
-        return new PayloadGenerator(PayloadGenerator.DEFAULT_SEED).orders(Shape.byName(shape), MESSAGES);
-    }
-
-    @Override
-    protected Class<?> type() {
-        return Order.class;
+    protected String shape() {
+        return shape;
     }
 
     @Override
     protected String describe() {
-        return "order shape=" + shape + " (2 threads)";
+        return super.describe() + " (2 threads)";
     }
 }

@@ -26,13 +26,19 @@ public abstract class TransportProvider {
 
     /**
      * Where an external server's address may be given instead of starting one: a system property, an environment
-     * variable; and the URL scheme of such an address ({@code nats}, {@code amqp}, ...).
+     * variable; and the URL schemes of such an address, in the clear and with TLS ({@code amqp} and {@code amqps}; the
+     * same for a protocol that upgrades, as NATS does).
      */
-    public record ExternalAddress(String property, String variable, String scheme) {
+    public record ExternalAddress(String property, String variable, String scheme, String tlsScheme) {
 
         /** The address of a server of this kind at {@code host} and {@code port}, without credentials. */
         public String url(String host, int port) {
             return scheme + "://" + host + ":" + port;
+        }
+
+        /** The address of such a server with TLS. */
+        public String tlsUrl(String host, int port) {
+            return tlsScheme + "://" + host + ":" + port;
         }
     }
 
@@ -52,9 +58,9 @@ public abstract class TransportProvider {
             this.factory = factory;
         }
 
-        /** An external server's address (a {@code scheme} URL) may be given at this system property or environment variable. */
-        public Description external(String property, String variable, String scheme) {
-            externalAddress = new ExternalAddress(property, variable, scheme);
+        /** An external server's address (a {@code scheme} URL, {@code tlsScheme} with TLS) may be given at this property or variable. */
+        public Description external(String property, String variable, String scheme, String tlsScheme) {
+            externalAddress = new ExternalAddress(property, variable, scheme, tlsScheme);
             return this;
         }
 

@@ -1,8 +1,12 @@
 package io.wirebench.transport.grpc;
 
 import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
 import io.grpc.Context;
 import io.grpc.Deadline;
+import io.grpc.ForwardingClientCall;
 import io.grpc.HandlerRegistry;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -33,17 +37,20 @@ import io.wirebench.transport.TransportProvider;
 import io.wirebench.transport.TransportSettings;
 import io.wirebench.transport.access.BodyLimit;
 import io.wirebench.transport.access.RunSecrets;
+import io.wirebench.transport.server.RunCertificates;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -110,7 +117,7 @@ public final class GrpcTransport implements Transport {
     @Override
     public RpcServer newServer() {
         Map<String, ServerMethodDefinition<?, ?>> methods = new ConcurrentHashMap<>();
-        List<ExecutorService> pools = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<ExecutorService> pools = new CopyOnWriteArrayList<>();
         LongAdder expired = new LongAdder();
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(settings.bind().literal(), 0))
                 .directExecutor() // the transport's callbacks only hand a call to its endpoint's pool
@@ -122,8 +129,8 @@ public final class GrpcTransport implements Transport {
                     }
                 });
         if (settings.security().encrypts()) {
-            io.wirebench.transport.server.RunCertificates.ServerIdentity identity =
-                    io.wirebench.transport.server.RunCertificates.get().serverIdentity(settings.bind());
+            RunCertificates.ServerIdentity identity =
+                    RunCertificates.get().serverIdentity(settings.bind());
             try {
                 builder.sslContext(GrpcSslContexts.forServer(identity.certificate().toFile(), identity.key().toFile()).build());
             } catch (IOException e) {
@@ -233,10 +240,10 @@ public final class GrpcTransport implements Transport {
         }
         if (settings.security().authenticates()) {
             String bearer = "Bearer " + settings.secret();
-            builder.intercept(new io.grpc.ClientInterceptor() {
+            builder.intercept(new ClientInterceptor() {
                 @Override
-                public <Q, R> io.grpc.ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, io.grpc.Channel next) {
-                    return new io.grpc.ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+                public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+                    return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
                         @Override
                         public void start(Listener<R> listener, Metadata headers) {
                             headers.put(AUTHORIZATION, bearer);
@@ -255,10 +262,10 @@ public final class GrpcTransport implements Transport {
     /** A client: its one channel, shared by its callers; a method descriptor per endpoint, made once. */
     private static final class Client implements RpcClient {
         private final ManagedChannel channel;
-        private final java.time.Duration timeout;
+        private final Duration timeout;
         private final Map<String, MethodDescriptor<byte[], byte[]>> methods = new ConcurrentHashMap<>();
 
-        Client(ManagedChannel channel, java.time.Duration timeout) {
+        Client(ManagedChannel channel, Duration timeout) {
             this.channel = channel;
             this.timeout = timeout;
         }
@@ -345,7 +352,7 @@ public final class GrpcTransport implements Transport {
     /** {@code grpc}: a grpc-java service in this JVM, or an external one ({@code -DgrpcUrl}, {@code WIREBENCH_GRPC_URL}). */
     public static final class Provider extends TransportProvider {
         public Provider() {
-            super(describe("grpc", GrpcTransport::new).external("grpcUrl", "WIREBENCH_GRPC_URL", "grpc").floor(GrpcBareLoop::measure));
+            super(describe("grpc", GrpcTransport::new).external("grpcUrl", "WIREBENCH_GRPC_URL", "grpc", "grpc").floor(GrpcBareLoop::measure));
         }
     }
 }

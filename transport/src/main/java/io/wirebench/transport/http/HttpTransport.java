@@ -10,6 +10,7 @@ import io.wirebench.transport.server.FaultTarget;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.util.Jetty;
 
 /**
  * HTTP/1.1 REST: POST of the encoded message to an embedded Jetty 12 server ({@link JettyRpcServer}),
@@ -80,10 +81,10 @@ public final class HttpTransport implements Transport {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("transport", name());
         d.put("url", String.valueOf(baseUrl));
-        d.put("server", "Jetty " + org.eclipse.jetty.util.Jetty.VERSION + " (core API), HTTP/1.1 keep-alive");
+        d.put("server", "Jetty " + Jetty.VERSION + " (core API), HTTP/1.1 keep-alive");
         d.put("security", settings.security().describe("HTTPS, bearer token", "bearer token"));
         d.put("responders", settings.responderThreads() + " handler threads per endpoint (Jetty pool: those, 1 acceptor, 1 selector, 2 spare)");
-        d.put("client", clientKind == Client.JETTY ? "Jetty HttpClient " + org.eclipse.jetty.util.Jetty.VERSION
+        d.put("client", clientKind == Client.JETTY ? "Jetty HttpClient " + Jetty.VERSION
                 : "java.net.http.HttpClient " + Runtime.version());
         return d;
     }
@@ -101,7 +102,7 @@ public final class HttpTransport implements Transport {
     /** {@code http}: the Jetty service with Jetty's client; {@code -DhttpUrl} / {@code WIREBENCH_HTTP_URL} points the clients elsewhere. */
     public static final class Provider extends TransportProvider {
         public Provider() {
-            super(describe("http", settings -> new HttpTransport(settings, Client.JETTY)).external("httpUrl", "WIREBENCH_HTTP_URL", "http").faultTarget("http")
+            super(describe("http", settings -> new HttpTransport(settings, Client.JETTY)).external("httpUrl", "WIREBENCH_HTTP_URL", "http", "https").faultTarget("http")
                     .floor(Wrk::measure, "wrk"));
         }
     }
@@ -109,7 +110,7 @@ public final class HttpTransport implements Transport {
     /** {@code http-jdk}: the same service with the JDK's client. */
     public static final class JdkProvider extends TransportProvider {
         public JdkProvider() {
-            super(describe("http-jdk", settings -> new HttpTransport(settings, Client.JDK)).external("httpUrl", "WIREBENCH_HTTP_URL", "http")
+            super(describe("http-jdk", settings -> new HttpTransport(settings, Client.JDK)).external("httpUrl", "WIREBENCH_HTTP_URL", "http", "https")
                     .faultTarget("http"));
         }
     }

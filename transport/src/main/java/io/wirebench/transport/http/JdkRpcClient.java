@@ -5,7 +5,6 @@ import io.wirebench.transport.RequestDeadline;
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.RpcException;
 import io.wirebench.transport.TransportSettings;
-import io.wirebench.transport.access.Security;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,30 +23,26 @@ import java.util.concurrent.CompletableFuture;
  */
 final class JdkRpcClient implements RpcClient {
     private final HttpClient client;
-    private final String baseUrl;
+    private final HttpCallSettings call;
     private final Duration timeout;
 
-    private final String authorization;
-
     JdkRpcClient(String baseUrl, TransportSettings settings) {
-        Security security = settings.security();
-        this.baseUrl = baseUrl;
-        this.timeout = settings.timeout();
-        this.authorization = security.authenticates() ? "Bearer " + settings.secret() : null;
+        this.call = HttpCallSettings.of(baseUrl, settings);
+        this.timeout = call.timeout();
         HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5));
-        if (security.encrypts()) {
-            builder.sslContext(settings.clientTls());
+        if (call.tls() != null) {
+            builder.sslContext(call.tls());
         }
         this.client = builder.build();
     }
 
     private HttpRequest post(String endpoint, byte[] payload) {
-        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(baseUrl + "/rpc/" + endpoint)).timeout(timeout)
+        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(call.url(endpoint))).timeout(timeout)
                 .header("Content-Type", "application/octet-stream")
                 .header(RequestDeadline.HEADER, Long.toString(RequestDeadline.after(timeout)))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
-        if (authorization != null) {
-            post.header("Authorization", authorization);
+        if (call.authorization() != null) {
+            post.header("Authorization", call.authorization());
         }
         return post.build();
     }

@@ -6,22 +6,20 @@ import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.impl.Headers;
+import io.wirebench.transport.BrokerTransport;
 import io.wirebench.transport.Deadlines;
 import io.wirebench.transport.ErrorText;
 import io.wirebench.transport.Futures;
 import io.wirebench.transport.LibraryVersions;
 import io.wirebench.transport.ManagedSleep;
 import io.wirebench.transport.RequestDeadline;
-import io.wirebench.transport.Resources;
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.RpcException;
 import io.wirebench.transport.RpcHandler;
 import io.wirebench.transport.RpcServer;
-import io.wirebench.transport.Transport;
 import io.wirebench.transport.TransportProvider;
 import io.wirebench.transport.TransportSettings;
 import io.wirebench.transport.access.Security;
-import io.wirebench.transport.server.FaultTarget;
 import io.wirebench.transport.server.FreePorts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +29,10 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Core NATS request-reply with jnats against a real {@code nats-server} (managed here unless
@@ -43,16 +44,14 @@ import java.util.concurrent.CompletableFuture;
  * with a 250 ms wait. Errors travel back as a {@code Wirebench-Error} header. {@link #cluster} gives the
  * {@code nats-cluster} variant: three routed nodes, service and callers on different nodes.
  */
-public final class NatsTransport implements Transport {
+public final class NatsTransport extends BrokerTransport<ManagedNatsServer> {
     static final String QUEUE = "wirebench-workers";
     static final String ERROR_HEADER = "Wirebench-Error";
 
     private final TransportSettings settings;
     private final String name;
-    private final List<ManagedNatsServer> servers;
     private final String serviceUrl;
     private final String clientUrl;
-    private final Resources opened = new Resources();
 
     public NatsTransport(TransportSettings settings) {
         this.settings = settings;
@@ -63,10 +62,8 @@ public final class NatsTransport implements Transport {
             server.secure(settings.security());
             server.bind(settings.bind());
             server.start();
-            this.servers = List.of(server);
-            this.serviceUrl = server.url();
+            this.serviceUrl = own(server).url();
         } else {
-            this.servers = List.of();
             this.serviceUrl = settings.externalUrl();
         }
         this.clientUrl = serviceUrl;
@@ -75,7 +72,7 @@ public final class NatsTransport implements Transport {
     private NatsTransport(TransportSettings settings, String name, List<ManagedNatsServer> servers, String serviceUrl, String clientUrl) {
         this.settings = settings;
         this.name = name;
-        this.servers = List.copyOf(servers);
+        servers.forEach(this::own);
         this.serviceUrl = serviceUrl;
         this.clientUrl = clientUrl;
     }
@@ -146,7 +143,7 @@ public final class NatsTransport implements Transport {
     public RpcServer newServer() {
         Connection connection = connect("service");
         List<Dispatcher> dispatchers = new ArrayList<>();
-        java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
+        LongAdder expired = new LongAdder();
         return new RpcServer() {
             @Override
             public void register(String endpoint, RpcHandler handler) {
@@ -202,7 +199,7 @@ public final class NatsTransport implements Transport {
                 } catch (Exception notYet) {
                     // no responders yet, or timed out: try again
                 }
-                io.wirebench.transport.ManagedSleep.pause(50);
+                ManagedSleep.pause(50);
             }
             throw new RpcException(RpcException.Kind.TRANSPORT, subject + ": no route from " + clientUrl + " to the service on "
                     + serviceUrl + " within 10 s");
@@ -240,14 +237,14 @@ public final class NatsTransport implements Transport {
                     // jnats expires requests from a cleanup timer; while it reconnects that may lag: bound it here too
                     Headers deadline = new Headers().put(RequestDeadline.HEADER, Long.toString(RequestDeadline.after(settings.timeout())));
                     reply = Deadlines.bound(connection.requestWithTimeout(subject(endpoint), deadline, payload, settings.timeout()),
-                            settings.timeout().plusSeconds(1), java.util.concurrent.TimeoutException::new);
+                            settings.timeout().plusSeconds(1), TimeoutException::new);
                 } catch (RuntimeException e) {
                     return Futures.failed(Futures.asRpc(e, "nats " + endpoint));
                 }
                 return reply.handle((msg, failure) -> {
                     if (failure != null) {
-                        if (failure instanceof java.util.concurrent.CancellationException
-                                || failure instanceof java.util.concurrent.TimeoutException) {
+                        if (failure instanceof CancellationException
+                                || failure instanceof TimeoutException) {
                             throw new RpcException(RpcException.Kind.TIMEOUT, "nats " + endpoint + ": no reply within "
                                     + settings.timeout().toMillis() + " ms", failure);
                         }
@@ -280,22 +277,9 @@ public final class NatsTransport implements Transport {
         d.put("client", "jnats " + LibraryVersions.of("io.nats", "jnats"));
         d.put("security", settings.security().describe("TLS, token", "token"));
         d.put("responders", settings.responderThreads() + " dispatchers in queue group " + QUEUE);
-        d.put("server", servers.isEmpty() ? "external" : servers.size() + " managed nats-server(s), "
-                + servers.get(0).directory().getParent());
+        List<ManagedNatsServer> nodes = servers();
+        d.put("server", nodes.isEmpty() ? "external" : nodes.size() + " managed nats-server(s), " + nodes.get(0).directory().getParent());
         return d;
-    }
-
-    /** The managed server (the first node of a cluster); null for an external server. */
-    public ManagedNatsServer managedServer() {
-        return servers.isEmpty() ? null : servers.get(0);
-    }
-
-    @Override
-    public void close() {
-        opened.close();
-        for (int i = servers.size() - 1; i >= 0; i--) {
-            servers.get(i).close();
-        }
     }
 
     private static void closeQuietly(Connection connection) {
@@ -306,15 +290,10 @@ public final class NatsTransport implements Transport {
         }
     }
 
-    @Override
-    public FaultTarget faultTarget() {
-        return managedServer();
-    }
-
     /** {@code nats}: one managed {@code nats-server}, or an external one ({@code -DnatsUrl}, {@code WIREBENCH_NATS_URL}). */
     public static final class Provider extends TransportProvider {
         public Provider() {
-            super(describe("nats", NatsTransport::new).external("natsUrl", "WIREBENCH_NATS_URL", "nats").faultTarget("nats").server(ManagedNatsServer.PROGRAM)
+            super(describe("nats", NatsTransport::new).external("natsUrl", "WIREBENCH_NATS_URL", "nats", "nats").faultTarget("nats").server(ManagedNatsServer.PROGRAM)
                     .floor(NatsBareLoop::measure));
         }
     }

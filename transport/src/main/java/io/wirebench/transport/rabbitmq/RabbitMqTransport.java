@@ -4,28 +4,38 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.Recoverable;
+import com.rabbitmq.client.RecoveryListener;
+import io.wirebench.transport.BrokerTransport;
 import io.wirebench.transport.ErrorText;
 import io.wirebench.transport.LibraryVersions;
 import io.wirebench.transport.ManagedSleep;
 import io.wirebench.transport.RemoteCredentials;
 import io.wirebench.transport.RequestDeadline;
-import io.wirebench.transport.Resources;
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.RpcException;
 import io.wirebench.transport.RpcHandler;
 import io.wirebench.transport.RpcServer;
-import io.wirebench.transport.Transport;
 import io.wirebench.transport.TransportProvider;
 import io.wirebench.transport.TransportSettings;
 import io.wirebench.transport.access.RunSecrets;
 import io.wirebench.transport.correlation.CorrelatedRpcClient;
 import io.wirebench.transport.correlation.PendingReplies;
-import io.wirebench.transport.server.FaultTarget;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 
 /**
  * The "Flask + RabbitMQ" design: AMQP 0-9-1 RPC as RabbitMQ's tutorial and documentation describe it.
@@ -37,29 +47,26 @@ import java.util.Map;
  * (calling another service) holds up only its channel.
  * Automatic connection recovery on. Error replies carry a {@code wirebench-error} header.
  */
-public final class RabbitMqTransport implements Transport {
+public final class RabbitMqTransport extends BrokerTransport<ManagedRabbitMqServer> {
     private static final String REPLY_TO = "amq.rabbitmq.reply-to";
     private static final String ERROR_HEADER = "wirebench-error";
-    private static final String DEADLINE_HEADER = RequestDeadline.HEADER.toLowerCase(java.util.Locale.ROOT);
+    private static final String DEADLINE_HEADER = RequestDeadline.HEADER.toLowerCase(Locale.ROOT);
 
-    private static final java.util.regex.Pattern URI_WITHOUT_USER = java.util.regex.Pattern.compile("^amqps?://[^@/]*(/|$)");
+    private static final Pattern URI_WITHOUT_USER = Pattern.compile("^amqps?://[^@/]*(/|$)");
 
     private final TransportSettings settings;
-    private final ManagedRabbitMqServer server;
     private final String uri;
-    private final Resources opened = new Resources();
 
     public RabbitMqTransport(TransportSettings settings) {
         this.settings = settings;
         settings.requireCredentialsFor("rabbitmq");
         if (settings.externalUrl() == null) {
-            server = new ManagedRabbitMqServer();
+            ManagedRabbitMqServer server = new ManagedRabbitMqServer();
             server.secure(settings.security());
             server.bind(settings.bind());
             server.start();
-            uri = server.uri();
+            uri = own(server).uri();
         } else {
-            server = null;
             uri = settings.externalUrl();
         }
     }
@@ -95,7 +102,7 @@ public final class RabbitMqTransport implements Transport {
             // The client library's default consumer pool has 2 x cores threads per connection, shared by
             // every channel; a handler that blocks (a service calling another service) would starve the
             // rest. One thread per busy channel instead: deliveries stay serial per channel, as AMQP wants.
-            java.util.concurrent.ExecutorService consumers = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            ExecutorService consumers = Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "rabbitmq-consumer");
                 t.setDaemon(true);
                 return t;
@@ -110,9 +117,9 @@ public final class RabbitMqTransport implements Transport {
     @Override
     public RpcServer newServer() {
         Connection connection = connect("service");
-        Map<Channel, String> consumers = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
+        Map<Channel, String> consumers = new ConcurrentHashMap<>();
+        AtomicInteger inFlight = new AtomicInteger();
+        LongAdder expired = new LongAdder();
         return new RpcServer() {
             @Override
             public void register(String endpoint, RpcHandler handler) {
@@ -174,7 +181,7 @@ public final class RabbitMqTransport implements Transport {
                         // the channel is gone already; nothing to stop
                     }
                 });
-                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                 long quietSince = System.nanoTime();
                 // quiet for 20 ms: deliveries already on their way to a handler get to start and finish
                 while (System.nanoTime() < deadline && System.nanoTime() - quietSince < 20_000_000L) {
@@ -219,15 +226,15 @@ public final class RabbitMqTransport implements Transport {
         // channel error ("fast reply consumer does not exist") that closes the channel for good, and every request
         // after it fails (seen in FaultRunTest's rabbitmq kill). So nothing is published from the moment recovery
         // starts until it is complete, consumers included; a request in between fails as the outage's others do.
-        java.util.concurrent.atomic.AtomicBoolean recovering = new java.util.concurrent.atomic.AtomicBoolean();
-        ((com.rabbitmq.client.Recoverable) connection).addRecoveryListener(new com.rabbitmq.client.RecoveryListener() {
+        AtomicBoolean recovering = new AtomicBoolean();
+        ((Recoverable) connection).addRecoveryListener(new RecoveryListener() {
             @Override
-            public void handleRecoveryStarted(com.rabbitmq.client.Recoverable recoverable) {
+            public void handleRecoveryStarted(Recoverable recoverable) {
                 recovering.set(true);
             }
 
             @Override
-            public void handleRecovery(com.rabbitmq.client.Recoverable recoverable) {
+            public void handleRecovery(Recoverable recoverable) {
                 recovering.set(false);
             }
         });
@@ -248,7 +255,7 @@ public final class RabbitMqTransport implements Transport {
             }
 
             @Override
-            protected void write(Outgoing o) throws java.io.IOException {
+            protected void write(Outgoing o) throws IOException {
                 refuseWhileRecovering();
                 synchronized (channel) {
                     channel.basicPublish("", o.queue(), true, o.properties(), o.body());
@@ -256,7 +263,7 @@ public final class RabbitMqTransport implements Transport {
             }
 
             @Override
-            protected void writeAll(List<Outgoing> batch) throws java.io.IOException {
+            protected void writeAll(List<Outgoing> batch) throws IOException {
                 refuseWhileRecovering();
                 synchronized (channel) {
                     for (Outgoing o : batch) {
@@ -265,9 +272,9 @@ public final class RabbitMqTransport implements Transport {
                 }
             }
 
-            private void refuseWhileRecovering() throws java.io.IOException {
+            private void refuseWhileRecovering() throws IOException {
                 if (recovering.get()) {
-                    throw new java.io.IOException("the connection is recovering (its reply consumer is not back yet)");
+                    throw new IOException("the connection is recovering (its reply consumer is not back yet)");
                 }
             }
 
@@ -283,7 +290,7 @@ public final class RabbitMqTransport implements Transport {
     }
 
     /** A request's properties: its correlation id, direct reply-to, and its deadline both as a header and as the message's expiration, so the broker drops it from the queue once its caller has given up. */
-    private static AMQP.BasicProperties properties(long id, java.time.Duration timeout) {
+    private static AMQP.BasicProperties properties(long id, Duration timeout) {
         return new AMQP.BasicProperties.Builder().correlationId(Long.toString(id)).replyTo(REPLY_TO)
                 .expiration(Long.toString(timeout.toMillis()))
                 .headers(Map.of(DEADLINE_HEADER, RequestDeadline.after(timeout))).build();
@@ -298,31 +305,14 @@ public final class RabbitMqTransport implements Transport {
                 + ", direct reply-to, prefetch 32");
         d.put("responders", settings.responderThreads() + " consumer channels per endpoint");
         d.put("security", settings.security().describe("AMQPS, own user", "own user, no guest"));
-        d.put("server", server == null ? "external" : "managed rabbitmq-server, " + server.directory());
+        d.put("server", serverLine());
         return d;
-    }
-
-    public ManagedRabbitMqServer managedServer() {
-        return server;
-    }
-
-    @Override
-    public void close() {
-        opened.close();
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @Override
-    public FaultTarget faultTarget() {
-        return managedServer();
     }
 
     /** {@code rabbitmq}: a private managed node, or an external one ({@code -DamqpUri}, {@code WIREBENCH_AMQP_URI}). */
     public static final class Provider extends TransportProvider {
         public Provider() {
-            super(describe("rabbitmq", RabbitMqTransport::new).external("amqpUri", "WIREBENCH_AMQP_URI", "amqp").faultTarget("rabbitmq")
+            super(describe("rabbitmq", RabbitMqTransport::new).external("amqpUri", "WIREBENCH_AMQP_URI", "amqp", "amqps").faultTarget("rabbitmq")
                     .server(ManagedRabbitMqServer.PROGRAM).floor(RabbitMqBareLoop::measure));
         }
     }

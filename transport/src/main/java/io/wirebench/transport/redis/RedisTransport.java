@@ -1,33 +1,37 @@
 package io.wirebench.transport.redis;
 
+import io.wirebench.transport.BrokerTransport;
 import io.wirebench.transport.ErrorText;
 import io.wirebench.transport.LibraryVersions;
 import io.wirebench.transport.ManagedSleep;
 import io.wirebench.transport.RemoteCredentials;
 import io.wirebench.transport.RequestDeadline;
-import io.wirebench.transport.Resources;
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.RpcException;
 import io.wirebench.transport.RpcHandler;
 import io.wirebench.transport.RpcServer;
-import io.wirebench.transport.Transport;
 import io.wirebench.transport.TransportProvider;
 import io.wirebench.transport.TransportSettings;
 import io.wirebench.transport.access.RunSecrets;
 import io.wirebench.transport.correlation.CorrelatedRpcClient;
 import io.wirebench.transport.correlation.PendingReplies;
-import io.wirebench.transport.server.FaultTarget;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import javax.net.ssl.SSLParameters;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.Pipeline;
 
 /**
  * The "FastAPI + Redis" design: requests queued in a Redis list per endpoint, first in first out
@@ -37,7 +41,7 @@ import redis.clients.jedis.JedisPoolConfig;
  * {@code responderThreads} workers, each with its own connection. Jedis 5 with a connection pool;
  * blocking pops wait at most one second at a time, so closing never hangs.
  */
-public final class RedisTransport implements Transport {
+public final class RedisTransport extends BrokerTransport<ManagedRedisServer> {
     private static final int POP_SECONDS = 1;
     /**
      * What a closing server or client pushes onto the lists its own threads block on, so each {@code BRPOP} returns at
@@ -50,21 +54,18 @@ public final class RedisTransport implements Transport {
     private static final int DRAIN = 256;
 
     private final TransportSettings settings;
-    private final ManagedRedisServer server;
     private final URI uri;
-    private final Resources opened = new Resources();
 
     public RedisTransport(TransportSettings settings) {
         this.settings = settings;
         settings.requireCredentialsFor("redis");
         if (settings.externalUrl() == null) {
-            server = new ManagedRedisServer();
+            ManagedRedisServer server = new ManagedRedisServer();
             server.secure(settings.security());
             server.bind(settings.bind());
             server.start();
-            uri = URI.create(server.url());
+            uri = URI.create(own(server).url());
         } else {
-            server = null;
             uri = withPassword(URI.create(settings.externalUrl()), settings);
         }
     }
@@ -81,7 +82,7 @@ public final class RedisTransport implements Transport {
         }
         try {
             return new URI(uri.getScheme(), ":" + settings.secret(), uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), uri.getFragment());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalArgumentException("redis URL " + RunSecrets.mask(uri.toString()) + ": " + e.getMessage(), e);
         }
     }
@@ -94,10 +95,10 @@ public final class RedisTransport implements Transport {
         JedisPoolConfig config = new JedisPoolConfig();
         config.setMaxTotal(size);
         config.setMaxIdle(size);
-        config.setMaxWait(java.time.Duration.ofSeconds(5));
+        config.setMaxWait(Duration.ofSeconds(5));
         JedisPool pool;
         if (settings.security().encrypts()) {
-            javax.net.ssl.SSLParameters parameters = new javax.net.ssl.SSLParameters();
+            SSLParameters parameters = new SSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the server's certificate must name the host dialled
             pool = new JedisPool(config, uri, 5_000, settings.clientTls().getSocketFactory(),
                     parameters, null);
@@ -115,7 +116,7 @@ public final class RedisTransport implements Transport {
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> workers = new ArrayList<>();
         List<byte[]> queues = new ArrayList<>();
-        java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
+        LongAdder expired = new LongAdder();
         return new RpcServer() {
             @Override
             public void register(String endpoint, RpcHandler handler) {
@@ -150,7 +151,7 @@ public final class RedisTransport implements Transport {
     }
 
     private static void serve(JedisPool pool, AtomicBoolean running, byte[] queue, RpcHandler handler,
-                              java.util.concurrent.atomic.LongAdder expired) {
+                              LongAdder expired) {
         while (running.get()) {
             try (Jedis jedis = pool.getResource()) {
                 while (running.get()) {
@@ -240,7 +241,7 @@ public final class RedisTransport implements Transport {
             @Override
             protected void writeAll(List<Outgoing> batch) {
                 try (Jedis jedis = pool.getResource()) {
-                    redis.clients.jedis.Pipeline pipeline = jedis.pipelined();
+                    Pipeline pipeline = jedis.pipelined();
                     for (Outgoing o : batch) {
                         pipeline.lpush(o.queue(), o.envelope());
                     }
@@ -272,7 +273,7 @@ public final class RedisTransport implements Transport {
     /** Pushes {@code each} wake-ups onto each list, so as many readers blocked on it return at once; a server already gone is no matter. */
     private static void wakeUp(JedisPool pool, List<byte[]> lists, int each) {
         byte[][] wakeUps = new byte[each][];
-        java.util.Arrays.fill(wakeUps, WAKE_UP);
+        Arrays.fill(wakeUps, WAKE_UP);
         try (Jedis jedis = pool.getResource()) {
             for (byte[] list : lists) {
                 jedis.lpush(list, wakeUps);
@@ -302,31 +303,14 @@ public final class RedisTransport implements Transport {
         d.put("security", settings.security().describe("TLS, requirepass", "requirepass"));
         d.put("client", "Jedis " + LibraryVersions.of("redis.clients", "jedis") + " (pooled), LPUSH + BRPOP per endpoint list, reply list per client");
         d.put("responders", settings.responderThreads() + " worker threads per endpoint");
-        d.put("server", server == null ? "external" : "managed redis-server, " + server.directory());
+        d.put("server", serverLine());
         return d;
-    }
-
-    public ManagedRedisServer managedServer() {
-        return server;
-    }
-
-    @Override
-    public void close() {
-        opened.close();
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @Override
-    public FaultTarget faultTarget() {
-        return managedServer();
     }
 
     /** {@code redis}: a managed {@code redis-server}, or an external one ({@code -DredisUrl}, {@code WIREBENCH_REDIS_URL}). */
     public static final class Provider extends TransportProvider {
         public Provider() {
-            super(describe("redis", RedisTransport::new).external("redisUrl", "WIREBENCH_REDIS_URL", "redis").faultTarget("redis")
+            super(describe("redis", RedisTransport::new).external("redisUrl", "WIREBENCH_REDIS_URL", "redis", "rediss").faultTarget("redis")
                     .server(ManagedRedisServer.PROGRAM).floor(RedisBareLoop::measure));
         }
     }
