@@ -3,6 +3,9 @@ package io.wirebench.report;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,24 +38,24 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--across", split = ",", description = "environment lines allowed to differ, to compare what they change"
             + " (e.g. java: the same suite on two JVMs); one or more of cpu, memory, java, placement and the server.<name> lines")
-    java.util.Set<String> across = new java.util.LinkedHashSet<>();
+    Set<String> across = new LinkedHashSet<>();
 
     @Override
     public Integer call() throws Exception {
         RegressionGate gate = new RegressionGate(RegressionGate.Settings.read(config));
         RegressionGate.Outcome outcome = gate.compare(RunFolder.read(baseline), RunFolder.read(current), across);
-        String md = RegressionGate.markdown(outcome);
+        String md = GateMarkdown.render(outcome);
         System.out.print(md);
         if (out != null) {
             Files.writeString(out, md, StandardCharsets.UTF_8);
         }
         if (regressed != null) {
             StringBuilder lines = new StringBuilder();
-            java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+            Set<String> seen = new LinkedHashSet<>();
             for (RegressionGate.Row row : outcome.rows()) {
                 if (row.change() == RegressionGate.Change.REGRESSION && row.result() != null && seen.add(row.key())) {
                     lines.append(row.result().benchmark());
-                    new java.util.TreeMap<>(row.result().params()).forEach((k, v) -> lines.append("\t-p\t").append(k).append('=').append(v));
+                    new TreeMap<>(row.result().params()).forEach((k, v) -> lines.append("\t-p\t").append(k).append('=').append(v));
                     lines.append("\t-t\t").append(row.result().threads()).append('\n');
                 }
             }

@@ -3,6 +3,7 @@ package io.wirebench.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -34,7 +35,7 @@ final class EvidenceTable {
             Figure f = Figure.of(r, "primary");
             double[] forks = f.values().stream().mapToDouble(Double::doubleValue).toArray();
             double mdc = gate == null || forks.length < 2 || !f.values().stream().allMatch(Double::isFinite) ? Double.NaN
-                    : RegressionGate.mdc(forks, forks, gate.alpha());
+                    : GateStatistics.mdc(forks, forks, gate.alpha());
             rows.add(new Row(r, f, ForkStatistics.cv(f.values()), mdc, gate == null ? Double.NaN : gate.thresholdFor(r.shortName())));
         }
         return new EvidenceTable(rows);
@@ -59,7 +60,7 @@ final class EvidenceTable {
     }
 
     static String params(JmhResult r) {
-        return r.params().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue())
+        return r.params().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" ")) + " t=" + r.threads();
     }
 

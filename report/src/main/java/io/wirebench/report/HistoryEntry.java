@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -129,9 +130,9 @@ record HistoryEntry(@JsonProperty(value = "run", required = true) String run,
             RegressionGate.Row row = f.jmhKey() == null ? null : rows.get(f.jmhKey() + "\u0000" + f.jmhMetric());
             Judgement judgement = null;
             if (row != null && Double.isFinite(row.baseline()) && row.change() != RegressionGate.Change.NOT_GATED) {
-                Double drift = f.jmhMetric().equals("primary") ? outcome.drift().get(RegressionGate.moduleOf(row.result().benchmark())) : null;
+                Double drift = f.jmhMetric().equals("primary") ? outcome.drift().get(GateStatistics.moduleOf(row.result().benchmark())) : null;
                 double asRan = drift == null ? 1 : f.direction() == Metric.Direction.HIGHER_IS_BETTER ? 1 / drift : drift;
-                judgement = new Judgement(row.baseline(), row.baseline() * asRan, row.threshold(), row.change().name().toLowerCase(java.util.Locale.ROOT));
+                judgement = new Judgement(row.baseline(), row.baseline() * asRan, row.threshold(), row.change().name().toLowerCase(Locale.ROOT));
             }
             points.add(new Point(f.name(), f.measure(), f.unit(), f.direction() == Metric.Direction.HIGHER_IS_BETTER ? "higher" : "lower",
                     f.value(), finite(f.low()), finite(f.high()), judgement));

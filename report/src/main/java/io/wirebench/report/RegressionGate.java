@@ -5,14 +5,14 @@ import io.wirebench.yaml.ConfigFileException;
 import io.wirebench.yaml.StrictYaml;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.inference.TTest;
 
@@ -105,57 +105,6 @@ public final class RegressionGate {
                           List<String> removed, Map<Path, String> problems, List<String> incomplete, Map<String, Double> drift) {
     }
 
-    /** Below this many primary figures a module's drift is not estimated (its median would be one benchmark's change). */
-    static final int MIN_DRIFT_ROWS = 5;
-
-    /** The module of a benchmark: the package segment after {@code io.wirebench} (serialization, transport, ...). */
-    static String moduleOf(String benchmark) {
-        String[] parts = benchmark.split("\\.");
-        return parts.length > 3 ? parts[2] : benchmark;
-    }
-
-    /**
-     * Each module's drift between the two runs: the median, over its benchmarks' primary figures, of the current
-     * fork mean over the baseline's, as a time ratio (a throughput's ratio inverted), so 0.87 says the module ran
-     * 13% faster as a whole. Runs tens of minutes apart on a shared machine differ by that much for every
-     * benchmark at once (results/2026-12-02-nightly.md: 13-16% for the CPU-bound modules); a gate on the raw
-     * change then reports the machine, and misses a 25% slowdown of one benchmark hidden under it. Each
-     * benchmark is judged against its module's drift instead. What this cannot see: a change that slows a whole
-     * module alike (a JDK or library update), which looks like drift; the drift is printed with the verdict, so
-     * a module that moved is in plain sight.
-     */
-    static Map<String, Double> drift(Map<String, JmhResult> base, Map<String, JmhResult> cur, int minForks) {
-        Map<String, List<Double>> logs = new java.util.TreeMap<>();
-        for (Map.Entry<String, JmhResult> entry : cur.entrySet()) {
-            JmhResult b = base.get(entry.getKey());
-            JmhResult c = entry.getValue();
-            if (b == null || b.primary() == null || c.primary() == null || c.primary().direction() == Metric.Direction.UNKNOWN) {
-                continue;
-            }
-            List<Double> bs = b.forkValues("primary");
-            List<Double> cs = c.forkValues("primary");
-            if (bs.size() < minForks || cs.size() < minForks) {
-                continue;
-            }
-            double ratio = StatUtils.mean(cs.stream().mapToDouble(Double::doubleValue).toArray())
-                    / StatUtils.mean(bs.stream().mapToDouble(Double::doubleValue).toArray());
-            if (!(ratio > 0) || Double.isInfinite(ratio)) {
-                continue; // a NaN fork or a zero mean: no part in the drift (the row itself is judged untestable)
-            }
-            double log = Math.log(ratio);
-            logs.computeIfAbsent(moduleOf(c.benchmark()), m -> new ArrayList<>())
-                    .add(c.primary().direction() == Metric.Direction.HIGHER_IS_BETTER ? -log : log);
-        }
-        Map<String, Double> drift = new java.util.TreeMap<>();
-        logs.forEach((module, values) -> {
-            if (values.size() >= MIN_DRIFT_ROWS) {
-                drift.put(module, Math.exp(new org.apache.commons.math3.stat.descriptive.rank.Median()
-                        .evaluate(values.stream().mapToDouble(Double::doubleValue).toArray())));
-            }
-        });
-        return drift;
-    }
-
     /** Exit codes: 0 no regression, 1 regression, 2 not comparable, 3 incomplete (nothing regressed in what could be compared). */
     public static final int INCOMPLETE = 3;
 
@@ -196,7 +145,7 @@ public final class RegressionGate {
         List<Row> rows = new ArrayList<>();
         TTest test = new TTest();
         // a comparison across an environment difference asks what that difference does to everything: no drift taken out
-        Map<String, Double> drift = settings.adjustsForDrift() && across.isEmpty() ? drift(base, cur, settings.minForks()) : Map.of();
+        Map<String, Double> drift = settings.adjustsForDrift() && across.isEmpty() ? GateStatistics.drift(base, cur, settings.minForks()) : Map.of();
         for (Map.Entry<String, JmhResult> entry : cur.entrySet()) {
             JmhResult b = base.get(entry.getKey());
             if (b == null) {
@@ -217,20 +166,20 @@ public final class RegressionGate {
                     continue;
                 }
                 double cMeanRaw = StatUtils.mean(cs);
-                Double moduleDrift = metric.equals("primary") ? drift.get(moduleOf(c.benchmark())) : null;
+                Double moduleDrift = metric.equals("primary") ? drift.get(GateStatistics.moduleOf(c.benchmark())) : null;
                 if (moduleDrift != null && cm.direction() != Metric.Direction.UNKNOWN) {
                     // judged against its module's drift: current values as if the machine had run at the baseline's speed
                     double factor = cm.direction() == Metric.Direction.HIGHER_IS_BETTER ? moduleDrift : 1 / moduleDrift;
-                    cs = java.util.Arrays.stream(cs).map(v -> v * factor).toArray();
+                    cs = Arrays.stream(cs).map(v -> v * factor).toArray();
                 }
                 double bMean = StatUtils.mean(bs);
                 double cMean = StatUtils.mean(cs);
                 double relative = (cMean - bMean) / bMean;
-                boolean nan = java.util.Arrays.stream(bs).anyMatch(Double::isNaN) || java.util.Arrays.stream(cs).anyMatch(Double::isNaN);
+                boolean nan = Arrays.stream(bs).anyMatch(Double::isNaN) || Arrays.stream(cs).anyMatch(Double::isNaN);
                 // one-sided in the direction the mean moved: is it really worse (or better) than the baseline?
                 double p = nan ? Double.NaN
                         : StatUtils.variance(bs) == 0 && StatUtils.variance(cs) == 0 ? (bMean == cMean ? 1 : 0) : test.tTest(bs, cs) / 2;
-                double mdc = nan ? Double.NaN : mdc(bs, cs, settings.alpha());
+                double mdc = nan ? Double.NaN : GateStatistics.mdc(bs, cs, settings.alpha());
                 double threshold = settings.thresholdFor(c.shortName());
                 Metric.Direction direction = metric.equals("gc.alloc.rate.norm") ? Metric.Direction.LOWER_IS_BETTER : cm.direction();
                 Change change = direction == Metric.Direction.UNKNOWN ? Change.NOT_GATED : Change.NO_SIGNIFICANT_CHANGE;
@@ -269,104 +218,11 @@ public final class RegressionGate {
         return new Outcome(exit, notComparable, allowed, rows, added, removed, problems, incomplete, drift);
     }
 
-    /** The power the minimum detectable change is computed for. */
-    static final double POWER = 0.8;
-
-    /**
-     * The minimum detectable change, relative to the baseline mean: the true change that this one-sided Welch
-     * test at {@code alpha} finds with {@link #POWER} power, given both sides' fork counts and variances:
-     * (t(1-alpha, df) + t(POWER, df)) x sqrt(sb²/nb + sc²/nc) / mean(b), df by Welch-Satterthwaite. A gate row
-     * also needs the change beyond its threshold, so what it can see is the larger of the two.
-     */
-    static double mdc(double[] b, double[] c, double alpha) {
-        double vb = StatUtils.variance(b) / b.length;
-        double vc = StatUtils.variance(c) / c.length;
-        double mean = Math.abs(StatUtils.mean(b));
-        if (vb + vc == 0) {
-            return 0;
-        }
-        org.apache.commons.math3.distribution.TDistribution t =
-                new org.apache.commons.math3.distribution.TDistribution(null, ForkStatistics.welchDf(vb, b.length, vc, c.length));
-        return (t.inverseCumulativeProbability(1 - alpha) + t.inverseCumulativeProbability(POWER)) * Math.sqrt(vb + vc) / mean;
-    }
-
     static Map<String, JmhResult> byKey(List<JmhResult> results) {
         Map<String, JmhResult> out = new TreeMap<>();
         for (JmhResult r : results) {
             out.put(r.key(), r);
         }
         return out;
-    }
-
-    static String percent(double v) {
-        return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
-    }
-
-    public static String markdown(Outcome o) {
-        StringBuilder md = new StringBuilder(o.across().isEmpty() ? "# wirebench regression gate\n\n" : "# wirebench comparison\n\n");
-        String verdict = switch (o.exitCode()) {
-            case 0 -> "**No regression** (exit 0)";
-            case 1 -> "**Regression** (exit 1)";
-            case INCOMPLETE -> "**Incomplete** (exit 3: no regression in what could be compared, but not everything could be)";
-            default -> "**Not comparable** (exit 2)";
-        };
-        md.append(verdict).append(": ").append(o.rows().stream().filter(r -> r.change() == Change.REGRESSION).count()).append(" regressions, ")
-                .append(o.rows().stream().filter(r -> r.change() == Change.IMPROVEMENT).count()).append(" improvements, ")
-                .append(o.rows().stream().filter(r -> r.change() == Change.NO_SIGNIFICANT_CHANGE).count()).append(" with no significant change, ")
-                .append(o.added().size()).append(" added, ").append(o.removed().size()).append(" removed.\n\n");
-        if (!o.across().isEmpty()) {
-            md.append("Compared across (allowed to differ; every change below may be theirs): ")
-                    .append(String.join("; ", o.across())).append("\n\n");
-        }
-        if (!o.drift().isEmpty()) {
-            md.append("Drift between the runs, by module (median current/baseline time of its benchmarks; each benchmark's change "
-                    + "below is measured against it, its current figure is as measured): ");
-            StringBuilder modules = new StringBuilder();
-            o.drift().forEach((module, factor) -> modules.append(modules.length() == 0 ? "" : ", ").append(module).append(' ')
-                    .append(String.format(Locale.ROOT, "×%.3f (%+.1f%%)", factor, 100 * (factor - 1))));
-            md.append(modules).append(". A change common to a whole module looks like drift here.\n\n");
-        }
-        if (!o.incomplete().isEmpty()) {
-            md.append("## Incomplete\n\n");
-            o.incomplete().forEach(n -> md.append("- ").append(Format.markdown(n)).append('\n'));
-            md.append('\n');
-        }
-        if (!o.notComparable().isEmpty()) {
-            md.append("## Not comparable\n\n");
-            o.notComparable().forEach(n -> md.append("- ").append(n).append('\n'));
-            md.append('\n');
-        }
-        for (Change kind : new Change[] {Change.REGRESSION, Change.IMPROVEMENT}) {
-            List<Row> rows = o.rows().stream().filter(r -> r.change() == kind).toList();
-            if (rows.isEmpty()) {
-                continue;
-            }
-            md.append(kind == Change.REGRESSION ? "## Regressions\n\n" : "## Improvements\n\n");
-            md.append("| benchmark | metric | baseline | current | change | threshold | min. detectable | p (Welch, one-sided) |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
-            for (Row r : rows) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %s %s | %s %s | %+.1f%% | %.0f%% | %s | %.2g |%n", Format.markdown(r.key()), r.metric(),
-                        Format.num(r.baseline()), r.unit(), Format.num(r.current()), r.unit(), 100 * r.relative(), 100 * r.threshold(),
-                        percent(r.mdc()), r.p()));
-            }
-            md.append('\n');
-        }
-        List<Row> quiet = o.rows().stream().filter(r -> r.change() == Change.NO_SIGNIFICANT_CHANGE || r.change() == Change.NOT_GATED).toList();
-        if (!quiet.isEmpty()) {
-            md.append("<details><summary>No significant change (").append(quiet.size()).append(")</summary>\n\n")
-                    .append("| benchmark | metric | change | p | can see (80% power) |\n|---|---|---:|---:|---:|\n");
-            for (Row r : quiet) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %+.1f%% | %.2g | %s |%n", Format.markdown(r.key()), r.metric(), 100 * r.relative(), r.p(),
-                        Double.isNaN(r.mdc()) ? "" : "≥ " + percent(r.visible())));
-            }
-            md.append("</details>\n\n");
-        }
-        if (!o.added().isEmpty()) {
-            md.append("Added (no baseline): ").append(o.added().stream().map(k -> "`" + k + "`").collect(Collectors.joining(", "))).append("\n\n");
-        }
-        if (!o.removed().isEmpty()) {
-            md.append("Removed (in the baseline only): ").append(o.removed().stream().map(k -> "`" + k + "`").collect(Collectors.joining(", "))).append("\n\n");
-        }
-        o.problems().forEach((file, problem) -> md.append("Unreadable: `").append(file).append("`: ").append(problem).append('\n'));
-        return md.toString();
     }
 }

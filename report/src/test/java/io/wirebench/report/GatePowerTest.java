@@ -95,7 +95,7 @@ class GatePowerTest {
             RegressionGate.Outcome slower = gate().compare(baseline, run("ds" + t, random, 40, 0.02, -1, 1, 1.15));
             falseAlarms += slower.exitCode() != 0 ? 1 : 0;
             assertEquals(1.15, slower.drift().get("serialization"), 0.03, "the drift is measured and printed");
-            assertTrue(RegressionGate.markdown(slower).contains("serialization ×1.1"), RegressionGate.markdown(slower));
+            assertTrue(GateMarkdown.render(slower).contains("serialization ×1.1"), GateMarkdown.render(slower));
         }
         assertTrue(flagged >= 40, "flagged under a 15% faster machine in " + flagged + " of " + trials);
         assertTrue(falseAlarms <= 5, falseAlarms + " false alarms in " + 2 * trials + " comparisons");
@@ -130,7 +130,7 @@ class GatePowerTest {
             assertTrue(r.mdc() > 0.05 && r.mdc() < 0.3, r.key() + ": " + r.mdc());
             assertEquals(Math.max(r.threshold(), r.mdc()), r.visible());
         }
-        assertTrue(RegressionGate.markdown(o).contains("| can see (80% power) |"), RegressionGate.markdown(o));
+        assertTrue(GateMarkdown.render(o).contains("| can see (80% power) |"), GateMarkdown.render(o));
     }
 
     /** The review's check, on the committed baseline: decode json large x 1.5, another benchmark all NaN. */
@@ -169,9 +169,9 @@ class GatePowerTest {
         }
         assertEquals(1, slowed, DECODE_LARGE + " is in the committed baseline");
         RegressionGate.Outcome o = gate().compare(RunFolder.read(baseline), RunFolder.read(copy));
-        assertEquals(1, o.exitCode(), RegressionGate.markdown(o));
+        assertEquals(1, o.exitCode(), GateMarkdown.render(o));
         assertTrue(o.rows().stream().anyMatch(r -> r.key().equals(DECODE_LARGE) && r.metric().equals("primary") && r.change() == RegressionGate.Change.REGRESSION),
-                RegressionGate.markdown(o));
+                GateMarkdown.render(o));
         assertTrue(o.incomplete().stream().anyMatch(i -> i.startsWith("untestable (NaN)") && i.contains("CodecBenchmark.encode")), o.incomplete().toString());
     }
 

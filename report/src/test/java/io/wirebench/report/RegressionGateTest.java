@@ -70,7 +70,7 @@ class RegressionGateTest {
     void theSameSuiteAgainstItselfPasses() throws IOException {
         RegressionGate.Outcome o = gate().compare(RunFolder.read(run("base", 100, 1000, 3, ENV, true, true)),
                 RunFolder.read(run("same", 100, 1000, 3, ENV, true, true)));
-        assertEquals(0, o.exitCode(), RegressionGate.markdown(o));
+        assertEquals(0, o.exitCode(), GateMarkdown.render(o));
         assertTrue(o.rows().stream().allMatch(r -> r.change() == RegressionGate.Change.NO_SIGNIFICANT_CHANGE), o.rows().toString());
         assertEquals(6, o.rows().size(), "score and allocation of three benchmarks");
     }
@@ -84,7 +84,7 @@ class RegressionGateTest {
         assertEquals(1, regressions.size(), o.rows().toString());
         assertTrue(regressions.get(0).key().contains("CodecBenchmark.decode") && regressions.get(0).metric().equals("primary"));
         assertEquals(0.30, regressions.get(0).relative(), 0.01);
-        String md = RegressionGate.markdown(o);
+        String md = GateMarkdown.render(o);
         assertTrue(md.contains("**Regression** (exit 1)") && md.contains("+30.0%"), md);
     }
 
@@ -124,7 +124,7 @@ class RegressionGateTest {
         RegressionGate.Outcome o = gate().compare(base, jdk25, java.util.Set.of("java"));
         assertEquals(1, o.exitCode(), "the JVM is allowed to differ; the 30% slowdown is then the JVM's");
         assertTrue(o.notComparable().isEmpty() && o.across().get(0).startsWith("java differs"), o.across().toString());
-        String md = RegressionGate.markdown(o);
+        String md = GateMarkdown.render(o);
         assertTrue(md.startsWith("# wirebench comparison") && md.contains("Compared across"), md);
         RunFolder otherCpu = RunFolder.read(run("cpu", 100, 1000, 3, ENV.replace("17.0.15", "25.0.1").replaceFirst("cpu: [^\\n]*", "cpu: another"),
                 false, false));
@@ -137,12 +137,12 @@ class RegressionGateTest {
         RegressionGate.Outcome o = gate().compare(RunFolder.read(run("base", 100, 1000, 3, ENV, true, false)),
                 RunFolder.read(run("changed", 100, 1000, 3, ENV, false, true)));
         assertEquals(RegressionGate.INCOMPLETE, o.exitCode(), "a benchmark of the baseline was not run: the gate cannot vouch for it");
-        assertTrue(RegressionGate.markdown(o).contains("**Incomplete** (exit 3") && RegressionGate.markdown(o).contains("missing from the current run"));
+        assertTrue(GateMarkdown.render(o).contains("**Incomplete** (exit 3") && GateMarkdown.render(o).contains("missing from the current run"));
         assertEquals(1, o.added().size());
         assertTrue(o.added().get(0).contains("RoundTripBenchmark.throughput"));
         assertEquals(1, o.removed().size());
         assertTrue(o.removed().get(0).contains("CodecBenchmark.encode"));
-        assertTrue(RegressionGate.markdown(o).contains("Removed (in the baseline only)"));
+        assertTrue(GateMarkdown.render(o).contains("Removed (in the baseline only)"));
     }
 
     /** Every fork of encode's time NaN, as JMH writes a failed measurement. */
@@ -160,15 +160,15 @@ class RegressionGateTest {
     void aNanBesideARealRegressionSilencesNothingAndIsListed() throws IOException {
         Path base = run("base", 100, 1000, 3, ENV, true, false);
         RegressionGate.Outcome o = gate().compare(RunFolder.read(base), RunFolder.read(nanEncode(run("slower", 150, 1000, 3, ENV, true, false))));
-        assertEquals(1, o.exitCode(), RegressionGate.markdown(o));
+        assertEquals(1, o.exitCode(), GateMarkdown.render(o));
         assertTrue(o.rows().stream().anyMatch(r -> r.key().contains("decode") && r.metric().equals("primary") && r.change() == RegressionGate.Change.REGRESSION),
-                RegressionGate.markdown(o));
+                GateMarkdown.render(o));
         assertTrue(o.rows().stream().anyMatch(r -> r.key().contains("encode") && r.metric().equals("primary") && r.change() == RegressionGate.Change.UNTESTABLE),
-                RegressionGate.markdown(o));
+                GateMarkdown.render(o));
         assertTrue(o.incomplete().stream().anyMatch(i -> i.startsWith("untestable (NaN)") && i.contains("encode")), o.incomplete().toString());
         // the NaN alone: nothing regressed, but the gate cannot say "no regression" either
         RegressionGate.Outcome nanOnly = gate().compare(RunFolder.read(base), RunFolder.read(nanEncode(run("same", 100, 1000, 3, ENV, true, false))));
-        assertEquals(RegressionGate.INCOMPLETE, nanOnly.exitCode(), RegressionGate.markdown(nanOnly));
+        assertEquals(RegressionGate.INCOMPLETE, nanOnly.exitCode(), GateMarkdown.render(nanOnly));
     }
 
     @Test
@@ -177,11 +177,11 @@ class RegressionGateTest {
         Path damaged = run("damaged", 100, 1000, 3, ENV, false, false);
         Files.writeString(damaged.resolve("bench-e2e.json"), "[{\"benchmark\": \"io.wirebench.e2e.Order");
         RegressionGate.Outcome o = gate().compare(RunFolder.read(base), RunFolder.read(damaged));
-        assertEquals(RegressionGate.INCOMPLETE, o.exitCode(), RegressionGate.markdown(o));
+        assertEquals(RegressionGate.INCOMPLETE, o.exitCode(), GateMarkdown.render(o));
         assertTrue(o.incomplete().stream().anyMatch(i -> i.contains("bench-e2e.json")), o.incomplete().toString());
         Path failed = run("failed", 100, 1000, 3, ENV + "failed: bench-e2e load-ecommerce-nats\n", false, false);
         RegressionGate.Outcome f = gate().compare(RunFolder.read(base), RunFolder.read(failed));
-        assertEquals(RegressionGate.INCOMPLETE, f.exitCode(), RegressionGate.markdown(f));
+        assertEquals(RegressionGate.INCOMPLETE, f.exitCode(), GateMarkdown.render(f));
         assertTrue(f.incomplete().contains("the current run says these failed: bench-e2e load-ecommerce-nats"), f.incomplete().toString());
     }
 
