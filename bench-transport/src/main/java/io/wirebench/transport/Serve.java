@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  * Runs only the service side of a transport (the {@code orders} endpoint of the round-trip benchmarks)
  * until stopped, so the benchmark can run on another host or process against it. With no URL, the
  * transport's own managed server is started and its address printed; point the benchmark at it with
- * {@code -jvmArgsPrepend -DnatsUrl=...} (or {@code redisUrl}, {@code amqpUri}, {@code httpUrl}, {@code grpcUrl}). With
+ * {@code -jvmArgsPrepend -D<property>=...}, the transport's external-address property (its provider's
+ * {@code TransportProvider.ExternalAddress}: {@code natsUrl} for nats, as printed). With
  * {@code --security auth|tls} the servers started here require this run's credentials, and the files callers
  * elsewhere need are written and their paths printed ({@link CallerAccessFiles}); {@code --bind} moves the
  * listeners beyond loopback, which only a secured service may ({@link ExposureOptions}). The options every serve

@@ -26,10 +26,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code scripts/bench peers}' floor stage: every transport's own tools on this machine, in the same run as the
- * suite's figures, into {@code peers.json}. Each transport's floor is its provider's ({@code Transports}): HTTP is wrk
- * against the suite's own Jetty service; NATS, Redis, RabbitMQ and gRPC a bare client loop against the same server
- * the suite starts, with the same {@code orders} handler on the same number of responders; Redis also
- * {@code redis-benchmark}. Each figure: a warm-up, then rounds (median and range). Given an existing file, the new
+ * suite's figures, into {@code peers.json}. Each transport's floor is its provider's ({@code Transports}): a native
+ * tool or a bare client loop against the same server the suite starts, with the same {@code orders} handler on the
+ * same number of responders (each transport's README row names its own). Each figure: a warm-up, then rounds (median and range). Given an existing file, the new
  * pass is added to it, so floors measured before and after the suite's runs bracket them.
  */
 @Command(name = "peers", mixinStandardHelpOptions = true,
