@@ -16,6 +16,7 @@ import io.wirebench.schemas.service.OrderOutcome;
 import io.wirebench.schemas.service.OrderStatus;
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.Transport;
+import io.wirebench.transport.placement.SplitService;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
@@ -59,7 +60,7 @@ public abstract class AbstractOrderBenchmark extends AbstractE2eBenchmark {
     Transport impl;
     /** The pipeline in this JVM; null with placement=split, where it runs in {@link #split}'s process. */
     OrderPipeline pipeline;
-    private io.wirebench.transport.placement.SplitService split;
+    private SplitService split;
     RpcClient client;
     OrderClient caller;
     Codec codecImpl;

@@ -14,7 +14,10 @@ import io.wirebench.schemas.model.FileManifest;
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.RpcServer;
 import io.wirebench.transport.Transport;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -115,7 +118,7 @@ public class FilePipelineBenchmark extends AbstractE2eBenchmark {
      */
     @State(Scope.Thread)
     public static class CallerUploads {
-        private static final java.util.concurrent.atomic.AtomicInteger CALLERS = new java.util.concurrent.atomic.AtomicInteger();
+        private static final AtomicInteger CALLERS = new AtomicInteger();
         private final Cursor position = new Cursor();
         private FileUpload[] mine;
 
@@ -126,7 +129,7 @@ public class FilePipelineBenchmark extends AbstractE2eBenchmark {
             for (int i = 0; i < FILES; i++) {
                 FileUpload upload = bench.uploads[i];
                 String fileId = "fil_" + "00".substring(caller.length()) + caller + upload.manifest().fileId().substring(6);
-                java.util.List<FileChunk> chunks = new java.util.ArrayList<>();
+                List<FileChunk> chunks = new ArrayList<>();
                 for (FileChunk chunk : upload.chunks()) {
                     chunks.add(new FileChunk(fileId, chunk.index(), chunk.data(), chunk.sha256()));
                 }

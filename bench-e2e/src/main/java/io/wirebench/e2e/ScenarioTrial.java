@@ -4,6 +4,8 @@ import io.wirebench.transport.Transport;
 import io.wirebench.transport.TransportSettings;
 import io.wirebench.transport.TransportSidecar;
 import io.wirebench.transport.Transports;
+import io.wirebench.transport.placement.SplitService;
+import java.util.List;
 import java.util.Map;
 
 /** What every scenario benchmark does at the start of a trial: start the transport and record what it is. */
@@ -30,8 +32,8 @@ final class ScenarioTrial {
      * gateway, validation, inventory and payment over {@code transport}'s server, declining {@code paymentFailureRate} of the
      * charges; this JVM is pinned to the other CPUs until it is closed.
      */
-    static io.wirebench.transport.placement.SplitService split(String transport, String codec, double paymentFailureRate) {
-        io.wirebench.transport.placement.SplitService split = io.wirebench.transport.placement.SplitService.start(ServeScenarios.class, java.util.List.of(
+    static SplitService split(String transport, String codec, double paymentFailureRate) {
+        SplitService split = SplitService.start(ServeScenarios.class, List.of(
                 "--transport", transport, "--codec", codec, "--services", "gateway,validation,inventory,payment",
                 "--payment-failure-rate", Double.toString(paymentFailureRate)), null, null);
         System.out.println("# wirebench placement: " + split.describe());

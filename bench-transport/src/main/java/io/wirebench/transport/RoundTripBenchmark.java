@@ -10,8 +10,11 @@ import io.wirebench.schemas.model.OrderReceipt;
 import io.wirebench.transport.access.Security;
 import io.wirebench.transport.placement.NetworkNamespace;
 import io.wirebench.transport.placement.SplitService;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -153,7 +156,7 @@ public class RoundTripBenchmark {
                     + " namespace of its own), which only a secured service may: add -p security=auth (or tls)");
         }
         NetworkNamespace namespace = netns ? NetworkNamespace.create() : null;
-        List<String> arguments = new java.util.ArrayList<>(List.of("--transport", transport, "--codec", codec, "--responders",
+        List<String> arguments = new ArrayList<>(List.of("--transport", transport, "--codec", codec, "--responders",
                 Integer.toString(responders)));
         if (netns) {
             arguments.addAll(List.of("--security", security, "--bind", namespace.serviceAddress()));
@@ -249,7 +252,7 @@ public class RoundTripBenchmark {
         record Done(int index, byte[] reply, Throwable failure) {
         }
 
-        private java.util.concurrent.BlockingQueue<Done> done;
+        private BlockingQueue<Done> done;
         private final Cursor position = new Cursor();
         private int open;
         private RoundTripBenchmark bench;
@@ -257,7 +260,7 @@ public class RoundTripBenchmark {
         @Setup(Level.Iteration)
         public void fill(RoundTripBenchmark bench) {
             this.bench = bench;
-            done = new java.util.concurrent.ArrayBlockingQueue<>(inFlight);
+            done = new ArrayBlockingQueue<>(inFlight);
             for (int k = 0; k < inFlight; k++) {
                 send();
             }

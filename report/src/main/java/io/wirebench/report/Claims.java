@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** {@code config/claims.yaml}: the claims a report checks, and the checking. */
 public record Claims(@JsonProperty(value = "claims", required = true) List<Claim> claims) {
@@ -76,10 +79,10 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
         if (results.size() < 2) {
             return null;
         }
-        java.util.TreeMap<String, java.util.TreeSet<String>> values = new java.util.TreeMap<>();
+        TreeMap<String, TreeSet<String>> values = new TreeMap<>();
         for (JmhResult r : results) {
-            r.params().forEach((k, v) -> values.computeIfAbsent(k, x -> new java.util.TreeSet<>()).add(v));
-            values.computeIfAbsent("threads", x -> new java.util.TreeSet<>()).add(String.valueOf(r.threads()));
+            r.params().forEach((k, v) -> values.computeIfAbsent(k, x -> new TreeSet<>()).add(v));
+            values.computeIfAbsent("threads", x -> new TreeSet<>()).add(String.valueOf(r.threads()));
         }
         List<String> differing = new ArrayList<>();
         values.forEach((k, v) -> {
@@ -212,7 +215,7 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
         if (a == null || b == null || a.equals(b)) {
             return answer;
         }
-        List<String> reasons = efficiency.reasonsAgainst(new java.util.LinkedHashSet<>(List.of(a, b)));
+        List<String> reasons = efficiency.reasonsAgainst(new LinkedHashSet<>(List.of(a, b)));
         if (reasons.isEmpty()) {
             return answer;
         }

@@ -1,6 +1,7 @@
 package io.wirebench.report;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -60,7 +61,7 @@ final class CsvReport {
         csv.append(Format.csv(source)).append(',').append(Format.csv(r.benchmark())).append(',').append(r.mode()).append(',').append(r.threads())
                 .append(',').append(Format.csv(params)).append(',').append(Format.csv(metric)).append(',').append(f.score()).append(',')
                 .append(f.hasInterval() ? String.valueOf(f.low()) : "").append(',').append(f.hasInterval() ? String.valueOf(f.high()) : "")
-                .append(',').append(f.forks()).append(',').append(f.steady().name().toLowerCase(java.util.Locale.ROOT)).append(',')
+                .append(',').append(f.forks()).append(',').append(f.steady().name().toLowerCase(Locale.ROOT)).append(',')
                 .append(Format.csv(m.unit())).append(',')
                 .append(r.samples() >= 0 && "primary".equals(metric) ? String.valueOf(r.samples()) : "").append('\n');
     }

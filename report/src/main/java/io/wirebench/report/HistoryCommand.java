@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,8 +132,8 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         String date = ShellCommand.output(Path.of("."), false, "git", "show", "-s", "--format=%cI", commit);
         try {
-            return date == null || date.isBlank() ? null : java.time.OffsetDateTime.parse(date.strip()).toInstant().toString();
-        } catch (java.time.format.DateTimeParseException e) {
+            return date == null || date.isBlank() ? null : OffsetDateTime.parse(date.strip()).toInstant().toString();
+        } catch (DateTimeParseException e) {
             return null; // not a date git would print: the run is ordered by its own date
         }
     }

@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A history file: JSON Lines, one {@link HistoryEntry} a line, as {@code scripts/nightly} keeps them in
@@ -54,9 +57,9 @@ final class HistoryFile {
     }
 
     /** Adds the entries' lines to the file (made with its folder if missing), each in place of a line of the same run. */
-    static void append(Path file, java.util.Collection<HistoryEntry> added) {
+    static void append(Path file, Collection<HistoryEntry> added) {
         List<HistoryEntry> entries = Files.exists(file) ? new ArrayList<>(read(file)) : new ArrayList<>();
-        java.util.Set<String> runs = new java.util.HashSet<>();
+        Set<String> runs = new HashSet<>();
         added.forEach(e -> runs.add(e.run()));
         entries.removeIf(e -> runs.contains(e.run()));
         entries.addAll(added);

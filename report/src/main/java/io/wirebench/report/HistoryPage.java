@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@code history.html} and {@code history.csv} from history entries: the runs in commit and date order (the
@@ -55,7 +58,7 @@ final class HistoryPage {
 
     /** The titles of the charts with a point the gate flagged as a regression, in the order of the page. */
     List<String> flagged() {
-        java.util.Set<String> titles = new java.util.TreeSet<>();
+        Set<String> titles = new TreeSet<>();
         for (HistoryChart.Run run : runs) {
             for (HistoryEntry.Point p : run.entry().figures()) {
                 if (p.gate() != null && p.gate().regression()) {
@@ -145,7 +148,7 @@ final class HistoryPage {
 
     private static String drift(Map<String, Double> drift) {
         List<String> parts = new ArrayList<>();
-        drift.forEach((module, factor) -> parts.add(module + " ×" + String.format(java.util.Locale.ROOT, "%.3f", factor)));
+        drift.forEach((module, factor) -> parts.add(module + " ×" + String.format(Locale.ROOT, "%.3f", factor)));
         return String.join(", ", parts);
     }
 }

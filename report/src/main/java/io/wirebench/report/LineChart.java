@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * An x-y chart as inline SVG: one series per name, drawn as points joined by lines (or points only, for a
@@ -83,7 +84,7 @@ final class LineChart {
         // x ticks at the points' own x values when there are a few, else the ends and the middle of the axis
         // (for a log axis, the geometric middle); y ticks likewise at the ends and the middle; or the names
         if (xNames.isEmpty()) {
-            java.util.TreeSet<Double> distinct = new java.util.TreeSet<>();
+            TreeSet<Double> distinct = new TreeSet<>();
             series.values().forEach(points -> points.forEach(p -> distinct.add(p.x())));
             for (double x : distinct.size() <= 8 ? List.copyOf(distinct) : ticks(xs, logX)) {
                 s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", px(x, xs), TOP + HEIGHT + 14,

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One load run's result ({@code scripts/load}, format {@code wirebench-load-1}): what was asked, what was
@@ -17,14 +20,14 @@ import java.util.List;
 public record LoadRun(Path file, String scenario, String transport, double targetRate, double achievedRate, int users,
                       double p50, double p99, double p999, double uncorrectedP99, double uncorrectedMeanMicros,
                       long succeeded, long failed, double errorRate, double errorBudget, String status, String reason,
-                      List<FaultCost> faults, java.util.Map<String, String> books) {
+                      List<FaultCost> faults, Map<String, String> books) {
 
     /** A run with faults and no books. */
     public LoadRun(Path file, String scenario, String transport, double targetRate, double achievedRate, int users,
                    double p50, double p99, double p999, double uncorrectedP99, double uncorrectedMeanMicros,
                    long succeeded, long failed, double errorRate, double errorBudget, String status, String reason, List<FaultCost> faults) {
         this(file, scenario, transport, targetRate, achievedRate, users, p50, p99, p999, uncorrectedP99, uncorrectedMeanMicros, succeeded, failed,
-                errorRate, errorBudget, status, reason, faults, java.util.Map.of());
+                errorRate, errorBudget, status, reason, faults, Map.of());
     }
 
     /** A run without faults. */
@@ -62,12 +65,12 @@ public record LoadRun(Path file, String scenario, String transport, double targe
                 faults(file, root.path("faults")), books(root.path("accounting")));
     }
 
-    private static java.util.Map<String, String> books(JsonNode accounting) {
-        java.util.Map<String, String> books = new java.util.LinkedHashMap<>();
+    private static Map<String, String> books(JsonNode accounting) {
+        Map<String, String> books = new LinkedHashMap<>();
         if (accounting.isObject()) {
             accounting.fields().forEachRemaining(e -> books.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
         }
-        return java.util.Collections.unmodifiableMap(books);
+        return Collections.unmodifiableMap(books);
     }
 
     private static List<FaultCost> faults(Path file, JsonNode faults) {

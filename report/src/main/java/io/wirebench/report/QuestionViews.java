@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The suite's questions answered side by side from one run's JMH results, each as a table (Markdown) and
@@ -268,7 +269,7 @@ final class QuestionViews {
         }
         Table shareOfRequest = new Table("lr", "order pipeline setting", "validation stage's share of the whole request");
         pipeline.forEach(shareOfRequest::row);
-        List<Table> tables = java.util.stream.Stream.of(shareOfDecode, shareOfRequest).filter(t -> !t.isEmpty()).toList();
+        List<Table> tables = Stream.of(shareOfDecode, shareOfRequest).filter(t -> !t.isEmpty()).toList();
         if (tables.isEmpty()) {
             return null;
         }

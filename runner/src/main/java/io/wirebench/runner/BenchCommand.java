@@ -5,6 +5,7 @@ import io.wirebench.report.RunEnvironment;
 import io.wirebench.report.ShellCommand;
 import io.wirebench.yaml.ConfigFileException;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -163,7 +164,7 @@ public final class BenchCommand implements Callable<Integer> {
             Path folder = results.resolve(n == 0 ? stem : stem + "-" + n);
             try {
                 return Files.createDirectory(folder);
-            } catch (java.nio.file.FileAlreadyExistsException taken) {
+            } catch (FileAlreadyExistsException taken) {
                 // a run started in the same second: the next name
             }
         }

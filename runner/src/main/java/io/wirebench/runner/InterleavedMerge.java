@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 
 /**
  * Merges the single-fork JMH result files of an interleaved run back into one JMH result per setting, as
@@ -78,7 +79,7 @@ final class InterleavedMerge {
             String name = names.next();
             ObjectNode metric = (ObjectNode) secondaries.get(name);
             concat(metric, parts, name, "rawData");
-            java.util.regex.Matcher percentile = JmhJson.PERCENTILE.matcher(JmhJson.metricName(name));
+            Matcher percentile = JmhJson.PERCENTILE.matcher(JmhJson.metricName(name));
             if (percentile.matches() && primary.has("rawDataHistogram")) {
                 // a sample-mode percentile's score: that percentile of the pooled histogram, not the mean of iterations'
                 rescore(metric, pooled(null, metric));

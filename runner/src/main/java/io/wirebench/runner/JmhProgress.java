@@ -1,10 +1,14 @@
 package io.wirebench.runner;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +42,7 @@ final class JmhProgress implements AutoCloseable {
     private String fork = "";
     private int started;
     private final Position position;
-    private final java.util.function.LongSupplier clock;
+    private final LongSupplier clock;
     private boolean shown;
 
     /**
@@ -55,7 +59,7 @@ final class JmhProgress implements AutoCloseable {
     }
 
     /** {@code width}: the terminal line's, past which the line is cut. */
-    JmhProgress(String label, PrintStream out, boolean terminal, Path log, Position position, java.util.function.LongSupplier clock, int width) {
+    JmhProgress(String label, PrintStream out, boolean terminal, Path log, Position position, LongSupplier clock, int width) {
         this.label = label;
         this.width = width;
         this.position = position;
@@ -169,9 +173,9 @@ final class JmhProgress implements AutoCloseable {
         Integer columns = columns(System.getenv("COLUMNS"));
         if (columns == null) {
             try {
-                Process stty = new ProcessBuilder("stty", "size").redirectInput(new java.io.File("/dev/tty"))
+                Process stty = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
                         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                if (stty.waitFor(2, java.util.concurrent.TimeUnit.SECONDS) && stty.exitValue() == 0) {
+                if (stty.waitFor(2, TimeUnit.SECONDS) && stty.exitValue() == 0) {
                     String[] size = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+");
                     columns = size.length == 2 ? columns(size[1]) : null;
                 } else {
@@ -196,8 +200,8 @@ final class JmhProgress implements AutoCloseable {
     }
 
     private static String hms(long nanos) {
-        long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(Math.max(0, nanos));
-        return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(Math.max(0, nanos));
+        return String.format(Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }
 
     /** The benchmarks this run has started. */

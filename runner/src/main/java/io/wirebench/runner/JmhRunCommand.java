@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -187,9 +190,9 @@ public final class JmhRunCommand implements Callable<Integer> {
      */
     record Interleaved(int rounds, List<String> settings, List<String> rest) {
 
-        static Interleaved plan(List<String> jmh, List<String> params, java.util.function.Function<String, List<String>> listed) {
+        static Interleaved plan(List<String> jmh, List<String> params, Function<String, List<String>> listed) {
             Integer rounds = null;
-            java.util.Map<String, List<String>> values = new java.util.LinkedHashMap<>();
+            Map<String, List<String>> values = new LinkedHashMap<>();
             List<String> rest = new ArrayList<>();
             for (int i = 0; i < jmh.size(); i++) {
                 String option = jmh.get(i);

@@ -1,8 +1,10 @@
 package io.wirebench.transport;
 
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,10 +35,10 @@ public final class Futures {
         if (failure instanceof RpcException rpc) {
             return rpc;
         }
-        if (failure instanceof TimeoutException || failure instanceof java.net.http.HttpTimeoutException) {
+        if (failure instanceof TimeoutException || failure instanceof HttpTimeoutException) {
             return new RpcException(RpcException.Kind.TIMEOUT, what + ": " + failure.getMessage(), failure);
         }
-        if (failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null) {
+        if (failure instanceof CompletionException && failure.getCause() != null) {
             return asRpc(failure.getCause(), what);
         }
         return new RpcException(RpcException.Kind.TRANSPORT, what + ": " + failure, failure);

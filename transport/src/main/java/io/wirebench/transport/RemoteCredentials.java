@@ -1,11 +1,13 @@
 package io.wirebench.transport;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
@@ -49,7 +51,7 @@ public record RemoteCredentials(Path secretFile, Path authority) {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(secretFile, LinkOption.NOFOLLOW_LINKS);
             if (permissions.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
                 throw new IllegalArgumentException(where + " may be read by other users ("
-                        + java.nio.file.attribute.PosixFilePermissions.toString(permissions) + "): chmod 600 it");
+                        + PosixFilePermissions.toString(permissions) + "): chmod 600 it");
             }
             String secret = Files.readString(secretFile, StandardCharsets.US_ASCII).strip();
             if (secret.length() < MIN_SECRET || secret.length() > MAX_SECRET || !secret.chars().allMatch(c -> c > ' ' && c < 127 && c != '"' && c != '\'' && c != '\\')) {
@@ -57,7 +59,7 @@ public record RemoteCredentials(Path secretFile, Path authority) {
                         + " printable ASCII characters without spaces, quotes or backslashes");
             }
             return secret;
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new IllegalArgumentException("cannot read " + where + ": " + e.getMessage(), e);
         }
     }

@@ -3,6 +3,8 @@ package io.wirebench.transport;
 import io.wirebench.transport.access.BindAddress;
 import io.wirebench.transport.access.RunSecrets;
 import io.wirebench.transport.access.Security;
+import io.wirebench.transport.server.RunCertificates;
+import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 
@@ -75,14 +77,14 @@ public record TransportSettings(Duration timeout, int responderThreads, String e
     }
 
     /** The certificate authority (a PEM file) a client trusts: the external server's (from {@link RemoteCredentials}), else this run's. */
-    public java.nio.file.Path trustedAuthority() {
+    public Path trustedAuthority() {
         return remoteCredentialsApply() && remote.authority() != null ? remote.authority()
-                : io.wirebench.transport.server.RunCertificates.get().caCertificate();
+                : RunCertificates.get().caCertificate();
     }
 
     /** TLS for a client: trusting {@link #trustedAuthority()} only, checking host names. */
     public SSLContext clientTls() {
-        return io.wirebench.transport.server.RunCertificates.trusting(trustedAuthority());
+        return RunCertificates.trusting(trustedAuthority());
     }
 
     /**

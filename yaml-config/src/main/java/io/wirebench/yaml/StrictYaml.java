@@ -1,6 +1,7 @@
 package io.wirebench.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -40,7 +42,7 @@ public final class StrictYaml {
         } catch (IOException e) {
             throw new ConfigFileException(file, "", "cannot read: " + e.getMessage());
         }
-        if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
+        if (new String(bytes, StandardCharsets.UTF_8).lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
             throw new ConfigFileException(file, "", "empty file");
         }
         T value;
@@ -69,7 +71,7 @@ public final class StrictYaml {
     /** The exception for what Jackson refused: the key and the reason, or for a syntax error its line and column. */
     static ConfigFileException refusal(Path file, String keyPrefix, JsonProcessingException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof com.fasterxml.jackson.core.JsonParseException syntax) {
+            if (t instanceof JsonParseException syntax) {
                 JsonLocation at = syntax.getLocation();
                 return new ConfigFileException(file, keyPrefix, "not valid YAML" + (at == null || at.getLineNr() < 1 ? ""
                         : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + syntax.getOriginalMessage().lines().findFirst().orElse(""));

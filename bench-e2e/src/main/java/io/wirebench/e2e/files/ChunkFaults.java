@@ -1,6 +1,7 @@
 package io.wirebench.e2e.files;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What happens to a chunk on its way: delivered, corrupted (one byte flipped, its checksum left as the
@@ -31,7 +32,7 @@ public interface ChunkFaults {
             throw new IllegalArgumentException("need corrupt and drop rates >= 0 adding up to at most 1, were "
                     + corruptRate + " and " + dropRate);
         }
-        java.util.concurrent.atomic.AtomicLong draws = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong draws = new AtomicLong();
         return (index, send) -> {
             long h = (seed + draws.incrementAndGet()) * 0x9E3779B97F4A7C15L;
             h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;

@@ -1,6 +1,7 @@
 package io.wirebench.e2e.load;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A distributed run's outcome: the workers' results added into one (histograms added, never percentiles
@@ -9,7 +10,7 @@ import java.util.List;
  * the ids whose answer never came. A lost worker fails the run.
  */
 public record DistributedLoad(LoadResult merged, List<WorkerRow> workers, double maxClockOffsetMillis, long operationsSent,
-                              java.util.Set<String> unanswered) {
+                              Set<String> unanswered) {
 
     public List<WorkerRow> lost() {
         return workers.stream().filter(w -> !w.finished()).toList();

@@ -1,5 +1,6 @@
 package io.wirebench.e2e.load;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirebench.e2e.orders.OrderIds;
 import io.wirebench.schemas.codec.Codec;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code scripts/load --workers N [--remote-workers R --control URL]}: one load run whose schedule is split
@@ -217,7 +219,7 @@ final class DistributedRun {
             KneeSearch.Outcome outcome = coordinate(all, coordinator -> search.search(r -> {
                 try {
                     last[0] = coordinator.run(new LoadPlan(r, step, inFlight, timeout), target, JOIN_TIMEOUT);
-                } catch (java.util.concurrent.TimeoutException e) {
+                } catch (TimeoutException e) {
                     throw new IllegalStateException(e);
                 }
                 if (!last[0].lost().isEmpty()) {
@@ -227,7 +229,7 @@ final class DistributedRun {
             }, System.out::println));
             ObjectNode json = LoadResultJson.kneeJson(outcome, context, test.errorBudget());
             if (service != null && last[0] != null) {
-                json.set("accounting", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(
+                json.set("accounting", new ObjectMapper().valueToTree(
                         service.accounting(last[0].operationsSent(), last[0].unanswered())));
             }
             Path file = folder.resolve("knee-" + scenario + (impl == null ? "" : "-" + transport) + "-workers-" + all + ".json");

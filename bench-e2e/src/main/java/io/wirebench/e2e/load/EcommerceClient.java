@@ -11,6 +11,7 @@ import io.wirebench.schemas.service.OrderStatus;
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.Transport;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -77,7 +78,7 @@ public final class EcommerceClient implements ScenarioClient {
         for (int i = 0; i < ORDERS; i++) {
             try {
                 operation().start(i).join();
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 if (!(e.getCause() instanceof LoadFailure f && f.kind() == FailureKind.DECLINED)) {
                     throw new IllegalStateException("ecommerce: order " + i + " before the run: " + e.getCause().getMessage()
                             + "; nothing is measured", e.getCause());

@@ -8,7 +8,9 @@ import io.wirebench.e2e.stage.StageClock;
 import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.service.OrderStatus;
 import io.wirebench.transport.Transport;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -55,9 +57,9 @@ public final class EcommerceService implements ServiceSide {
         Map<String, Object> books = new LinkedHashMap<>();
         // orders whose callers gave up may still be in the gateway: every service call there is bounded by the
         // transport's timeout, a charge is tried a few times, so a minute is ample; the books are read after
-        books.put("gatewayIdle", pipeline.gateway().awaitIdle(java.time.Duration.ofSeconds(60)));
+        books.put("gatewayIdle", pipeline.gateway().awaitIdle(Duration.ofSeconds(60)));
         for (OrderStatus status : OrderStatus.values()) {
-            books.put(status.name().toLowerCase(java.util.Locale.ROOT), pipeline.gateway().count(status));
+            books.put(status.name().toLowerCase(Locale.ROOT), pipeline.gateway().count(status));
         }
         books.put("chargeRetries", pipeline.gateway().retries());
         books.put("chargesDeclined", pipeline.ledger().declined());

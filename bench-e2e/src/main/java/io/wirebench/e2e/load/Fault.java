@@ -1,6 +1,7 @@
 package io.wirebench.e2e.load;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Set;
 
 /**
  * One entry of a load run's fault schedule: {@code at} seconds into the steady phase, {@code action} the
@@ -16,5 +17,5 @@ public record Fault(@JsonProperty(value = "at", required = true) double at,
                     @JsonProperty(value = "duration", required = true) double duration,
                     @JsonProperty(value = "delay_ms") Double delayMs) {
 
-    public static final java.util.Set<String> SERVICES = java.util.Set.of("gateway", "orders", "inventory", "payment", "analytics", "files");
+    public static final Set<String> SERVICES = Set.of("gateway", "orders", "inventory", "payment", "analytics", "files");
 }

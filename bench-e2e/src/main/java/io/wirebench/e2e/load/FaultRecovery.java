@@ -1,9 +1,12 @@
 package io.wirebench.e2e.load;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What a fault cost, from the run's per-second samples: the rate before it (mean successes per second of
@@ -21,19 +24,19 @@ public final class FaultRecovery {
      * Adds the cost of each of a run's {@code faults} ({@link #of}) to its result's {@code json} as {@code faults}, and
      * prints it; nothing for a run without faults.
      */
-    public static void addTo(com.fasterxml.jackson.databind.node.ObjectNode json, List<Fault> faults, List<FaultSchedule.Event> events,
+    public static void addTo(ObjectNode json, List<Fault> faults, List<FaultSchedule.Event> events,
                              List<IntervalSample> intervals, double rampSeconds) {
         if (faults.isEmpty()) {
             return;
         }
         List<Map<String, Object>> recovery = of(events, intervals, rampSeconds);
-        json.set("faults", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(recovery));
+        json.set("faults", new ObjectMapper().valueToTree(recovery));
         recovery.forEach(r -> System.out.println("fault: " + r));
     }
 
     /** The part of a result file's name that says which faults it ran ("-kill-nats-slow-payment"), so runs with different faults sit apart. */
     public static String fileSuffix(List<Fault> faults) {
-        return faults.stream().map(f -> "-" + f.action() + "-" + f.target()).distinct().collect(java.util.stream.Collectors.joining());
+        return faults.stream().map(f -> "-" + f.action() + "-" + f.target()).distinct().collect(Collectors.joining());
     }
 
     public static List<Map<String, Object>> of(List<FaultSchedule.Event> events, List<IntervalSample> intervals, double rampSeconds) {

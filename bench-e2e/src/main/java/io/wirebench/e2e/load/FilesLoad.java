@@ -9,6 +9,7 @@ import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.generate.FileUpload;
 import io.wirebench.schemas.generate.PayloadGenerator;
 import io.wirebench.transport.RpcClient;
+import io.wirebench.transport.RpcException;
 import io.wirebench.transport.RpcServer;
 import io.wirebench.transport.Transport;
 import java.util.LinkedHashMap;
@@ -89,8 +90,8 @@ public final class FilesLoad implements LoadScenario {
                 UploadResult result;
                 try {
                     result = uploader.upload(upload);
-                } catch (io.wirebench.transport.RpcException e) {
-                    if (e.kind() == io.wirebench.transport.RpcException.Kind.REMOTE && e.getMessage().contains("not accepted after")) {
+                } catch (RpcException e) {
+                    if (e.kind() == RpcException.Kind.REMOTE && e.getMessage().contains("not accepted after")) {
                         throw new LoadFailure(FailureKind.DECLINED, e.getMessage());
                     }
                     throw e;

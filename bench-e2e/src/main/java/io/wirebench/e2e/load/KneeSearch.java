@@ -3,6 +3,7 @@ package io.wirebench.e2e.load;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The highest sustainable rate: runs steps at rising target rates ({@code startRate}, × {@code factor},
@@ -39,9 +40,9 @@ public final class KneeSearch {
         /** What the search found, for its last line: "120.0 orders/s sustained", or why there is no knee. */
         public String verdict(String unit) {
             return Double.isNaN(kneeRate) ? "not even the first step was sustained"
-                    : capped ? String.format(java.util.Locale.ROOT, "not found below %.1f %s/s (every step sustained; the search hit its step limit)",
+                    : capped ? String.format(Locale.ROOT, "not found below %.1f %s/s (every step sustained; the search hit its step limit)",
                             kneeRate, unit)
-                    : String.format(java.util.Locale.ROOT, "%.1f %s/s sustained", kneeRate, unit);
+                    : String.format(Locale.ROOT, "%.1f %s/s sustained", kneeRate, unit);
         }
     }
 
@@ -57,7 +58,7 @@ public final class KneeSearch {
         this.maxLagMillis = maxLagMillis;
     }
 
-    public Outcome search(StepRunner runner, java.util.function.Consumer<String> progress) throws InterruptedException {
+    public Outcome search(StepRunner runner, Consumer<String> progress) throws InterruptedException {
         List<Step> steps = new ArrayList<>();
         double knee = Double.NaN;
         double rate = startRate;

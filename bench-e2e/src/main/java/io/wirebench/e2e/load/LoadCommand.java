@@ -1,11 +1,13 @@
 package io.wirebench.e2e.load;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirebench.schemas.codec.Codec;
 import io.wirebench.schemas.codec.Codecs;
 import io.wirebench.transport.Transport;
 import io.wirebench.transport.TransportSettings;
 import io.wirebench.transport.Transports;
+import io.wirebench.transport.access.Security;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,7 +77,7 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--fault", description = "replaces the config's faults (repeat for several): at=10,action=kill,target=nats,duration=5"
             + " or at=10,action=slow,target=payment,duration=5,delay_ms=50")
-    java.util.List<String> faultSpecs;
+    List<String> faultSpecs;
 
     @Option(names = "--out", description = "folder for the JSON result (default: results/load-<UTC time>)")
     Path out;
@@ -123,7 +125,7 @@ public final class LoadCommand implements Callable<Integer> {
         }
         Codec codec = Codecs.byName(test.codec());
         try (Transport impl = Transports.byName(transport, new TransportSettings(timeout, TransportSettings.DEFAULT_RESPONDERS, null,
-                io.wirebench.transport.access.Security.byName(security)));
+                Security.byName(security)));
              LoadScenario work = chosen.open(settings, impl, codec, inFlight)) {
             context.put("scenario", scenario);
             context.put("unit", work.unit());
@@ -171,7 +173,7 @@ public final class LoadCommand implements Callable<Integer> {
         KneeSearch.Outcome outcome = search.search(r -> new OpenLoopRunner(work.operation(), line -> { })
                 .run(new LoadPlan(r, step, inFlight, timeout)), System.out::println);
         ObjectNode json = LoadResultJson.kneeJson(outcome, context, settings.loadTest().errorBudget());
-        json.set("accounting", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(work.accounting()));
+        json.set("accounting", new ObjectMapper().valueToTree(work.accounting()));
         Path file = folder.resolve("knee-" + scenario + "-" + transport + ".json");
         LoadResultJson.write(json, file);
         System.out.println("knee: " + outcome.verdict(work.unit()));

@@ -1,13 +1,20 @@
 package io.wirebench.e2e.load;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.wirebench.e2e.files.FileService;
 import io.wirebench.schemas.codec.Codecs;
 import io.wirebench.schemas.generate.Shape;
 import io.wirebench.schemas.model.Rules;
+import io.wirebench.transport.Transports;
 import io.wirebench.yaml.ConfigFileException;
 import io.wirebench.yaml.StrictYaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -18,10 +25,10 @@ import java.util.stream.Collectors;
 public record LoadConfig(@JsonProperty(value = "load_test", required = true) LoadTest loadTest,
                          @JsonProperty(value = "scenarios", required = true) Scenarios scenarios,
                          @JsonProperty(value = "knee", required = true) Knee knee,
-                         @JsonProperty(value = "faults") java.util.List<Fault> faults) {
+                         @JsonProperty(value = "faults") List<Fault> faults) {
 
     public LoadConfig {
-        faults = faults == null ? java.util.List.of() : java.util.List.copyOf(faults);
+        faults = faults == null ? List.of() : List.copyOf(faults);
     }
 
     /** Shared load settings. {@code spawn_rate}: users started per second (ramp-up = users / spawn_rate). */
@@ -103,8 +110,8 @@ public record LoadConfig(@JsonProperty(value = "load_test", required = true) Loa
         if (f.chunkBytes() < 1 || f.chunkBytes() > Rules.MAX_CHUNK_BYTES) {
             throw new ConfigFileException(file, "scenarios.files.chunk_bytes", "must be within 1.." + Rules.MAX_CHUNK_BYTES + ", was " + f.chunkBytes());
         }
-        if (f.fileBytes() < 1 || f.fileBytes() > io.wirebench.e2e.files.FileService.MAX_FILE_BYTES) {
-            throw new ConfigFileException(file, "scenarios.files.file_bytes", "must be within 1.." + io.wirebench.e2e.files.FileService.MAX_FILE_BYTES
+        if (f.fileBytes() < 1 || f.fileBytes() > FileService.MAX_FILE_BYTES) {
+            throw new ConfigFileException(file, "scenarios.files.file_bytes", "must be within 1.." + FileService.MAX_FILE_BYTES
                     + ", was " + f.fileBytes());
         }
         if (!(f.corruptRate() >= 0 && f.corruptRate() < 1)) {
@@ -124,12 +131,12 @@ public record LoadConfig(@JsonProperty(value = "load_test", required = true) Loa
      * This configuration with its faults replaced by {@code specs}, each written {@code at=10,action=kill,target=nats,duration=5}
      * (the keys of a {@code faults:} entry), checked as strictly as the file's; an error names {@code --fault} and the key.
      */
-    public LoadConfig withFaults(java.util.List<String> specs) {
+    public LoadConfig withFaults(List<String> specs) {
         Path source = Path.of("--fault");
-        java.util.List<Fault> parsed = new java.util.ArrayList<>();
+        List<Fault> parsed = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             String spec = specs.get(i);
-            String flow = "{" + java.util.Arrays.stream(spec.split(",")).map(kv -> kv.replaceFirst("=", ": "))
+            String flow = "{" + Arrays.stream(spec.split(",")).map(kv -> kv.replaceFirst("=", ": "))
                     .collect(Collectors.joining(", ")) + "}";
             try {
                 parsed.add(StrictYaml.read(flow, Fault.class, source, "faults[" + i + "]"));
@@ -151,18 +158,18 @@ public record LoadConfig(@JsonProperty(value = "load_test", required = true) Loa
                 throw new ConfigFileException(file, at + ".at", "must be within the steady phase, 0 .. duration_seconds (" + t.durationSeconds()
                         + "), was " + fault.at());
             }
-            if (!java.util.Set.of("kill", "pause", "slow").contains(fault.action())) {
+            if (!Set.of("kill", "pause", "slow").contains(fault.action())) {
                 throw new ConfigFileException(file, at + ".action", "unknown action '" + fault.action() + "'; known: kill, pause, slow");
             }
             boolean slow = fault.action().equals("slow");
-            if (!slow && !io.wirebench.transport.Transports.faultTargets().contains(fault.target())) {
+            if (!slow && !Transports.faultTargets().contains(fault.target())) {
                 throw new ConfigFileException(file, at + ".target", "unknown target '" + fault.target() + "' for " + fault.action()
-                        + "; known: " + String.join(", ", io.wirebench.transport.Transports.faultTargets())
+                        + "; known: " + String.join(", ", Transports.faultTargets())
                         + " (the broker of the run's transport, or its HTTP service)");
             }
             if (slow && !Fault.SERVICES.contains(fault.target())) {
                 throw new ConfigFileException(file, at + ".target", "unknown service '" + fault.target() + "' for slow; known: "
-                        + String.join(", ", new java.util.TreeSet<>(Fault.SERVICES)));
+                        + String.join(", ", new TreeSet<>(Fault.SERVICES)));
             }
             if (slow && fault.delayMs() == null) {
                 throw new ConfigFileException(file, at + ".delay_ms", "a slow fault needs delay_ms, the time each request waits");

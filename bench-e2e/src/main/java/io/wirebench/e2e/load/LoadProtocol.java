@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -90,13 +92,13 @@ final class LoadProtocol {
     }
 
     /** What a worker's callers know that the scenario's books need: operations sent, and (ecommerce) the orders never answered. */
-    record Books(long sent, java.util.List<String> unanswered) {
-        static final Books NONE = new Books(0, java.util.List.of());
+    record Books(long sent, List<String> unanswered) {
+        static final Books NONE = new Books(0, List.of());
     }
 
     /** Now, on this machine's clock, in ns since the epoch (microsecond resolution where the JVM has it). */
     static long epochNanos() {
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
@@ -84,15 +85,15 @@ public final class LoadResultJson {
             root.put("reason", "the scenario's books do not balance: " + accounting);
         } else if (overBudget) {
             root.put("status", OVER_ERROR_BUDGET);
-            root.put("reason", String.format(java.util.Locale.ROOT, "error rate %.4f above the budget %.4f", result.errorRate(), errorBudget));
+            root.put("reason", String.format(Locale.ROOT, "error rate %.4f above the budget %.4f", result.errorRate(), errorBudget));
         } else if (behind) {
             root.put("status", SENDER_FELL_BEHIND);
-            root.put("reason", String.format(java.util.Locale.ROOT, "the sender fell behind its schedule: 1%% of requests went out more than"
+            root.put("reason", String.format(Locale.ROOT, "the sender fell behind its schedule: 1%% of requests went out more than"
                     + " %.0f ms late (limit %.0f ms; at worst %.0f ms): the generator, not only the service, limited this run",
                     result.sendLagP99Millis(), LoadResult.SENDER_LAG_LIMIT_MILLIS, result.maxSendLagMillis()));
         } else if (slow) {
             root.put("status", OVER_LATENCY_LIMIT);
-            root.put("reason", String.format(java.util.Locale.ROOT, "corrected p99 %.1f ms above the limit %.1f ms: the rate was reached only with"
+            root.put("reason", String.format(Locale.ROOT, "corrected p99 %.1f ms above the limit %.1f ms: the rate was reached only with"
                     + " a backlog, not sustained", result.p99Millis(), p99LimitMs));
         } else {
             root.put("status", PASSED);

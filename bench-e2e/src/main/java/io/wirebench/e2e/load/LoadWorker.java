@@ -9,10 +9,16 @@ import io.wirebench.schemas.codec.Codecs;
 import io.wirebench.transport.Transport;
 import io.wirebench.transport.TransportSettings;
 import io.wirebench.transport.Transports;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -53,7 +59,7 @@ public final class LoadWorker implements AutoCloseable {
                 () -> LoadProtocol.read(ask(LoadProtocol.CLOCK, new byte[0], "clock"), LoadProtocol.ClockReading.class).coordinatorEpochNanos());
         nats.publish(LoadProtocol.READY, LoadProtocol.write(new LoadProtocol.Ready(share.index(), name, clock.offsetMillis(), clock.roundTripMillis())));
         nats.flush(JOIN_TIMEOUT);
-        progress.accept(String.format(java.util.Locale.ROOT, "worker %s: share %d of %d, clock offset %.3f ms (round trip %.3f ms)", name,
+        progress.accept(String.format(Locale.ROOT, "worker %s: share %d of %d, clock offset %.3f ms (round trip %.3f ms)", name,
                 share.index(), share.of(), clock.offsetMillis(), clock.roundTripMillis()));
         // one plan, or several (a knee search's steps), until the coordinator says the run is over
         LoadProtocol.Done last = null;
@@ -95,7 +101,7 @@ public final class LoadWorker implements AutoCloseable {
         long start = System.nanoTime() + (clock.toLocal(p.startEpochNanos()) - LoadProtocol.epochNanos());
         String reports = LoadProtocol.REPORT + "." + share.index();
         // each second's report is encoded and sent off the sender's thread, which only copies the second's histogram
-        java.util.concurrent.ExecutorService reporter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        ExecutorService reporter = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "load-worker-reports");
             t.setDaemon(true);
             return t;
@@ -111,7 +117,7 @@ public final class LoadWorker implements AutoCloseable {
         } finally {
             reporter.shutdown();
             // every second's report goes out before the result that ends them
-            reporter.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            reporter.awaitTermination(10, TimeUnit.SECONDS);
         }
         LoadProtocol.Done done = new LoadProtocol.Done(share.index(), name, result.scheduled(), result.succeeded(), names(result.failures()),
                 HistogramText.encode(result.corrected()), HistogramText.encode(result.uncorrected()), HistogramText.encode(result.sendLag()),
@@ -185,8 +191,8 @@ public final class LoadWorker implements AutoCloseable {
 
     static String host() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
             return "unknown";
         }
     }

@@ -1,5 +1,6 @@
 package io.wirebench.e2e.load;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +26,7 @@ public final class LoadWorkerCommand implements Callable<Integer> {
         String me = name != null ? name : LoadWorker.host() + "-" + ProcessHandle.current().pid();
         try (LoadWorker worker = new LoadWorker(control, me)) {
             LoadProtocol.Done done = worker.run(System.out::println);
-            System.out.printf(java.util.Locale.ROOT, "worker %s: %d scheduled, %d succeeded, sender at most %.1f ms behind%n", me, done.scheduled(),
+            System.out.printf(Locale.ROOT, "worker %s: %d scheduled, %d succeeded, sender at most %.1f ms behind%n", me, done.scheduled(),
                     done.succeeded(), done.maxSendLagMillis());
         }
         return 0;

@@ -1,17 +1,22 @@
 package io.wirebench.e2e.load;
 
+import io.wirebench.schemas.codec.CodecException;
+import io.wirebench.transport.Deadlines;
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.RpcException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -161,8 +166,8 @@ public final class OpenLoopRunner {
             try {
                 // bounded here whatever the operation does: a hung one times out and frees its slot
                 // (one shared sweeper, not a timer per request on the sender's path: Deadlines)
-                done = io.wirebench.transport.Deadlines.bound(operation.start(index), java.time.Duration.ofNanos(slotWaitNanos),
-                        java.util.concurrent.TimeoutException::new);
+                done = Deadlines.bound(operation.start(index), Duration.ofNanos(slotWaitNanos),
+                        TimeoutException::new);
             } catch (RuntimeException e) {
                 done = CompletableFuture.failedFuture(e);
             }
@@ -212,7 +217,7 @@ public final class OpenLoopRunner {
 
     static FailureKind kindOf(Throwable failure) {
         Throwable cause = failure;
-        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+        while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
         if (cause instanceof LoadFailure load) {
@@ -225,10 +230,10 @@ public final class OpenLoopRunner {
                 case TRANSPORT -> FailureKind.TRANSPORT;
             };
         }
-        if (cause instanceof java.util.concurrent.TimeoutException) {
+        if (cause instanceof TimeoutException) {
             return FailureKind.TIMEOUT;
         }
-        if (cause instanceof io.wirebench.schemas.codec.CodecException) {
+        if (cause instanceof CodecException) {
             return FailureKind.WRONG_REPLY;
         }
         return FailureKind.TRANSPORT;

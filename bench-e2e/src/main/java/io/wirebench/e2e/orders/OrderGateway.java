@@ -18,6 +18,8 @@ import io.wirebench.schemas.service.VoidRequest;
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.RpcException;
 import io.wirebench.transport.RpcHandler;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -163,7 +165,7 @@ public final class OrderGateway implements RpcHandler {
 
     static List<InventoryReservation> lines(Order order) {
         List<InventoryReservation> lines = new ArrayList<>(order.items().size());
-        java.time.Instant expires = order.createdAt().plusSeconds(TimeUnit.MINUTES.toSeconds(15));
+        Instant expires = order.createdAt().plusSeconds(TimeUnit.MINUTES.toSeconds(15));
         for (LineItem item : order.items()) {
             lines.add(new InventoryReservation(order.id(), item.sku(), item.quantity(), WAREHOUSE, expires));
         }
@@ -192,7 +194,7 @@ public final class OrderGateway implements RpcHandler {
      * true if none is. A run's books are read after this, so an order still between its reserve and its
      * outcome is not taken for leaked stock.
      */
-    public boolean awaitIdle(java.time.Duration limit) {
+    public boolean awaitIdle(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (inProgress.sum() > 0) {
             if (System.nanoTime() - deadline > 0) {

@@ -1,5 +1,6 @@
 package io.wirebench.e2e.orders;
 
+import io.wirebench.schemas.model.Rules;
 import java.time.Duration;
 
 /**
@@ -13,8 +14,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(50));
 
     public RetryPolicy {
-        if (maxAttempts < 1 || maxAttempts > io.wirebench.schemas.model.Rules.MAX_PAYMENT_RETRIES) {
-            throw new IllegalArgumentException("max attempts must be within 1.." + io.wirebench.schemas.model.Rules.MAX_PAYMENT_RETRIES
+        if (maxAttempts < 1 || maxAttempts > Rules.MAX_PAYMENT_RETRIES) {
+            throw new IllegalArgumentException("max attempts must be within 1.." + Rules.MAX_PAYMENT_RETRIES
                     + ", was " + maxAttempts);
         }
         if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {

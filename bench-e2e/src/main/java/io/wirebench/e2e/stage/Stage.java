@@ -1,5 +1,7 @@
 package io.wirebench.e2e.stage;
 
+import java.util.Locale;
+
 /**
  * Where an order's time goes. Each stage is timed where it happens (the codec calls of every hop, the
  * validator, the stock update, the charge, the waits between charge attempts); {@link #TRANSPORT} is
@@ -18,6 +20,6 @@ public enum Stage {
     public static final Stage[] TIMED = {DECODE, VALIDATE, RESERVE, CHARGE, ENCODE, BACKOFF};
 
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package io.wirebench.e2e.stage;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,7 +39,7 @@ public record StageBreakdown(Map<Stage, Double> meanMicros, double endToEndMicro
             timed += mean;
         }
         if (timed > endToEnd * (1 + TOLERANCE)) {
-            throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+            throw new IllegalStateException(String.format(Locale.ROOT,
                     "inconsistent breakdown: timed stages %.1f µs exceed the end-to-end mean %.1f µs over %d requests",
                     timed, endToEnd, requests));
         }

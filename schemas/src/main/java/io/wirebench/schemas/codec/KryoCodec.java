@@ -31,6 +31,9 @@ import io.wirebench.schemas.service.OrderStatus;
 import io.wirebench.schemas.service.StockReply;
 import io.wirebench.schemas.service.StockRequest;
 import io.wirebench.schemas.service.ValidationReport;
+import io.wirebench.schemas.service.VoidReply;
+import io.wirebench.schemas.service.VoidRequest;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +92,8 @@ public final class KryoCodec implements Codec {
         kryo.register(OrderStatus.class, id++);
         for (Class<?> type : List.of(OrderOutcome.class, ValidationReport.class, StockRequest.class, StockReply.class,
                 ChargeRequest.class, ChargeReply.class, IngestAck.class, AggregateQuery.class, AggregateSnapshot.class,
-                ChunkAck.class, FileRef.class, FileSummary.class, io.wirebench.schemas.service.VoidRequest.class,
-                io.wirebench.schemas.service.VoidReply.class)) {
+                ChunkAck.class, FileRef.class, FileSummary.class, VoidRequest.class,
+                VoidReply.class)) {
             kryo.register(type, id++);
         }
         return kryo;
@@ -130,7 +133,7 @@ public final class KryoCodec implements Codec {
             }
             return value;
         } catch (KryoException | IllegalArgumentException | IndexOutOfBoundsException | NullPointerException
-                | ClassCastException | NegativeArraySizeException | java.time.DateTimeException e) {
+                | ClassCastException | NegativeArraySizeException | DateTimeException e) {
             throw new CodecException("kryo: cannot decode " + type.getSimpleName() + " from " + bytes.length
                     + " bytes: " + e.getMessage(), e);
         } finally {

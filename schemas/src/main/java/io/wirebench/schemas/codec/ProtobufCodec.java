@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import com.google.protobuf.ProtocolMessageEnum;
 import com.google.protobuf.Timestamp;
 import io.wirebench.schemas.model.Address;
 import io.wirebench.schemas.model.AnalyticsEvent;
@@ -17,6 +18,8 @@ import io.wirebench.schemas.model.OrderReceipt;
 import io.wirebench.schemas.model.Payment;
 import io.wirebench.schemas.model.PaymentMethod;
 import io.wirebench.schemas.proto.Entry;
+import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +45,7 @@ final class ProtobufCodec implements Codec {
 
     @FunctionalInterface
     private interface Parser<T> {
-        T parse(CodedInputStream in) throws java.io.IOException;
+        T parse(CodedInputStream in) throws IOException;
     }
 
     private static final Map<Class<?>, Mapping<?>> MAPPINGS = Map.of(
@@ -81,9 +84,9 @@ final class ProtobufCodec implements Codec {
         try {
             CodedInputStream in = CodedInputStream.newInstance(bytes);
             return type.cast(mapping.decode().parse(in));
-        } catch (InvalidProtocolBufferException | IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
+        } catch (InvalidProtocolBufferException | IllegalArgumentException | DateTimeException | ArithmeticException e) {
             throw new CodecException("protobuf: cannot decode " + type.getSimpleName() + " from " + bytes.length + " bytes: " + e.getMessage(), e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new CodecException("protobuf: cannot read " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
@@ -383,7 +386,7 @@ final class ProtobufCodec implements Codec {
     }
 
     /** The record's enum constant of the same name; the absent value (0) is null, an unknown number refused. */
-    private static <E extends Enum<E>, P extends Enum<P> & com.google.protobuf.ProtocolMessageEnum> E enumOf(Class<E> type, P value, P absent) {
+    private static <E extends Enum<E>, P extends Enum<P> & ProtocolMessageEnum> E enumOf(Class<E> type, P value, P absent) {
         if (value == absent) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.wirebench.transport.access;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -74,7 +75,7 @@ public record BindAddress(InetAddress address) {
             for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                 if (nic.isUp() && !nic.isLoopback()) {
                     for (InetAddress a : Collections.list(nic.getInetAddresses())) {
-                        if (a instanceof java.net.Inet4Address) {
+                        if (a instanceof Inet4Address) {
                             out.add(a);
                         }
                     }

@@ -2,6 +2,7 @@ package io.wirebench.transport.access;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * The credentials of this JVM's run, made once at random and never written anywhere but the managed
@@ -22,7 +23,7 @@ public final class RunSecrets {
     private RunSecrets() {
     }
 
-    private static final java.util.regex.Pattern URL_PASSWORD = java.util.regex.Pattern.compile("(://[^/:@\\s]*:)[^@\\s/]+@");
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]*:)[^@\\s/]+@");
 
     /**
      * {@code text} with secrets masked: this run's password wherever it appears, and the password of any URL

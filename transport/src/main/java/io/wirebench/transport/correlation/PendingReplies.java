@@ -5,7 +5,9 @@ import io.wirebench.transport.Futures;
 import io.wirebench.transport.RpcException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,7 +31,7 @@ public final class PendingReplies {
         long id = ids.incrementAndGet();
         pending.put(id, reply);
         // one sweeper for all requests, not a timer per request (Deadlines says why)
-        Deadlines.bound(reply, timeout, java.util.concurrent.TimeoutException::new).whenComplete((r, failure) -> pending.remove(id));
+        Deadlines.bound(reply, timeout, TimeoutException::new).whenComplete((r, failure) -> pending.remove(id));
         return id;
     }
 
@@ -63,9 +65,9 @@ public final class PendingReplies {
             if (failure == null) {
                 return bytes;
             }
-            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
-            if (cause instanceof java.util.concurrent.TimeoutException) {
+            if (cause instanceof TimeoutException) {
                 throw new RpcException(RpcException.Kind.TIMEOUT, what + ": no reply within " + timeout.toMillis() + " ms", cause);
             }
             throw Futures.asRpc(cause, what);

@@ -3,6 +3,7 @@ package io.wirebench.transport.floor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
@@ -40,7 +41,7 @@ public final class ClosedLoop {
         List<BareLoop.Caller> opened = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         Thread[] holder = new Thread[1];
-        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean running = new AtomicBoolean(true);
         try {
             for (int c = 0; c < callers; c++) {
                 opened.add(loop.newCaller());

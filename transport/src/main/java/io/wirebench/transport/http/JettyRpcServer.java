@@ -11,10 +11,13 @@ import io.wirebench.transport.access.BodyLimit;
 import io.wirebench.transport.access.RunSecrets;
 import io.wirebench.transport.access.Security;
 import io.wirebench.transport.server.FaultTarget;
+import io.wirebench.transport.server.RunCertificates;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -22,9 +25,12 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -49,7 +55,7 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
     private final Map<String, RpcHandler> handlers = new ConcurrentHashMap<>();
     private final Map<String, ResponderLane> lanes = new ConcurrentHashMap<>();
     /** Requests whose deadline passed before their lane took them. */
-    private final java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder expired = new LongAdder();
     private final QueuedThreadPool threads;
     private final int responders;
 
@@ -78,15 +84,15 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         if (security.encrypts()) {
-            io.wirebench.transport.server.RunCertificates certificates = io.wirebench.transport.server.RunCertificates.get();
-            org.eclipse.jetty.util.ssl.SslContextFactory.Server tls = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+            RunCertificates certificates = RunCertificates.get();
+            SslContextFactory.Server tls = new SslContextFactory.Server();
             tls.setKeyStorePath(certificates.serverIdentity(bind).keyStore().toString());
             tls.setKeyStoreType("PKCS12");
             tls.setKeyStorePassword(certificates.storePassword());
-            org.eclipse.jetty.server.SecureRequestCustomizer secure = new org.eclipse.jetty.server.SecureRequestCustomizer();
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
             secure.setSniHostCheck(false); // clients reach 127.0.0.1, a name SNI does not carry
             http.addCustomizer(secure);
-            connector = new ServerConnector(server, 1, 1, new org.eclipse.jetty.server.SslConnectionFactory(tls, "http/1.1"),
+            connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(tls, "http/1.1"),
                     new HttpConnectionFactory(http));
         } else {
             connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
@@ -171,7 +177,7 @@ final class JettyRpcServer implements RpcServer, FaultTarget {
      * ({@link ErrorText}), not Jetty's HTML error page, so a client shows the caller what went wrong.
      */
     private static void writeError(Response response, Callback callback, int status, String message) {
-        byte[] text = ErrorText.of(message).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] text = ErrorText.of(message).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain;charset=utf-8");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, text.length);

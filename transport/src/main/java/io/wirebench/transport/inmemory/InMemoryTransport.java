@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * No network: a client's request runs the handler on a responder thread pool of this JVM. For testing
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 public final class InMemoryTransport implements Transport {
     private final Map<String, Endpoint> handlers = new ConcurrentHashMap<>();
     /** Requests whose deadline passed before a responder took them. */
-    private final java.util.concurrent.atomic.LongAdder expired = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder expired = new LongAdder();
     private final TransportSettings settings;
 
     /** A handler and its own responder pool, so a handler that calls another endpoint cannot starve it. */

@@ -1,5 +1,6 @@
 package io.wirebench.transport.nats;
 
+import io.wirebench.transport.access.RunSecrets;
 import io.wirebench.transport.server.ManagedServer;
 import io.wirebench.transport.server.Probe;
 import io.wirebench.transport.server.RunCertificates;
@@ -57,7 +58,7 @@ public final class ManagedNatsServer extends ManagedServer {
                 .append("max_payload: 8MB\n")
                 .append("server_name: wirebench-").append(port).append('\n');
         if (security().authenticates()) {
-            config.append("authorization {\n  token: \"").append(io.wirebench.transport.access.RunSecrets.password()).append("\"\n}\n");
+            config.append("authorization {\n  token: \"").append(RunSecrets.password()).append("\"\n}\n");
         }
         if (security().encrypts()) {
             RunCertificates.ServerIdentity identity = RunCertificates.get().serverIdentity(bindAddress());
@@ -86,7 +87,7 @@ public final class ManagedNatsServer extends ManagedServer {
             byte[] info = Probe.exchange(dialHost(), port, null, new byte[0], 4096);
             return Probe.text(info).startsWith("INFO ") && Probe.text(info).contains("\"tls_required\":true");
         }
-        String token = security().authenticates() ? ",\"auth_token\":\"" + io.wirebench.transport.access.RunSecrets.password() + "\"" : "";
+        String token = security().authenticates() ? ",\"auth_token\":\"" + RunSecrets.password() + "\"" : "";
         byte[] reply = Probe.exchange(dialHost(), port, "\r\n".getBytes(StandardCharsets.US_ASCII),
                 ("CONNECT {\"verbose\":false,\"pedantic\":false" + token + "}\r\nPING\r\n").getBytes(StandardCharsets.US_ASCII), 64);
         return Probe.text(reply).startsWith("PONG");

@@ -11,6 +11,7 @@ import io.wirebench.transport.floor.FloorPlan;
 import io.wirebench.transport.floor.PeerResult;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 /**
  * jnats with nothing around it: callers share one connection and call {@code Connection.request} (the
@@ -70,7 +71,7 @@ final class NatsBareLoop implements BareLoop {
             public byte[] call(byte[] request) throws Exception {
                 Message reply = callers.request(SUBJECT, request, TIMEOUT);
                 if (reply == null) {
-                    throw new java.util.concurrent.TimeoutException("nats: no reply within " + TIMEOUT.toMillis() + " ms");
+                    throw new TimeoutException("nats: no reply within " + TIMEOUT.toMillis() + " ms");
                 }
                 return reply.getData();
             }

@@ -1,6 +1,7 @@
 package io.wirebench.transport.placement;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class NetworkNamespace implements AutoCloseable {
         try {
             return make();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while making a network namespace", e);

@@ -5,13 +5,16 @@ import io.wirebench.transport.serve.ServeCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A benchmark's service side in a process of its own, for {@code placement=split}: a serve command (a
@@ -84,7 +87,7 @@ public final class SplitService implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while the split service started", e);
             }
-            throw e instanceof IOException io ? new java.io.UncheckedIOException("the split service did not start: " + io.getMessage(), io)
+            throw e instanceof IOException io ? new UncheckedIOException("the split service did not start: " + io.getMessage(), io)
                     : (RuntimeException) e;
         }
     }
@@ -126,9 +129,9 @@ public final class SplitService implements AutoCloseable {
         reader.start();
         try {
             return started.get(START_SECONDS, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("the split service did not start: " + e.getCause().getMessage() + "; its output: " + log, e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new IllegalStateException("the split service said nothing of serving within " + START_SECONDS + " s; its output: " + log, e);
         }
     }

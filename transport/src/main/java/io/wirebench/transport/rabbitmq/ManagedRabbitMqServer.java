@@ -1,5 +1,7 @@
 package io.wirebench.transport.rabbitmq;
 
+import io.wirebench.transport.access.BodyLimit;
+import io.wirebench.transport.access.RunSecrets;
 import io.wirebench.transport.server.FreePorts;
 import io.wirebench.transport.server.ManagedServer;
 import io.wirebench.transport.server.Probe;
@@ -39,7 +41,7 @@ public final class ManagedRabbitMqServer extends ManagedServer {
     }
 
     public String uri() {
-        String credentials = security().authenticates() ? io.wirebench.transport.access.RunSecrets.USER + ":" + io.wirebench.transport.access.RunSecrets.password()
+        String credentials = security().authenticates() ? RunSecrets.USER + ":" + RunSecrets.password()
                 : "guest:guest";
         return (security().encrypts() ? "amqps://" : "amqp://") + credentials + "@" + dialHost() + ":" + port();
     }
@@ -72,7 +74,7 @@ public final class ManagedRabbitMqServer extends ManagedServer {
     protected List<String> command(Path binary, int port, Path directory) throws IOException {
         Files.writeString(directory.resolve("rabbitmq.conf"),
                 listeners(port)
-                        + "max_message_size = " + (io.wirebench.transport.access.BodyLimit.MAX_BYTES + io.wirebench.transport.access.BodyLimit.ENVELOPE_BYTES) + "\n",
+                        + "max_message_size = " + (BodyLimit.MAX_BYTES + BodyLimit.ENVELOPE_BYTES) + "\n",
                 StandardCharsets.UTF_8);
         Files.writeString(directory.resolve("enabled_plugins"), "[].\n", StandardCharsets.UTF_8);
         return List.of(binary.toString());
@@ -92,8 +94,8 @@ public final class ManagedRabbitMqServer extends ManagedServer {
             conf.append("listeners.tcp.default = ").append(bindAddress().literal()).append(':').append(port).append('\n');
         }
         if (security().authenticates()) {
-            conf.append("default_user = ").append(io.wirebench.transport.access.RunSecrets.USER).append('\n')
-                    .append("default_pass = ").append(io.wirebench.transport.access.RunSecrets.password()).append('\n');
+            conf.append("default_user = ").append(RunSecrets.USER).append('\n')
+                    .append("default_pass = ").append(RunSecrets.password()).append('\n');
         }
         return conf.toString();
     }

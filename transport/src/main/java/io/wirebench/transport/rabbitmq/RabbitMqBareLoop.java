@@ -9,10 +9,14 @@ import io.wirebench.transport.RpcHandler;
 import io.wirebench.transport.floor.BareLoop;
 import io.wirebench.transport.floor.FloorPlan;
 import io.wirebench.transport.floor.PeerResult;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * amqp-client with nothing around it, RabbitMQ's own RPC recipe: each caller has a channel of its own,
@@ -27,7 +31,7 @@ final class RabbitMqBareLoop implements BareLoop {
     private static final String REPLY_TO = "amq.rabbitmq.reply-to";
     private static final long TIMEOUT_MS = 5_000;
 
-    private final java.util.concurrent.ExecutorService consumers;
+    private final ExecutorService consumers;
     private final Connection service;
     private final Connection callers;
 
@@ -40,7 +44,7 @@ final class RabbitMqBareLoop implements BareLoop {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(uri);
         factory.setConnectionTimeout(5_000);
-        consumers = java.util.concurrent.Executors.newFixedThreadPool(responders, r -> {
+        consumers = Executors.newFixedThreadPool(responders, r -> {
             Thread t = new Thread(r, "peer-rabbitmq-consumer");
             t.setDaemon(true);
             return t;
@@ -93,7 +97,7 @@ final class RabbitMqBareLoop implements BareLoop {
                     channel.basicPublish("", QUEUE, properties, request);
                     byte[] reply = replies.poll(TIMEOUT_MS, TimeUnit.MILLISECONDS);
                     if (reply == null) {
-                        throw new java.util.concurrent.TimeoutException("rabbitmq: no reply within " + TIMEOUT_MS + " ms");
+                        throw new TimeoutException("rabbitmq: no reply within " + TIMEOUT_MS + " ms");
                     }
                     return reply;
                 }
@@ -107,7 +111,7 @@ final class RabbitMqBareLoop implements BareLoop {
                     }
                 }
             };
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("rabbitmq: cannot open a caller's channel: " + e.getMessage(), e);
         }
     }

@@ -1,13 +1,17 @@
 package io.wirebench.transport.redis;
 
 import io.wirebench.transport.access.BodyLimit;
+import io.wirebench.transport.access.RunSecrets;
 import io.wirebench.transport.server.ManagedServer;
 import io.wirebench.transport.server.Probe;
 import io.wirebench.transport.server.RunCertificates;
 import io.wirebench.transport.server.ServerProgram;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,7 +34,7 @@ public final class ManagedRedisServer extends ManagedServer {
     }
 
     public String url() {
-        String credentials = security().authenticates() ? ":" + io.wirebench.transport.access.RunSecrets.password() + "@" : "";
+        String credentials = security().authenticates() ? ":" + RunSecrets.password() + "@" : "";
         return (security().encrypts() ? "rediss://" : "redis://") + credentials + dialHost() + ":" + port();
     }
 
@@ -40,11 +44,11 @@ public final class ManagedRedisServer extends ManagedServer {
     }
 
     @Override
-    protected List<String> command(Path binary, int port, Path directory) throws java.io.IOException {
+    protected List<String> command(Path binary, int port, Path directory) throws IOException {
         // a configuration file first (in the private directory): the password must not show in the process list
-        Path config = java.nio.file.Files.writeString(directory.resolve("redis.conf"),
-                security().authenticates() ? "requirepass " + io.wirebench.transport.access.RunSecrets.password() + "\n" : "");
-        List<String> command = new java.util.ArrayList<>(List.of(binary.toString(), config.toString(), "--bind", bindAddress().literal()));
+        Path config = Files.writeString(directory.resolve("redis.conf"),
+                security().authenticates() ? "requirepass " + RunSecrets.password() + "\n" : "");
+        List<String> command = new ArrayList<>(List.of(binary.toString(), config.toString(), "--bind", bindAddress().literal()));
         if (security().encrypts()) {
             RunCertificates certificates = RunCertificates.get();
             RunCertificates.ServerIdentity identity = certificates.serverIdentity(bindAddress());
@@ -65,7 +69,7 @@ public final class ManagedRedisServer extends ManagedServer {
     @Override
     protected boolean ready(int port) {
         if (security().authenticates()) {
-            String auth = "AUTH " + io.wirebench.transport.access.RunSecrets.password() + "\r\n";
+            String auth = "AUTH " + RunSecrets.password() + "\r\n";
             return Probe.text(Probe.exchange(dialHost(), port, null, auth.getBytes(StandardCharsets.US_ASCII), 16, security().encrypts())).startsWith("+OK");
         }
         return Probe.text(Probe.exchange(dialHost(), port, null, "PING\r\n".getBytes(StandardCharsets.US_ASCII), 16)).startsWith("+PONG");

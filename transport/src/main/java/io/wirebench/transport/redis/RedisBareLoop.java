@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import redis.clients.jedis.Jedis;
 
@@ -122,7 +123,7 @@ final class RedisBareLoop implements BareLoop {
                 jedis.lpush(QUEUE, framed);
                 List<byte[]> reply = jedis.brpop(TIMEOUT_SECONDS, replyKey);
                 if (reply == null || reply.size() < 2) {
-                    throw new java.util.concurrent.TimeoutException("redis: no reply within " + TIMEOUT_SECONDS + " s");
+                    throw new TimeoutException("redis: no reply within " + TIMEOUT_SECONDS + " s");
                 }
                 return reply.get(1);
             }

@@ -3,8 +3,12 @@ package io.wirebench.transport.serve;
 import io.wirebench.transport.RemoteCredentials;
 import io.wirebench.transport.access.RunSecrets;
 import io.wirebench.transport.access.Security;
+import io.wirebench.transport.server.RunCertificates;
+import io.wirebench.transport.server.ServerReaper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -12,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the callers of a secured service started here need, as files in a folder of this user's only
@@ -37,7 +42,7 @@ public final class CallerAccessFiles implements AutoCloseable {
         }
         Path folder = null;
         try {
-            Path runtime = io.wirebench.transport.server.ServerReaper.directory();
+            Path runtime = ServerReaper.directory();
             removeThoseOfEndedProcesses(runtime);
             folder = Files.createDirectory(runtime.resolve("serve-" + ProcessHandle.current().pid()),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -46,7 +51,7 @@ public final class CallerAccessFiles implements AutoCloseable {
             Path secret = Files.move(temp, folder.resolve("secret"), StandardCopyOption.ATOMIC_MOVE);
             Path authority = null;
             if (security.encrypts()) {
-                authority = Files.copy(io.wirebench.transport.server.RunCertificates.get().caCertificate(), folder.resolve("ca.pem"),
+                authority = Files.copy(RunCertificates.get().caCertificate(), folder.resolve("ca.pem"),
                         LinkOption.NOFOLLOW_LINKS);
             }
             return new CallerAccessFiles(folder, secret, authority);
@@ -57,7 +62,7 @@ public final class CallerAccessFiles implements AutoCloseable {
 
     /** Removes the folders a serve killed with SIGKILL left behind (its pid no longer runs), so no stale secret lingers. */
     private static void removeThoseOfEndedProcesses(Path runtime) throws IOException {
-        try (java.nio.file.DirectoryStream<Path> folders = Files.newDirectoryStream(runtime, "serve-*")) {
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(runtime, "serve-*")) {
             for (Path stale : folders) {
                 String pid = stale.getFileName().toString().substring("serve-".length());
                 if (!pid.matches("\\d{1,18}") || ProcessHandle.of(Long.parseLong(pid)).isPresent()
@@ -69,7 +74,7 @@ public final class CallerAccessFiles implements AutoCloseable {
                 }
                 try {
                     Files.delete(stale);
-                } catch (java.nio.file.DirectoryNotEmptyException notOurs) {
+                } catch (DirectoryNotEmptyException notOurs) {
                     // something else is in it: left alone
                 }
             }
@@ -81,7 +86,7 @@ public final class CallerAccessFiles implements AutoCloseable {
      * or {@code uri}, without credentials, which come from the files), then each file and how callers elsewhere name
      * their copy.
      */
-    public List<String> describe(java.util.Map<String, String> transportDescription) {
+    public List<String> describe(Map<String, String> transportDescription) {
         List<String> lines = new ArrayList<>();
         String url = callersUrl(transportDescription);
         if (url != null) {
@@ -98,7 +103,7 @@ public final class CallerAccessFiles implements AutoCloseable {
     }
 
     /** The address in a transport's description ({@code url} or {@code uri}) without credentials; null if it has none. */
-    public static String callersUrl(java.util.Map<String, String> transportDescription) {
+    public static String callersUrl(Map<String, String> transportDescription) {
         String url = transportDescription.getOrDefault("url", transportDescription.get("uri"));
         return url == null ? null : url.replaceFirst("://[^@/\\s]*@", "://");
     }

@@ -5,6 +5,9 @@ import io.wirebench.transport.TransportSettings;
 import io.wirebench.transport.access.BindAddress;
 import io.wirebench.transport.access.RunSecrets;
 import io.wirebench.transport.access.Security;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,8 +38,8 @@ public final class ExposureOptions {
      * What a serve command prints once it serves: the transport's description (masked), where it listens, and what
      * callers need ({@link CallerAccessFiles}); {@code url} is the external broker, if one was given.
      */
-    public void print(java.io.PrintWriter out, Transport transport, String url, CallerAccessFiles access) {
-        java.util.Map<String, String> description = transport.describe();
+    public void print(PrintWriter out, Transport transport, String url, CallerAccessFiles access) {
+        Map<String, String> description = transport.describe();
         description.forEach((key, value) -> out.println(key + ": " + RunSecrets.mask(value)));
         out.println("bind: " + (url == null ? describe() : "(the external broker's)"));
         access.describe(description).forEach(out::println);
@@ -46,7 +49,7 @@ public final class ExposureOptions {
     private String describe() {
         BindAddress address = BindAddress.parse(bind);
         return address.literal() + (address.isWildcard() ? " (every address: 127.0.0.1, " + String.join(", ",
-                BindAddress.hostAddresses().stream().map(java.net.InetAddress::getHostAddress).toList()) + ")"
+                BindAddress.hostAddresses().stream().map(InetAddress::getHostAddress).toList()) + ")"
                 : address.isLoopback() ? " (loopback: this host only)" : " (beyond loopback)");
     }
 }

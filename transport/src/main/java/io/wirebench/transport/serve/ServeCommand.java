@@ -8,6 +8,7 @@ import io.wirebench.transport.TransportSettings;
 import io.wirebench.transport.Transports;
 import io.wirebench.transport.access.RunSecrets;
 import io.wirebench.transport.access.Security;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -80,7 +81,7 @@ public abstract class ServeCommand implements Callable<Integer> {
                         while (System.in.read() >= 0) {
                             // the parent writes nothing; end of input is the signal
                         }
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         // closed: the same signal
                     }
                     stopped.stop();

@@ -1,12 +1,17 @@
 package io.wirebench.transport.server;
 
+import io.wirebench.transport.access.BindAddress;
+import io.wirebench.transport.access.Security;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -17,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * is SIGTERM to the process tree, a bounded wait, then SIGKILL. A JVM shutdown hook and
  * {@link ServerReaper}'s pid files make sure it never outlives the run.
  */
-public abstract class ManagedServer implements AutoCloseable, io.wirebench.transport.server.FaultTarget {
+public abstract class ManagedServer implements AutoCloseable, FaultTarget {
     private static final Path WORK_ROOT = Path.of(System.getProperty("wirebench.work", "target/wirebench-servers"));
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
@@ -36,38 +41,38 @@ public abstract class ManagedServer implements AutoCloseable, io.wirebench.trans
     private final List<ProcessHandle> descendants = new ArrayList<>();
     private final List<Path> descendantPidFiles = new ArrayList<>();
 
-    private io.wirebench.transport.access.Security security = io.wirebench.transport.access.Security.NONE;
+    private Security security = Security.NONE;
 
     /**
      * Before {@link #start()}: {@code auth} makes the server require this run's credentials, {@code tls} that
      * over TLS with this run's certificate (each server says how in its configuration).
      */
-    public void secure(io.wirebench.transport.access.Security security) {
+    public void secure(Security security) {
         if (directory != null) {
             throw new IllegalStateException(name + " is already started");
         }
         this.security = security;
     }
 
-    protected final io.wirebench.transport.access.Security security() {
+    protected final Security security() {
         return security;
     }
 
-    private io.wirebench.transport.access.BindAddress bind = io.wirebench.transport.access.BindAddress.LOOPBACK;
+    private BindAddress bind = BindAddress.LOOPBACK;
 
     /**
      * Before {@link #start()}: where the listener clients use accepts connections (127.0.0.1 unless given; only with
      * {@link #secure credentials} beyond loopback). A server's other listeners (cluster routes, Erlang
      * distribution, epmd) stay on loopback.
      */
-    public void bind(io.wirebench.transport.access.BindAddress bind) {
+    public void bind(BindAddress bind) {
         if (directory != null) {
             throw new IllegalStateException(name + " is already started");
         }
         this.bind = bind;
     }
 
-    protected final io.wirebench.transport.access.BindAddress bindAddress() {
+    protected final BindAddress bindAddress() {
         return bind;
     }
 
@@ -127,7 +132,7 @@ public abstract class ManagedServer implements AutoCloseable, io.wirebench.trans
 
     /** True if a start failed because a port it was given was in use by then. */
     static boolean portTaken(String failure) {
-        String text = String.valueOf(failure).toLowerCase(java.util.Locale.ROOT);
+        String text = String.valueOf(failure).toLowerCase(Locale.ROOT);
         return text.contains("address already in use") || text.contains("eaddrinuse") || text.contains("port_already_used");
     }
 
@@ -136,8 +141,8 @@ public abstract class ManagedServer implements AutoCloseable, io.wirebench.trans
         try {
             directory = Files.createDirectories(WORK_ROOT.toAbsolutePath()).resolve(name + "-" + port + "-" + System.nanoTime());
             // this user's only: the configuration written here may hold the run's credentials
-            Files.createDirectory(directory, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
         } catch (IOException e) {
             throw new ServerStartException("cannot prepare " + name + " in " + directory + ": " + e.getMessage(), e);
         }
@@ -293,7 +298,7 @@ public abstract class ManagedServer implements AutoCloseable, io.wirebench.trans
         }
         processes.add(new Started(process, ServerReaper.register(process.toHandle(), name + " " + String.join(" ", command))));
         try (var go = process.getOutputStream()) {
-            go.write("go\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            go.write("go\n".getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new ServerStartException(name + " exited before it was started: " + String.join(" ", command) + "\n" + logTail(), e);
         }
@@ -344,7 +349,7 @@ public abstract class ManagedServer implements AutoCloseable, io.wirebench.trans
             }
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return "--- last lines of " + log + " ---\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
         }
     }

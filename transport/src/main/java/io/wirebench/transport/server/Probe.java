@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import javax.net.ssl.SSLSocket;
 
 /** Protocol-level readiness checks over a plain socket, each bounded by a one-second timeout. */
 public final class Probe {
@@ -26,7 +28,7 @@ public final class Probe {
             plain.setSoTimeout(TIMEOUT_MILLIS);
             Socket socket = plain;
             if (tls) {
-                javax.net.ssl.SSLSocket secure = (javax.net.ssl.SSLSocket) RunCertificates.get().clientContext().getSocketFactory()
+                SSLSocket secure = (SSLSocket) RunCertificates.get().clientContext().getSocketFactory()
                         .createSocket(plain, host, port, true); // the certificate must name the host dialled
                 secure.setSoTimeout(TIMEOUT_MILLIS);
                 secure.startHandshake();
@@ -41,7 +43,7 @@ public final class Probe {
             out.flush();
             byte[] buffer = new byte[limit];
             int read = Math.max(0, in.read(buffer));
-            return java.util.Arrays.copyOf(buffer, read);
+            return Arrays.copyOf(buffer, read);
         } catch (IOException notYet) {
             return null;
         }

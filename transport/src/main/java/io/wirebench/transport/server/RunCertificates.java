@@ -1,16 +1,27 @@
 package io.wirebench.transport.server;
 
+import io.wirebench.transport.access.BindAddress;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
@@ -75,20 +86,20 @@ public final class RunCertificates {
     public record ServerIdentity(Path certificate, Path key, Path keyStore) {
     }
 
-    private final java.util.Map<String, ServerIdentity> identities = new java.util.HashMap<>();
+    private final Map<String, ServerIdentity> identities = new HashMap<>();
 
     /**
      * The server certificate for a listener bound to {@code bind}: on loopback the run's own (127.0.0.1, localhost);
      * beyond it, one that also names that address, or for the wildcard every address of the host and its name,
      * so that callers elsewhere can check the name they dial. Made once per address.
      */
-    public synchronized ServerIdentity serverIdentity(io.wirebench.transport.access.BindAddress bind) {
+    public synchronized ServerIdentity serverIdentity(BindAddress bind) {
         if (bind.isLoopback()) {
             return new ServerIdentity(serverCertificate(), serverKey(), serverKeyStore());
         }
         return identities.computeIfAbsent(bind.literal(), literal -> {
             StringBuilder names = new StringBuilder("IP:127.0.0.1,DNS:localhost");
-            List<java.net.InetAddress> addresses = bind.isWildcard() ? io.wirebench.transport.access.BindAddress.hostAddresses() : List.of(bind.address());
+            List<InetAddress> addresses = bind.isWildcard() ? BindAddress.hostAddresses() : List.of(bind.address());
             addresses.forEach(a -> names.append(",IP:").append(a.getHostAddress()));
             if (bind.isWildcard()) {
                 hostName().ifPresent(name -> names.append(",DNS:").append(name));
@@ -99,12 +110,12 @@ public final class RunCertificates {
         });
     }
 
-    private static java.util.Optional<String> hostName() {
+    private static Optional<String> hostName() {
         try {
-            String name = java.net.InetAddress.getLocalHost().getHostName();
-            return name.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?") ? java.util.Optional.of(name) : java.util.Optional.empty();
-        } catch (java.net.UnknownHostException e) {
-            return java.util.Optional.empty();
+            String name = InetAddress.getLocalHost().getHostName();
+            return name.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?") ? Optional.of(name) : Optional.empty();
+        } catch (UnknownHostException e) {
+            return Optional.empty();
         }
     }
 
@@ -150,7 +161,7 @@ public final class RunCertificates {
                         + " it comes with the Debian package 'openssl' (scripts/setup installs it)"));
     }
 
-    private static final java.util.Map<Path, SSLContext> TRUSTING = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Path, SSLContext> TRUSTING = new ConcurrentHashMap<>();
 
     /**
      * TLS for a client of a server this JVM did not start: trusts the authority in the PEM file {@code authority}
@@ -171,7 +182,7 @@ public final class RunCertificates {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, factory.getTrustManagers(), null);
             return context;
-        } catch (IOException | java.security.GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException e) {
             throw new ServerStartException("cannot load the certificate authority " + authority + " (a PEM certificate): " + e.getMessage(), e);
         }
     }
@@ -180,8 +191,8 @@ public final class RunCertificates {
         Path openssl = openssl();
         Path dir;
         try {
-            dir = Files.createTempDirectory("wirebench-tls-", java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            dir = Files.createTempDirectory("wirebench-tls-", PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
         } catch (IOException e) {
             throw new ServerStartException("cannot make a folder for this run's certificates: " + e.getMessage(), e);
         }
@@ -226,7 +237,7 @@ public final class RunCertificates {
     /** The key store's password: random per run, like the credentials. */
     private static char[] randomPassword() {
         byte[] bytes = new byte[12];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return java.util.HexFormat.of().formatHex(bytes).toCharArray();
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes).toCharArray();
     }
 }

@@ -1,8 +1,11 @@
 package io.wirebench.transport.server;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -11,9 +14,11 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,7 +55,7 @@ public final class ServerReaper {
             Files.createDirectories(DIRECTORY.getParent());
             try {
                 Files.createDirectory(DIRECTORY, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
+            } catch (FileAlreadyExistsException raced) {
                 // made by another JVM a moment ago: checked below like any existing folder
             }
         }
@@ -120,8 +125,8 @@ public final class ServerReaper {
                     continue;
                 }
                 Properties entry = new Properties();
-                try (var in = new java.io.InputStreamReader(java.nio.channels.Channels.newInputStream(
-                        Files.newByteChannel(file, java.util.Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))),
+                try (var in = new InputStreamReader(Channels.newInputStream(
+                        Files.newByteChannel(file, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))),
                         StandardCharsets.UTF_8)) {
                     entry.load(in);
                 } catch (IOException | IllegalArgumentException unreadable) {
@@ -155,7 +160,7 @@ public final class ServerReaper {
      * of its own), then SIGKILL to whatever still runs; bounded.
      */
     static void stopAll(List<ProcessHandle> processes, long graceSeconds) {
-        var tree = new java.util.LinkedHashSet<ProcessHandle>();
+        var tree = new LinkedHashSet<ProcessHandle>();
         for (ProcessHandle process : processes) {
             process.descendants().forEach(tree::add);
             tree.add(process);
