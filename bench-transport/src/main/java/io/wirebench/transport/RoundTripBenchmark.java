@@ -67,7 +67,7 @@ public class RoundTripBenchmark {
     static final int IN_FLIGHT = 16;
     static final String ENDPOINT = "orders";
 
-    @Param({"nats", "nats-cluster", "http", "http-jdk", "redis", "rabbitmq", "grpc"})
+    @Param({"nats", "nats-cluster", "http", "http-jdk", "http-apache", "redis", "rabbitmq", "grpc"})
     public String transport;
 
     @Param({"tiny", "small", "medium", "large", "huge"})

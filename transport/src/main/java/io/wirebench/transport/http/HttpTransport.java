@@ -1,5 +1,6 @@
 package io.wirebench.transport.http;
 
+import io.wirebench.transport.LibraryVersions;
 import io.wirebench.transport.Resources;
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.RpcServer;
@@ -10,19 +11,34 @@ import io.wirebench.transport.server.FaultTarget;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.eclipse.jetty.util.Jetty;
 
 /**
  * HTTP/1.1 REST: POST of the encoded message to an embedded Jetty 12 server ({@link JettyRpcServer}),
- * with one of two production clients, so a reader sees how much of "NATS against HTTP" is the choice of
- * HTTP client: {@code http} uses Jetty's {@code HttpClient}, {@code http-jdk} the JDK's. With
- * {@code httpUrl} the clients target that base URL instead of a server started here.
+ * with one of the production clients Java teams use, so a reader sees how much of "NATS against HTTP" is the
+ * choice of HTTP client: {@code http} uses Jetty's {@code HttpClient}, {@code http-jdk} the JDK's,
+ * {@code http-apache} Apache HttpClient 5's classic client. With {@code httpUrl} the clients target that base
+ * URL instead of a server started here.
  */
 public final class HttpTransport implements Transport {
-    /** Which HTTP client the caller side uses. */
+    /** Which HTTP client the caller side uses: the transport's name, how a client is made, what it is. */
     public enum Client {
-        JETTY,
-        JDK
+        JETTY("http", JettyRpcClient::new, () -> "Jetty HttpClient " + Jetty.VERSION),
+        JDK("http-jdk", JdkRpcClient::new, () -> "java.net.http.HttpClient " + Runtime.version()),
+        APACHE("http-apache", ApacheRpcClient::new,
+                () -> "Apache HttpClient " + LibraryVersions.of("org.apache.httpcomponents.client5", "httpclient5") + " classic, pooled");
+
+        private final String transport;
+        private final BiFunction<String, TransportSettings, RpcClient> factory;
+        private final Supplier<String> description;
+
+        Client(String transport, BiFunction<String, TransportSettings, RpcClient> factory, Supplier<String> description) {
+            this.transport = transport;
+            this.factory = factory;
+            this.description = description;
+        }
     }
 
     private final TransportSettings settings;
@@ -39,7 +55,7 @@ public final class HttpTransport implements Transport {
 
     @Override
     public String name() {
-        return clientKind == Client.JETTY ? "http" : "http-jdk";
+        return clientKind.transport;
     }
 
     private volatile JettyRpcServer lastServer;
@@ -70,8 +86,7 @@ public final class HttpTransport implements Transport {
         if (baseUrl == null) {
             throw new IllegalStateException(name() + ": no server started and no httpUrl given");
         }
-        RpcClient client = clientKind == Client.JETTY ? new JettyRpcClient(baseUrl, settings)
-                : new JdkRpcClient(baseUrl, settings);
+        RpcClient client = clientKind.factory.apply(baseUrl, settings);
         opened.add(client);
         return client;
     }
@@ -84,8 +99,7 @@ public final class HttpTransport implements Transport {
         d.put("server", "Jetty " + Jetty.VERSION + " (core API), HTTP/1.1 keep-alive");
         d.put("security", settings.security().describe("HTTPS, bearer token", "bearer token"));
         d.put("responders", settings.responderThreads() + " handler threads per endpoint (Jetty pool: those, 1 acceptor, 1 selector, 2 spare)");
-        d.put("client", clientKind == Client.JETTY ? "Jetty HttpClient " + Jetty.VERSION
-                : "java.net.http.HttpClient " + Runtime.version());
+        d.put("client", clientKind.description.get());
         return d;
     }
 
@@ -104,6 +118,14 @@ public final class HttpTransport implements Transport {
         public Provider() {
             super(describe("http", settings -> new HttpTransport(settings, Client.JETTY)).external("httpUrl", "WIREBENCH_HTTP_URL", "http", "https").faultTarget("http")
                     .floor(Wrk::measure, "wrk"));
+        }
+    }
+
+    /** {@code http-apache}: the same service with Apache HttpClient 5's classic client. */
+    public static final class ApacheProvider extends TransportProvider {
+        public ApacheProvider() {
+            super(describe("http-apache", settings -> new HttpTransport(settings, Client.APACHE)).external("httpUrl", "WIREBENCH_HTTP_URL", "http", "https")
+                    .faultTarget("http"));
         }
     }
 
