@@ -50,7 +50,7 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
         for (Claim claim : claims) {
             answers.add(switch (claim.kind()) {
                 case "below" -> below(claim, run.allJmh());
-                case "ratio" -> instrumentChecked(ratio(claim, run.allJmh()), efficiency);
+                case "ratio" -> ratio(claim, run.allJmh(), harnessOutside(claim, efficiency), run.peers());
                 case "load-rate" -> loadRate(claim, run);
                 default -> throw new IllegalStateException("unchecked kind " + claim.kind());
             });
@@ -130,7 +130,35 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
         return r.samples() >= 0 ? ", " + r.samples() + " samples, t=" + r.threads() : ", t=" + r.threads();
     }
 
-    private static Answer ratio(Claim c, List<JmhResult> all) {
+    /**
+     * Why the harness may be the bottleneck of a ratio between two transports (empty: it is within its target for both,
+     * or the claim compares one transport with itself, whose harness then stands on both sides alike).
+     */
+    static List<String> harnessOutside(Claim claim, HarnessEfficiency efficiency) {
+        String a = claim.numerator().get("transport");
+        String b = claim.denominator().get("transport");
+        if (a == null || b == null || a.equals(b)) {
+            return List.of();
+        }
+        return efficiency.reasonsAgainst(new LinkedHashSet<>(List.of(a, b)));
+    }
+
+    /** The floors that bound {@code r}'s transport at its point: a round trip's, at the same shape and callers (threads x in flight). */
+    static List<PeerFloor> floorsOf(JmhResult r, List<PeerFloor> peers) {
+        if (!r.shortName().startsWith("RoundTripBenchmark.")) {
+            return List.of(); // the floors measure a round trip, nothing more
+        }
+        int callers = r.threads() * Integer.parseInt(r.params().getOrDefault("inFlight", "1"));
+        return peers.stream().filter(f -> f.isFloor() && f.transport().equals(r.params().get("transport")) && f.shape().equals(r.params().get("shape"))
+                && f.callers() == callers).toList();
+    }
+
+    /**
+     * A ratio claim, point by point. Where the harness is within its target for both sides (or the claim compares one
+     * transport with itself), the ratio's interval decides; where it is not ({@code harness} says why), each point is
+     * decided within the bounds the floors allow ({@link BoundedRatio}).
+     */
+    private static Answer ratio(Claim c, List<JmhResult> all, List<String> harness, List<PeerFloor> peers) {
         Map<String, List<JmhResult>> numResults = new LinkedHashMap<>();
         Map<String, List<JmhResult>> denResults = new LinkedHashMap<>();
         for (JmhResult r : all) {
@@ -182,6 +210,24 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
                     : n.pairsWith(d) ? " (paired over " + Math.min(n.forks(), d.forks()) + " interleaved forks)"
                     : " (" + n.forks() + " and " + d.forks() + " forks, not interleaved)";
             Verdict v;
+            Metric.Direction direction = e.getValue().get(0).metric(c.metric()).direction();
+            if (!harness.isEmpty() && !noInterval && direction != Metric.Direction.UNKNOWN) {
+                boolean latency = direction == Metric.Direction.LOWER_IS_BETTER;
+                JmhResult nr = e.getValue().get(0);
+                JmhResult dr = dens.get(0);
+                BoundedRatio.Bounds bn = latency ? BoundedRatio.latency(c.numerator().get("transport"), n, floorsOf(nr, peers))
+                        : BoundedRatio.throughput(c.numerator().get("transport"), n, floorsOf(nr, peers));
+                BoundedRatio.Bounds bd = latency ? BoundedRatio.latency(c.denominator().get("transport"), d, floorsOf(dr, peers))
+                        : BoundedRatio.throughput(c.denominator().get("transport"), d, floorsOf(dr, peers));
+                BoundedRatio.Decision decision = BoundedRatio.decide(bn, bd, c.atLeast(), c.atMost());
+                v = decision.verdict();
+                held += v == Verdict.SUPPORTED ? 1 : 0;
+                failed += v == Verdict.REFUTED ? 1 : 0;
+                open += v == Verdict.INCONCLUSIVE ? 1 : 0;
+                evidence.add(String.format(Locale.ROOT, "%s=%s: measured %.2fx [%.2f, %.2f]%s; within the floors' bounds, %s: %s", c.per(), e.getKey(),
+                        ratio, lo, hi, kind, decision.reasoning(), v));
+                continue;
+            }
             if (noInterval || trending) {
                 v = Verdict.INCONCLUSIVE;
             } else if (c.atLeast() != null) {
@@ -201,33 +247,13 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
             return new Answer(c, Verdict.INCONCLUSIVE, List.of("no pair of results of " + c.benchmark() + " for " + c.numerator()
                     + " and " + c.denominator()));
         }
-        return new Answer(c, verdict(held, failed, open), evidence);
-    }
-
-    /**
-     * A ratio between two transports is a verdict only where the harness is within its target for both
-     * ({@link HarnessEfficiency}); otherwise it stays INCONCLUSIVE and says why. Ratios within one transport
-     * (its p99 at 16 callers over its p99 at one) are the harness's against itself and pass unchanged.
-     */
-    static Answer instrumentChecked(Answer answer, HarnessEfficiency efficiency) {
-        String a = answer.claim().numerator().get("transport");
-        String b = answer.claim().denominator().get("transport");
-        if (a == null || b == null || a.equals(b)) {
-            return answer;
+        Verdict overall = verdict(held, failed, open);
+        if (!harness.isEmpty()) {
+            evidence.add(0, String.format(Locale.ROOT, "%s within the bounds the floors allow: held at %d, failed at %d, undecided at %d of %d points%s",
+                    overall, held, failed, open, held + failed + open, overall == Verdict.INCONCLUSIVE ? "" : ", robust to the harness"));
+            evidence.add("bounded by the floors, since " + String.join("; ", harness));
         }
-        List<String> reasons = efficiency.reasonsAgainst(new LinkedHashSet<>(List.of(a, b)));
-        if (reasons.isEmpty()) {
-            return answer;
-        }
-        List<String> evidence = new ArrayList<>();
-        if (answer.verdict() != Verdict.INCONCLUSIVE) {
-            evidence.add("INCONCLUSIVE instead of " + answer.verdict() + ": " + String.join("; ", reasons));
-        }
-        evidence.addAll(answer.evidence());
-        if (answer.verdict() == Verdict.INCONCLUSIVE) {
-            reasons.forEach(r -> evidence.add("also: " + r));
-        }
-        return new Answer(answer.claim(), Verdict.INCONCLUSIVE, evidence);
+        return new Answer(c, overall, evidence);
     }
 
     private static Answer loadRate(Claim c, RunFolder run) {
@@ -282,13 +308,15 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
         return new Answer(c, supported && !refuted ? Verdict.SUPPORTED : refuted && !supported ? Verdict.REFUTED : Verdict.INCONCLUSIVE, evidence);
     }
 
-    private static Verdict verdict(int held, int failed, int open) {
-        if (held > 0 && failed == 0 && open == 0) {
-            return Verdict.SUPPORTED;
-        }
-        if (failed > 0 && held == 0 && open == 0) {
+    /**
+     * A claim holds at every point it names ("at least 2x, per shape"): it is SUPPORTED when it held at every point,
+     * REFUTED when it failed at one point or more (one counterexample refutes a claim about every point, whatever the
+     * others say), and INCONCLUSIVE otherwise.
+     */
+    static Verdict verdict(int held, int failed, int open) {
+        if (failed > 0) {
             return Verdict.REFUTED;
         }
-        return Verdict.INCONCLUSIVE;
+        return held > 0 && open == 0 ? Verdict.SUPPORTED : Verdict.INCONCLUSIVE;
     }
 }
