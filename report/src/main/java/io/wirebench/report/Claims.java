@@ -23,8 +23,15 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
 
     public enum Verdict { SUPPORTED, REFUTED, INCONCLUSIVE }
 
-    /** A claim's answer: the verdict and the evidence, point by point. */
-    public record Answer(Claim claim, Verdict verdict, List<String> evidence) {
+    /**
+     * A claim's answer: the verdict, the evidence point by point, and for a ratio its headline point in a sentence (the
+     * small order at one caller when the run has it: both figures with their intervals and the ratio; null otherwise).
+     */
+    public record Answer(Claim claim, Verdict verdict, List<String> evidence, String headline) {
+
+        public Answer(Claim claim, Verdict verdict, List<String> evidence) {
+            this(claim, verdict, evidence, null);
+        }
     }
 
     public static Claims read(Path file) {
@@ -120,7 +127,9 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
             held += v == Verdict.SUPPORTED ? 1 : 0;
             failed += v == Verdict.REFUTED ? 1 : 0;
             open += v == Verdict.INCONCLUSIVE ? 1 : 0;
-            evidence.add(String.format(Locale.ROOT, "%s %s = %s, limit %s%s: %s", r.shortName(), c.metric(), f.text(Claims::fmt, m.unit(), true),
+            evidence.add(!f.hasInterval() ? String.format(Locale.ROOT, "%s %s: no figure (%s, no interval), limit %s%s: %s", r.shortName(), c.metric(),
+                    f.noIntervalReason(), fmt(c.limit()), samplesNote(r), v)
+                    : String.format(Locale.ROOT, "%s %s = %s, limit %s%s: %s", r.shortName(), c.metric(), f.text(Claims::fmt, m.unit(), true),
                     fmt(c.limit()), samplesNote(r), v));
         }
         return new Answer(c, verdict(held, failed, open), evidence.isEmpty() ? List.of("no result of " + c.benchmark() + " " + where) : evidence);
@@ -141,6 +150,17 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
             return List.of();
         }
         return efficiency.reasonsAgainst(new LinkedHashSet<>(List.of(a, b)));
+    }
+
+    /** What a ratio's side is, in words: its transport, else its parameters ("paymentFailureRate=0.05"). */
+    static String side(Map<String, String> match) {
+        String transport = match.get("transport");
+        if (transport != null) {
+            return transport;
+        }
+        List<String> parts = new ArrayList<>();
+        match.forEach((k, v) -> parts.add(k + "=" + v));
+        return String.join(" ", parts);
     }
 
     /** The floors that bound {@code r}'s transport at its point: a round trip's, at the same shape and callers (threads x in flight). */
@@ -184,6 +204,7 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
         int held = 0;
         int failed = 0;
         int open = 0;
+        String headline = null;
         for (Map.Entry<String, List<JmhResult>> e : numResults.entrySet()) {
             List<JmhResult> dens = denResults.get(e.getKey());
             if (dens == null) {
@@ -206,6 +227,12 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
             double hi = r[2];
             boolean noInterval = Double.isNaN(lo) || Double.isNaN(hi);
             boolean trending = n.steady().trending() || d.steady().trending();
+            if (!noInterval && (headline == null || e.getKey().equals("small t=1") || e.getKey().equals("small"))) {
+                String unit = e.getValue().get(0).metric(c.metric()).unit();
+                headline = String.format(Locale.ROOT, "at %s=%s, %s %s and %s %s: %s / %s = %.2fx [%.2f, %.2f]", c.per(), e.getKey(), side(c.numerator()),
+                        n.text(Format::num, unit, false), side(c.denominator()), d.text(Format::num, unit, false), side(c.numerator()),
+                        side(c.denominator()), ratio, lo, hi);
+            }
             String kind = noInterval ? " (no interval: " + (n.forks() < d.forks() ? n : d).noIntervalReason() + ")"
                     : n.pairsWith(d) ? " (paired over " + Math.min(n.forks(), d.forks()) + " interleaved forks)"
                     : " (" + n.forks() + " and " + d.forks() + " forks, not interleaved)";
@@ -240,7 +267,8 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
             open += v == Verdict.INCONCLUSIVE ? 1 : 0;
             String steady = !trending ? "" : " " + (n.steady().trending() ? "numerator " + n.steady().label() : "")
                     + (n.steady().trending() && d.steady().trending() ? ", " : "") + (d.steady().trending() ? "denominator " + d.steady().label() : "");
-            evidence.add(noInterval ? String.format(Locale.ROOT, "%s=%s: %.2fx%s%s: %s", c.per(), e.getKey(), ratio, kind, steady, v)
+            // a figure without an interval (a smoke run's) is no result: its ratio is not printed, let alone judged
+            evidence.add(noInterval ? String.format(Locale.ROOT, "%s=%s: no ratio%s: %s", c.per(), e.getKey(), kind, v)
                     : String.format(Locale.ROOT, "%s=%s: %.2fx [%.2f, %.2f]%s%s: %s", c.per(), e.getKey(), ratio, lo, hi, kind, steady, v));
         }
         if (evidence.isEmpty()) {
@@ -253,7 +281,7 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
                     overall, held, failed, open, held + failed + open, overall == Verdict.INCONCLUSIVE ? "" : ", robust to the harness"));
             evidence.add("bounded by the floors, since " + String.join("; ", harness));
         }
-        return new Answer(c, overall, evidence);
+        return new Answer(c, overall, evidence, headline);
     }
 
     private static Answer loadRate(Claim c, RunFolder run) {

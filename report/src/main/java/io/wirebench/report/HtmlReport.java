@@ -20,6 +20,9 @@ final class HtmlReport {
                         + "td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}td:first-child,th:first-child{text-align:left}"
                         + ".SUPPORTED{color:#080}.REFUTED{color:#b00}.INCONCLUSIVE{color:#a60}svg{margin:1em 0}pre{background:#f6f6f6;padding:1em}")
                 .append("</style></head><body>\n<h1>wirebench report: ").append(Format.html(String.valueOf(run.dir().getFileName()))).append("</h1>\n");
+        h.append("<h2>Answers</h2>\n<ul>\n");
+        m.findings().forEach(f -> h.append("<li>").append(Format.html(f).replaceAll("\\*\\*([^*]+)\\*\\*", "<b>$1</b>")).append("</li>\n"));
+        h.append("</ul>\n");
         if (!run.environment().isBlank()) {
             h.append("<details><summary>Environment</summary><pre>").append(Format.html(run.environment().strip())).append("</pre></details>\n");
         }

@@ -16,6 +16,9 @@ final class MarkdownReport {
         RunFolder run = m.run();
         StringBuilder md = new StringBuilder();
         md.append("# wirebench report: ").append(run.dir().getFileName()).append("\n\n");
+        md.append("## Answers\n\n");
+        m.findings().forEach(f -> md.append("- ").append(f).append('\n'));
+        md.append('\n');
         if (!run.environment().isBlank()) {
             md.append("<details><summary>Environment</summary>\n\n```\n").append(run.environment().strip()).append("\n```\n</details>\n\n");
         }

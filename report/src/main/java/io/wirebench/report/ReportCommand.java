@@ -62,9 +62,8 @@ public final class ReportCommand implements Callable<Integer> {
         Files.writeString(dir.resolve("report.md"), MarkdownReport.render(model), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("report.csv"), CsvReport.render(run), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("report.html"), HtmlReport.render(model), StandardCharsets.UTF_8);
-        for (Claims.Answer a : answers) {
-            System.out.println(a.verdict() + "  " + a.claim().id());
-        }
+        System.out.println("Answers:");
+        model.findings().forEach(f -> System.out.println("- " + f.replace("**", "")));
         run.problems().forEach((file, problem) -> System.out.println("unreadable: " + file + ": " + problem));
         System.out.println("report: " + dir.resolve("report.md"));
         System.out.println("report: " + dir.resolve("report.html"));

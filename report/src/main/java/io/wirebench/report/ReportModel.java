@@ -13,7 +13,7 @@ import java.util.Map;
  * {@link MarkdownReport} and {@link HtmlReport} render it; {@link CsvReport} lists every figure.
  */
 record ReportModel(RunFolder run, List<Claims.Answer> answers, HarnessEfficiency efficiency, List<Comparison> comparisons,
-                   List<QuestionViews.View> views, EvidenceTable evidence) {
+                   List<QuestionViews.View> views, EvidenceTable evidence, List<String> findings) {
 
     static final String EVIDENCE_NOTE = "Each benchmark's primary figure: how many forks stand behind it, how much their values differ"
             + " (coefficient of variation), whether its forks had reached a steady state (Mann-Kendall over each fork's measurement"
@@ -23,7 +23,8 @@ record ReportModel(RunFolder run, List<Claims.Answer> answers, HarnessEfficiency
 
     static final String EFFICIENCY_NOTE = "Each transport's floor (wrk against the suite's own HTTP service; bare jnats, Jedis and amqp-client"
             + " loops with the same handler and responders) was measured in this run, before and after the suite's own runs. A row outside"
-            + " its target measures the harness as much as the transport: claims comparing that transport are INCONCLUSIVE.";
+            + " its target measures the harness as much as the transport: claims comparing that transport are decided only within the bounds"
+            + " the floors allow (report/README.md, bounded verdicts).";
 
     static ReportModel of(RunFolder run, List<Claims.Answer> answers) {
         return of(run, answers, null);
@@ -32,7 +33,7 @@ record ReportModel(RunFolder run, List<Claims.Answer> answers, HarnessEfficiency
     /** {@code gate}: the regression gate's settings, for what a gate could see in this run (null: that column is left out). */
     static ReportModel of(RunFolder run, List<Claims.Answer> answers, RegressionGate.Settings gate) {
         return new ReportModel(run, answers, HarnessEfficiency.of(run), Comparison.of(run.allJmh()), QuestionViews.of(run.allJmh()),
-                EvidenceTable.of(run.allJmh(), gate));
+                EvidenceTable.of(run.allJmh(), gate), Answers.of(run, answers));
     }
 
     /** The floors peers.json holds, with the command that measured each. */
