@@ -59,6 +59,11 @@ public record Comparison(String benchmark, String mode, String unit, String comp
         return out;
     }
 
+    /** This comparison with no column divided by another: a smoke run's figures have no interval, and a ratio of them is no result. */
+    Comparison withoutRatios() {
+        return new Comparison(benchmark, mode, unit, compared, null, columns, rows);
+    }
+
     /** The ratio of {@code cell}'s primary figure to {@code base}'s with its fork-level interval: {ratio, low, high}; NaN without a base. */
     public static double[] ratio(JmhResult cell, JmhResult base) {
         if (base == null || cell == null || !(base.primary().score() > 0)) {

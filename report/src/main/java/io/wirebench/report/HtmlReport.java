@@ -85,6 +85,13 @@ final class HtmlReport {
             }
             h.append(BarChart.svg(c.benchmark() + " (" + c.unit() + ")", labels, values));
         }
+        if (!m.smoke().isEmpty()) {
+            h.append("<h2>Smoke runs (").append(ReportModel.SMOKE).append(")</h2>\n<p>").append(Format.html(ReportModel.SMOKE_NOTE)).append("</p>\n");
+            for (Comparison c : m.smoke()) {
+                h.append("<h3>").append(Format.html(c.benchmark())).append(" <small>(").append(c.mode()).append(", ").append(Format.html(c.unit()))
+                        .append("; ").append(ReportModel.SMOKE).append(")</small></h3>\n").append(ReportModel.comparison(c).html());
+            }
+        }
         return h.append("</body></html>\n").toString();
     }
 }

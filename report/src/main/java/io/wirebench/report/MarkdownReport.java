@@ -93,6 +93,21 @@ final class MarkdownReport {
                 budget -= block.length();
             }
         }
+        if (!m.smoke().isEmpty()) {
+            md.append("## Smoke runs (").append(ReportModel.SMOKE).append(")\n\n").append(ReportModel.SMOKE_NOTE).append("\n\n");
+            for (Comparison c : m.smoke()) {
+                String block = "<details><summary>" + Format.markdown(c.benchmark()) + " (" + c.mode() + ", " + Format.markdown(c.unit()) + "; "
+                        + ReportModel.SMOKE + ")</summary>\n\n" + ReportModel.comparison(c).markdown() + "\n</details>\n\n";
+                if (block.length() > budget) {
+                    md.append("- ").append(c.benchmark()).append(" (").append(c.mode()).append("; ").append(ReportModel.SMOKE)
+                            .append("): in report.html and report.csv\n");
+                    budget -= 200;
+                    continue;
+                }
+                md.append(block);
+                budget -= block.length();
+            }
+        }
         return md.toString();
     }
 }

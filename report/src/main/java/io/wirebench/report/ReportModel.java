@@ -13,7 +13,17 @@ import java.util.Map;
  * {@link MarkdownReport} and {@link HtmlReport} render it; {@link CsvReport} lists every figure.
  */
 record ReportModel(RunFolder run, List<Claims.Answer> answers, HarnessEfficiency efficiency, List<Comparison> comparisons,
-                   List<QuestionViews.View> views, EvidenceTable evidence, List<String> findings) {
+                   List<QuestionViews.View> views, EvidenceTable evidence, List<String> findings, List<Comparison> smoke) {
+
+    /** The heading of the smoke section, and its mark. */
+    static final String SMOKE = "smoke: not a result";
+    static final String SMOKE_NOTE = "Results from fewer than " + ForkStatistics.MIN_FORKS + " forks (a smoke run proves a benchmark runs"
+            + " and its JSON is complete): their figures have no interval, so no ratio is shown, and no claim or answer reads them.";
+
+    /** Whether {@code r} is a result: enough forks for an interval. */
+    static boolean measured(JmhResult r) {
+        return r.forkValues("primary").size() >= ForkStatistics.MIN_FORKS;
+    }
 
     static final String EVIDENCE_NOTE = "Each benchmark's primary figure: how many forks stand behind it, how much their values differ"
             + " (coefficient of variation), whether its forks had reached a steady state (Mann-Kendall over each fork's measurement"
@@ -32,8 +42,11 @@ record ReportModel(RunFolder run, List<Claims.Answer> answers, HarnessEfficiency
 
     /** {@code gate}: the regression gate's settings, for what a gate could see in this run (null: that column is left out). */
     static ReportModel of(RunFolder run, List<Claims.Answer> answers, RegressionGate.Settings gate) {
-        return new ReportModel(run, answers, HarnessEfficiency.of(run), Comparison.of(run.allJmh()), QuestionViews.of(run.allJmh()),
-                EvidenceTable.of(run.allJmh(), gate), Answers.of(run, answers));
+        List<JmhResult> all = run.allJmh();
+        List<JmhResult> measured = all.stream().filter(ReportModel::measured).toList();
+        List<Comparison> smoke = Comparison.of(all.stream().filter(r -> !measured(r)).toList()).stream().map(Comparison::withoutRatios).toList();
+        return new ReportModel(run, answers, HarnessEfficiency.of(run), Comparison.of(measured), QuestionViews.of(measured),
+                EvidenceTable.of(all, gate), Answers.of(run, answers), smoke);
     }
 
     /** The floors peers.json holds, with the command that measured each. */

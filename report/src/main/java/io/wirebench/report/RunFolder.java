@@ -97,7 +97,20 @@ public record RunFolder(Path dir, Map<String, List<JmhResult>> jmhByFile, List<L
         return new RunFolder(dir, jmh, loads, knees, List.copyOf(peers), environment, problems);
     }
 
+    /**
+     * Every JMH result of the run. Where two files hold the same benchmark, mode, threads and params with different
+     * numbers of forks (a smoke run's single fork beside a measured run's, as the quick profile makes them), only those
+     * with the most forks stand, so a smoke figure never shadows a result nor makes a claim ambiguous; the same result
+     * twice with as many forks stays twice, for the claims to refuse as ambiguous.
+     */
     public List<JmhResult> allJmh() {
-        return jmhByFile.values().stream().flatMap(List::stream).toList();
+        Map<String, List<JmhResult>> byKey = new LinkedHashMap<>();
+        jmhByFile.values().stream().flatMap(List::stream).forEach(r -> byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r));
+        List<JmhResult> out = new ArrayList<>();
+        for (List<JmhResult> same : byKey.values()) {
+            int most = same.stream().mapToInt(JmhResult::forkCount).max().orElse(0);
+            same.stream().filter(r -> r.forkCount() == most).forEach(out::add);
+        }
+        return List.copyOf(out);
     }
 }

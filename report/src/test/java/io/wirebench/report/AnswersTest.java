@@ -56,4 +56,22 @@ class AnswersTest {
         assertTrue(answers.contains("Not answered: each transport's latency at one caller (this run has no RoundTripBenchmark.roundTrip at that point)."),
                 answers.toString());
     }
+
+    /** The quick profile's smoke run and its headline both hold HTTP's small round trip at one caller: the headline's stands. */
+    @Test
+    void aSmokeFigureNeverShadowsAResultAndSitsInASectionOfItsOwn() {
+        JmhResult smoke = FigureTest.forks("http", "us/op", 1, null, 120);
+        JmhResult measured = FigureTest.forks("http", "us/op", 1, null, 100, 110, 120);
+        JmhResult onlySmoke = FigureTest.forks("redis", "us/op", 1, null, 150);
+        RunFolder run = new RunFolder(Path.of("quick"), Map.of("bench-transport-smoke", List.of(smoke, onlySmoke), "bench-transport-headline",
+                List.of(measured)), List.of(), List.of(), List.of(), "", Map.of());
+        assertEquals(List.of(measured, onlySmoke).size(), run.allJmh().size());
+        assertTrue(run.allJmh().contains(measured) && !run.allJmh().contains(smoke), "the result with more forks stands");
+        ReportModel model = ReportModel.of(run, List.of());
+        assertEquals(1, model.smoke().size(), "the smoke figures in a section of their own");
+        assertTrue(model.smoke().get(0).baseline() == null, "no ratio column among smoke figures");
+        String md = MarkdownReport.render(model);
+        assertTrue(md.contains("## Smoke runs (smoke: not a result)") && md.contains("150 (1 fork, under 3, no interval)"), md);
+        assertFalse(md.contains("150 (1 fork, under 3, no interval) | 1.") || md.contains("x (no interval)"), "no ratio of a smoke figure: " + md);
+    }
 }

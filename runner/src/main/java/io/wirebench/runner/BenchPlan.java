@@ -45,12 +45,15 @@ public record BenchPlan(List<JmhStep> jmhRuns, List<String> peers, List<Benchmar
         if (!profile.runs().isEmpty()) {
             for (BenchmarkProfiles.Run run : profile.runs()) {
                 String include = only != null ? only : run.include() == null ? "" : run.include();
-                steps.add(step(run.module() + "-" + run.name(), run.module(), include, BenchmarkProfiles.jmhArguments(profile, run, extra), profile,
+                String interleave = run.interleave() == null ? profile.interleaveParam(run.module())
+                        : run.interleave().equals("none") ? null : run.interleave();
+                steps.add(step(run.module() + "-" + run.name(), run.module(), include, BenchmarkProfiles.jmhArguments(profile, run, extra), interleave,
                         split, extra));
             }
         } else {
             for (String module : profiles.modules()) {
-                steps.add(step(module, module, only == null ? "" : only, BenchmarkProfiles.jmhArguments(profile, module, extra), profile, split, extra));
+                steps.add(step(module, module, only == null ? "" : only, BenchmarkProfiles.jmhArguments(profile, module, extra),
+                        profile.interleaveParam(module), split, extra));
             }
         }
         List<String> peers = profile.measuresPeers() && only == null ? profile.peers() : null;
@@ -58,13 +61,13 @@ public record BenchPlan(List<JmhStep> jmhRuns, List<String> peers, List<Benchmar
         return new BenchPlan(steps, peers, loads);
     }
 
-    private static JmhStep step(String name, String module, String include, List<String> own, BenchmarkProfiles.Profile profile, boolean split,
+    private static JmhStep step(String name, String module, String include, List<String> own, String interleave, boolean split,
                                 List<String> extra) {
         List<String> args = new ArrayList<>(own);
         if (split && module.equals(SPLIT_MODULE)) {
             args.addAll(List.of("-p", "placement=split"));
         }
         args.addAll(extra);
-        return new JmhStep(name, module, include, args, profile.interleaveParam(module));
+        return new JmhStep(name, module, include, args, interleave);
     }
 }

@@ -60,7 +60,8 @@ public record BenchmarkProfiles(@JsonProperty(value = "modules", required = true
     public record Run(@JsonProperty(value = "module", required = true) String module,
                       @JsonProperty(value = "name", required = true) String name,
                       @JsonProperty("include") String include,
-                      @JsonProperty("args") List<String> args) {
+                      @JsonProperty("args") List<String> args,
+                      @JsonProperty("interleave") String interleave) {
         public Run {
             args = args == null ? List.of() : args;
         }
@@ -157,6 +158,10 @@ public record BenchmarkProfiles(@JsonProperty(value = "modules", required = true
                     if (arg == null || arg.isBlank() || arg.contains("\t") || arg.contains("\n")) {
                         throw new ConfigFileException(file, key + ".args", "holds an empty argument or one with a tab or newline");
                     }
+                }
+                if (run.interleave() != null && !run.interleave().matches("none|[A-Za-z_][A-Za-z0-9_]*(,[A-Za-z_][A-Za-z0-9_]*)*")) {
+                    throw new ConfigFileException(file, key + ".interleave", "must name @Params, comma-separated, or none (this run alone is not"
+                            + " interleaved), was '" + run.interleave() + "'");
                 }
                 if (!run.args().isEmpty() && !run.args().get(0).startsWith("-")) {
                     throw new ConfigFileException(file, key + ".args", "must start with an option such as -t (benchmarks go in include), was '" + run.args().get(0) + "'");

@@ -29,19 +29,22 @@ class BenchCommandTest {
     Path dir;
 
     @Test
-    void theQuickProfileRunsEveryModuleOnceWithTheCommandLineLast() {
+    void theQuickProfileSmokesEveryModuleOnceThenMeasuresTheHeadlinePairInterleaved() {
         BenchmarkProfiles profiles = BenchmarkProfiles.read(CONFIG);
         BenchPlan plan = BenchPlan.of(profiles, profiles.profile(CONFIG, "quick"), null, false, List.of("-wi", "0"));
-        assertEquals(profiles.modules(), plan.jmhRuns().stream().map(BenchPlan.JmhStep::module).toList());
-        assertEquals(profiles.modules(), plan.jmhRuns().stream().map(BenchPlan.JmhStep::name).toList(), "one <module>.json each");
+        List<BenchPlan.JmhStep> smoke = plan.jmhRuns().stream().filter(s -> s.name().endsWith("-smoke")).toList();
+        assertEquals(profiles.modules(), smoke.stream().map(BenchPlan.JmhStep::module).toList(), "every module smoked once");
         for (BenchPlan.JmhStep step : plan.jmhRuns()) {
             List<String> args = step.jmhArguments();
             assertEquals(List.of("-wi", "0"), args.subList(args.size() - 2, args.size()), step.name());
             assertEquals(1, args.stream().filter("-wi"::equals).count(), step.name() + ": the profile's -wi is replaced, not repeated: " + args);
-            assertEquals("", step.include(), "every benchmark");
-            assertNull(step.interleave(), "quick is not interleaved");
         }
-        assertFalse(plan.measuresPeers());
+        smoke.forEach(s -> assertEquals("", s.include(), "every benchmark"));
+        smoke.forEach(s -> assertNull(s.interleave(), s.name() + ": a smoke run is not interleaved"));
+        BenchPlan.JmhStep headline = plan.jmhRuns().stream().filter(s -> s.name().equals("bench-transport-headline")).findFirst().orElseThrow();
+        assertEquals("transport", headline.interleave(), "NATS and HTTP fork by fork");
+        assertEquals("3", headline.jmhArguments().get(headline.jmhArguments().indexOf("-f") + 1), "3 forks each: an interval");
+        assertTrue(plan.measuresPeers(), "their floors, for a bounded verdict");
         assertTrue(plan.loads().isEmpty());
     }
 

@@ -6,6 +6,7 @@ import io.wirebench.yaml.ConfigFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,10 +24,10 @@ class BenchmarkProfilesTest {
     void theShippedProfilesAreValidAndNamed() {
         BenchmarkProfiles profiles = BenchmarkProfiles.read(SHIPPED);
         assertEquals(List.of("quick", "nightly", "peers", "claims", "placement", "profiling", "full"), List.copyOf(profiles.profiles().keySet()));
-        for (String measured : List.of("nightly", "peers", "claims", "full")) {
+        for (String measured : List.of("quick", "nightly", "peers", "claims", "full")) {
             assertTrue(profiles.profile(SHIPPED, measured).measuresPeers(), measured + " measures the transports' floors in the same run");
         }
-        assertTrue(!profiles.profile(SHIPPED, "quick").measuresPeers(), "quick is smoke-sized: no floors");
+        assertTrue(profiles.profile(SHIPPED, "quick").measuresPeers(), "quick's headline verdict needs both transports' floors");
         assertEquals(List.of("bench-serialization", "bench-validation", "bench-transport", "bench-e2e"), profiles.modules());
         BenchmarkProfiles.Profile nightly = profiles.profile(SHIPPED, "nightly");
         int forks = Integer.parseInt(nightly.jmh().get(nightly.jmh().indexOf("-f") + 1));
@@ -36,7 +37,9 @@ class BenchmarkProfilesTest {
 
     @Test
     void aModulesOptionsAreTheProfilesThenItsParamsWithTheCommandLineWinning() {
-        BenchmarkProfiles.Profile quick = BenchmarkProfiles.read(SHIPPED).profile(SHIPPED, "quick");
+        BenchmarkProfiles.Profile quick = new BenchmarkProfiles.Profile(List.of("-f", "1", "-wi", "1", "-i", "1", "-w", "200ms", "-r", "200ms", "-foe", "true"),
+                Map.of("bench-e2e", List.of("-p", "shape=small", "-p", "batchSize=100", "-p", "fileKiB=1024", "-p", "corruptRate=0.05"),
+                        "bench-serialization", List.of("-p", "shape=small,large")), List.of(), null, null, null);
         List<String> e2e = BenchmarkProfiles.jmhArguments(quick, "bench-e2e", List.of());
         assertEquals(List.of("-f", "1", "-wi", "1", "-i", "1", "-w", "200ms", "-r", "200ms", "-foe", "true",
                 "-p", "shape=small", "-p", "batchSize=100", "-p", "fileKiB=1024", "-p", "corruptRate=0.05"), e2e);
@@ -64,8 +67,10 @@ class BenchmarkProfilesTest {
         // the misspelt key leaves the required 'jmh' missing: either is reported, under the profile
         ConfigFileException misspelt = refused("    jmh: [-f, \"1\"", "    jmhh: [-f, \"1\"");
         assertTrue(misspelt.key().startsWith("profiles.quick.jmh"), misspelt.getMessage());
-        assertEquals("profiles.quick.params.bench-serialisation",
-                refused("      bench-serialization: [-p, \"shape=", "      bench-serialisation: [-p, \"shape=").key());
+        assertEquals("profiles.quick.runs[0].module",
+                refused("      - {module: bench-serialization, name: smoke,", "      - {module: bench-serialisation, name: smoke,").key());
+        assertEquals("profiles.quick.runs[2].interleave",
+                refused("connection=shared], interleave: none}", "connection=shared], interleave: \"no way\"}").key());
         ConfigFileException transport = refused("{scenario: ecommerce, transport: http, duration_seconds: 30}",
                 "{scenario: ecommerce, transport: carrier-pigeon, duration_seconds: 30}");
         assertEquals("profiles.nightly.load[1].transport", transport.key());
@@ -149,7 +154,7 @@ class BenchmarkProfilesTest {
             assertEquals("transport,shape", profiles.profile(SHIPPED, name).interleaveParam("bench-transport"), name);
         }
         assertEquals("codec", profiles.profile(SHIPPED, "nightly").interleaveParam("bench-serialization"));
-        assertEquals(null, profiles.profile(SHIPPED, "quick").interleaveParam("bench-transport"), "one fork: nothing to interleave");
+        assertEquals("transport", profiles.profile(SHIPPED, "quick").interleaveParam("bench-transport"), "quick's headline: NATS and HTTP");
         assertEquals("profiles.claims.interleave.bench-transports",
                 refused("    interleave: {bench-transport: \"transport,shape\", bench-e2e: transport}\n    runs:",
                         "    interleave: {bench-transports: \"transport,shape\", bench-e2e: transport}\n    runs:").key());
