@@ -11,11 +11,13 @@ import org.HdrHistogram.Histogram;
  * only; failures are counted by kind apart. {@code maxSendLagMillis}: how far the sender fell behind
  * its own schedule; {@code sendLag}: how late it was to every request due after the run's first second (ns). {@code gcCount}/{@code gcMillis}: collections during the run. {@code steadyCompleted}
  * over {@code steadySeconds}: the steady phase's completions and length (from the end of the ramp-up).
+ * {@code waitingForUsersSeconds}: how long the sender waited for a free user (every one busy with a request in flight),
+ * which a sender that fell behind tells from being slow itself; NaN where it is not known (a distributed run).
  */
 public record LoadResult(LoadPlan plan, long scheduled, long succeeded, Map<FailureKind, Long> failures,
                          Histogram corrected, Histogram uncorrected, List<IntervalSample> intervals,
                          double elapsedSeconds, double maxSendLagMillis, long gcCount, long gcMillis,
-                         long steadyCompleted, double steadySeconds, Histogram sendLag) {
+                         long steadyCompleted, double steadySeconds, Histogram sendLag, double waitingForUsersSeconds) {
 
     /** How late the sender got to its requests (ns), every request: its p99 is the generator's own precision. */
     public double sendLagP99Millis() {
@@ -33,6 +35,17 @@ public record LoadResult(LoadPlan plan, long scheduled, long succeeded, Map<Fail
 
     /** How late (p99) the sender may be before a run says the generator, not only the service, limited it. */
     public static final double SENDER_LAG_LIMIT_MILLIS = 100;
+
+    /** The share of the run the sender may wait for a free user before a late sender is the service's doing, not its own. */
+    public static final double USERS_BUSY_SHARE = 0.1;
+
+    /**
+     * A sender that fell behind because every user was busy (the service, at this concurrency, did not keep the rate),
+     * not because the sender thread itself was late.
+     */
+    public boolean usersWereBusy() {
+        return !senderKeptUp() && waitingForUsersSeconds >= USERS_BUSY_SHARE * elapsedSeconds;
+    }
 
     public long failed() {
         return failures.values().stream().mapToLong(Long::longValue).sum();

@@ -14,7 +14,8 @@ import org.HdrHistogram.Histogram;
  * A load run as JSON, for the report tool: the plan, counts, failures by kind, corrected and
  * uncorrected percentiles (µs) with the gap between them, per-second samples, and whether the run
  * kept within its error budget, its books, its schedule and its latency limit ({@code "status"}: {@code passed}, or why not:
- * {@code books unbalanced}, {@code over error budget}, {@code sender fell behind}, {@code over latency limit}).
+ * {@code books unbalanced}, {@code over error budget}, {@code service did not keep the rate} (every user busy),
+ * {@code sender fell behind} (the sender thread itself late), {@code over latency limit}).
  */
 public final class LoadResultJson {
     private static final double[] PERCENTILES = {50, 90, 99, 99.9, 99.99, 100};
@@ -47,6 +48,8 @@ public final class LoadResultJson {
     public static final String BOOKS_UNBALANCED = "books unbalanced";
     public static final String OVER_ERROR_BUDGET = "over error budget";
     public static final String SENDER_FELL_BEHIND = "sender fell behind";
+    /** The sender fell behind because every user was busy: the service, at this concurrency, did not keep the rate. */
+    public static final String SERVICE_FELL_BEHIND = "service did not keep the rate";
     public static final String OVER_LATENCY_LIMIT = "over latency limit";
 
     static void fill(ObjectNode root, LoadResult result, double errorBudget, double p99LimitMs, Map<String, Object> accounting) {
@@ -68,6 +71,7 @@ public final class LoadResultJson {
         root.put("errorBudget", errorBudget);
         root.put("maxSendLagMillis", result.maxSendLagMillis());
         root.put("sendLagP99Millis", result.sendLagP99Millis());
+        root.put("waitingForUsersSeconds", result.waitingForUsersSeconds());
         root.put("gcCount", result.gcCount());
         root.put("gcMillis", result.gcMillis());
         ObjectNode books = root.putObject("accounting");
@@ -86,10 +90,19 @@ public final class LoadResultJson {
         } else if (overBudget) {
             root.put("status", OVER_ERROR_BUDGET);
             root.put("reason", String.format(Locale.ROOT, "error rate %.4f above the budget %.4f", result.errorRate(), errorBudget));
+        } else if (result.usersWereBusy()) {
+            root.put("status", SERVICE_FELL_BEHIND);
+            double p50Ms = result.uncorrected().getTotalCount() == 0 ? Double.NaN : result.uncorrected().getValueAtPercentile(50) / 1e6;
+            root.put("reason", String.format(Locale.ROOT, "every user was busy for %.1f s of the run's %.1f s, so requests went out late (1%% more"
+                    + " than %.0f ms): the service, at this concurrency (%d in flight at most), did not keep the rate of %.0f/s; it held %.0f/s at a"
+                    + " p50 of %.1f ms (%d in flight at that latency carry about %.0f/s, Little's law); the sender itself kept up",
+                    result.waitingForUsersSeconds(), result.elapsedSeconds(), result.sendLagP99Millis(), result.plan().maxInFlight(),
+                    result.plan().ratePerSecond(), result.achievedRatePerSecond(), p50Ms, result.plan().maxInFlight(),
+                    result.plan().maxInFlight() / (p50Ms / 1e3)));
         } else if (behind) {
             root.put("status", SENDER_FELL_BEHIND);
             root.put("reason", String.format(Locale.ROOT, "the sender fell behind its schedule: 1%% of requests went out more than"
-                    + " %.0f ms late (limit %.0f ms; at worst %.0f ms): the generator, not only the service, limited this run",
+                    + " %.0f ms late (limit %.0f ms; at worst %.0f ms) while users were free: the generator limited this run",
                     result.sendLagP99Millis(), LoadResult.SENDER_LAG_LIMIT_MILLIS, result.maxSendLagMillis()));
         } else if (slow) {
             root.put("status", OVER_LATENCY_LIMIT);

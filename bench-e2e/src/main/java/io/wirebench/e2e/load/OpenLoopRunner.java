@@ -108,6 +108,7 @@ public final class OpenLoopRunner {
         long lastFailed = 0;
         Histogram interval = null;
         long slotWaitNanos = plan.requestTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
+        long waitingForUsers = 0;
         // no request is sent after this: the schedule's end plus one slot wait, so a run whose requests stall
         // ends on time instead of working through its backlog one slot wait at a time
         long sendDeadline = start + plan.intendedOffsetNanos(total) + slotWaitNanos;
@@ -137,7 +138,13 @@ public final class OpenLoopRunner {
                 nextReport += TimeUnit.SECONDS.toNanos(1);
             }
             long wait = Math.min(slotWaitNanos, sendDeadline - now);
-            if (wait <= 0 || !slots.tryAcquire(wait, TimeUnit.NANOSECONDS)) {
+            boolean free = wait > 0 && slots.tryAcquire();
+            if (!free && wait > 0) {
+                long askedAt = System.nanoTime();
+                free = slots.tryAcquire(wait, TimeUnit.NANOSECONDS);
+                waitingForUsers += System.nanoTime() - askedAt; // every user busy: the next requests go out late, by the service's doing
+            }
+            if (!free) {
                 // every slot held longer than a request may take: the operations are not completing
                 failures.get(FailureKind.NOT_SENT).increment();
                 if (System.nanoTime() >= sendDeadline) {
@@ -207,12 +214,12 @@ public final class OpenLoopRunner {
         seconds.accept(new Second(intervals.get(intervals.size() - 1), interval, sent, succeeded.sum(), counts(failures)));
         Map<FailureKind, Long> counted = counts(failures);
         if (maxLag.get() > LAG_WARNING_NANOS) {
-            progress.accept(String.format("WARNING: the sender fell %.0f ms behind its schedule: the generator, not"
-                    + " only the service, limited this run", maxLag.get() / 1e6));
+            progress.accept(String.format("WARNING: the sender fell %.0f ms behind its schedule, %.1f s of it waiting for a free user",
+                    maxLag.get() / 1e6, waitingForUsers / 1e9));
         }
         return new LoadResult(plan, mine, succeeded.sum(), counted, corrected.getIntervalHistogram(), uncorrected.getIntervalHistogram(),
                 List.copyOf(intervals), (end - start) / 1e9, maxLag.get() / 1e6, gcEnd[0] - gcAtStart[0], gcEnd[1] - gcAtStart[1],
-                steadyCompleted.sum(), (end - start - plan.ramp().toNanos()) / 1e9, sendLag);
+                steadyCompleted.sum(), (end - start - plan.ramp().toNanos()) / 1e9, sendLag, waitingForUsers / 1e9);
     }
 
     static FailureKind kindOf(Throwable failure) {

@@ -105,7 +105,7 @@ final class WorkerResults {
         }
         // the shares together are the whole schedule
         LoadResult merged = new LoadResult(plan, total, succeeded, failures, corrected, uncorrected, intervals(), elapsed, maxLag, gcCount,
-                gcMillis, steadyCompleted, steadySeconds, sendLag);
+                gcMillis, steadyCompleted, steadySeconds, sendLag, Double.NaN);
         long sent = 0;
         Set<String> unanswered = new HashSet<>();
         for (Map.Entry<Integer, LoadProtocol.Done> d : done.entrySet()) {

@@ -1,9 +1,6 @@
 package io.wirebench.e2e.load;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirebench.transport.RpcClient;
 import io.wirebench.transport.RpcServer;
 import io.wirebench.transport.TransportSettings;
@@ -13,8 +10,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OpenLoopRunnerTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -120,6 +124,30 @@ class OpenLoopRunnerTest {
         assertTrue(result.failures().get(FailureKind.NOT_SENT) >= plan.requests() - 4, result.failures().toString());
         assertTrue(result.failures().get(FailureKind.TIMEOUT) >= 1, "the ones sent timed out: " + result.failures());
         assertTrue(lines.stream().anyMatch(l -> l.contains("never sent")), lines.toString());
+    }
+
+    @Test
+    void aServiceTooSlowForItsUsersIsToldFromASlowSender() throws Exception {
+        // 200 requests a second over 2 users, each request taking 12 ms: 2 in flight carry about 166 a second, so every user
+        // is busy, the sender waits for a free one and the next requests go out late, by the service's doing, not its own
+        ScheduledExecutorService replies = Executors.newSingleThreadScheduledExecutor();
+        try {
+            LoadOperation slow = i -> {
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                replies.schedule(() -> done.complete(null), 12, TimeUnit.MILLISECONDS);
+                return done;
+            };
+            LoadResult result = new OpenLoopRunner(slow, line -> { }).run(new LoadPlan(200, Duration.ofSeconds(2), 2, TIMEOUT));
+            assertTrue(!result.senderKeptUp() && result.usersWereBusy(), result.waitingForUsersSeconds() + " s waiting for a user of "
+                    + result.elapsedSeconds());
+            ObjectNode json = LoadResultJson.toJson(result, Map.of(), 0.01);
+            assertEquals(LoadResultJson.SERVICE_FELL_BEHIND, json.get("status").asText());
+            String reason = json.get("reason").asText();
+            assertTrue(reason.startsWith("every user was busy for ") && reason.contains("(2 in flight at most), did not keep the rate of 200/s")
+                    && reason.contains("the sender itself kept up"), reason);
+        } finally {
+            replies.shutdownNow();
+        }
     }
 
     @Test
