@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -34,7 +35,21 @@ final class Answers {
                 "each transport's throughput with 16 in flight"));
         out.add(codecs(all));
         out.add(validation(all));
+        for (LoadRun l : run.loads()) {
+            out.add(load(l));
+        }
         return out;
+    }
+
+    /** A load run in a sentence: what it sustained, or why it did not (the generator, or the service at its concurrency). */
+    private static String load(LoadRun l) {
+        String what = String.format(Locale.ROOT, "The load run of %s over %s at %s/s (%d users)", l.scenario(), l.transport(), Format.num(l.targetRate()),
+                l.users());
+        if ("passed".equals(l.status())) {
+            return String.format(Locale.ROOT, "%s sustained %s/s with a corrected p50 of %s ms and p99 of %s ms (latency from the intended send time).",
+                    what, Format.num(l.achievedRate()), Format.num(l.p50() / 1e3), Format.num(l.p99() / 1e3));
+        }
+        return what + " did not pass (" + l.status() + "): " + (l.reason() == null || l.reason().isEmpty() ? "no reason recorded" : l.reason()) + ".";
     }
 
     private static String claim(Claims.Answer a) {

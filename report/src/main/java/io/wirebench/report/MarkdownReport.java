@@ -1,5 +1,7 @@
 package io.wirebench.report;
 
+import java.util.List;
+
 /**
  * A run's {@code report.md}: GitHub-flavoured, under {@value #LIMIT} characters so it fits a pull request's
  * comment (large tables folded, and left out with a pointer to report.html and report.csv when they would
@@ -79,11 +81,24 @@ final class MarkdownReport {
         }
         if (!m.comparisons().isEmpty()) {
             md.append("## Benchmarks\n\n");
-            for (Comparison c : m.comparisons()) {
-                String table = ReportModel.comparison(c).markdown();
-                String block = "<details><summary>" + Format.markdown(c.benchmark()) + " (" + c.mode() + ", " + Format.markdown(c.unit()) + ")</summary>\n\n"
-                        + table + "\n</details>\n\n";
+            List<String> blocks = m.comparisons().stream().map(MarkdownReport::block).toList();
+            boolean summarised = blocks.stream().mapToInt(String::length).sum() > budget;
+            if (summarised) {
+                // too long for one page: a summary row for every benchmark first, so none is dropped; the details folded below as they fit
+                String summary = summary(m.comparisons()).markdown();
+                md.append("Every benchmark in one row (the full tables would pass ").append(LIMIT).append(" characters; every figure is in report.csv and"
+                        + " report.html):\n\n").append(summary).append('\n');
+                budget -= summary.length();
+            }
+            int leftOut = 0;
+            for (int i = 0; i < blocks.size(); i++) {
+                Comparison c = m.comparisons().get(i);
+                String block = blocks.get(i);
                 if (block.length() > budget) {
+                    if (summarised) {
+                        leftOut++;
+                        continue;
+                    }
                     md.append("- ").append(c.benchmark()).append(" (").append(c.mode()).append("): left out here to keep this"
                             + " report under ").append(LIMIT).append(" characters; every figure is in report.csv\n");
                     budget -= 200;
@@ -91,6 +106,10 @@ final class MarkdownReport {
                 }
                 md.append(block);
                 budget -= block.length();
+            }
+            if (leftOut > 0) {
+                md.append("\nThe full tables of ").append(leftOut).append(" benchmarks are left out here (their rows are in the summary above;"
+                        + " every figure is in report.csv and report.html).\n\n");
             }
         }
         if (!m.smoke().isEmpty()) {
@@ -109,5 +128,22 @@ final class MarkdownReport {
             }
         }
         return md.toString();
+    }
+
+    private static String block(Comparison c) {
+        return "<details><summary>" + Format.markdown(c.benchmark()) + " (" + c.mode() + ", " + Format.markdown(c.unit()) + ")</summary>\n\n"
+                + ReportModel.comparison(c).markdown() + "\n</details>\n\n";
+    }
+
+    /** One row per benchmark: its mode and unit, how many settings it ran, and the lowest and highest of its figures. */
+    static Table summary(List<Comparison> comparisons) {
+        Table table = new Table("lllrrr", "benchmark", "mode", "unit", "results", "lowest", "highest");
+        for (Comparison c : comparisons) {
+            List<JmhResult> results = c.rows().values().stream().flatMap(r -> r.values().stream()).toList();
+            double low = results.stream().mapToDouble(r -> r.primary().score()).min().orElse(Double.NaN);
+            double high = results.stream().mapToDouble(r -> r.primary().score()).max().orElse(Double.NaN);
+            table.row(c.benchmark(), c.mode(), c.unit(), results.size(), Format.num(low), Format.num(high));
+        }
+        return table;
     }
 }
