@@ -152,6 +152,23 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
         return efficiency.reasonsAgainst(new LinkedHashSet<>(List.of(a, b)));
     }
 
+    /**
+     * Which side is the better, and by how much, when the ratio's interval [lo, hi] of {@code n} over {@code d} leaves 1
+     * out: ", so http is 2.3x faster [2.0, 2.7]" (for a latency, the lower side; for a throughput, the higher); empty otherwise.
+     */
+    static String faster(String n, String d, double ratio, double lo, double hi, Metric.Direction direction) {
+        if (direction == Metric.Direction.UNKNOWN || (lo <= 1 && hi >= 1)) {
+            return lo <= 1 && hi >= 1 ? ", so neither is clearly the better" : "";
+        }
+        boolean numeratorLower = hi < 1;
+        boolean numeratorBetter = direction == Metric.Direction.LOWER_IS_BETTER ? numeratorLower : !numeratorLower;
+        double from = numeratorLower ? 1 / hi : lo;
+        double to = numeratorLower ? 1 / lo : hi;
+        double mid = numeratorLower ? 1 / ratio : ratio;
+        String word = direction == Metric.Direction.LOWER_IS_BETTER ? "faster" : "the higher";
+        return String.format(Locale.ROOT, ", so %s is %.1fx %s [%.1f, %.1f]", numeratorBetter ? n : d, mid, word, from, to);
+    }
+
     /** What a ratio's side is, in words: its transport, else its parameters ("paymentFailureRate=0.05"). */
     static String side(Map<String, String> match) {
         String transport = match.get("transport");
@@ -229,9 +246,10 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
             boolean trending = n.steady().trending() || d.steady().trending();
             if (!noInterval && (headline == null || e.getKey().equals("small t=1") || e.getKey().equals("small"))) {
                 String unit = e.getValue().get(0).metric(c.metric()).unit();
-                headline = String.format(Locale.ROOT, "at %s=%s, %s %s and %s %s: %s / %s = %.2fx [%.2f, %.2f]", c.per(), e.getKey(), side(c.numerator()),
+                headline = String.format(Locale.ROOT, "at %s=%s, %s %s and %s %s: %s / %s = %.2fx [%.2f, %.2f]%s", c.per(), e.getKey(), side(c.numerator()),
                         n.text(Format::num, unit, false), side(c.denominator()), d.text(Format::num, unit, false), side(c.numerator()),
-                        side(c.denominator()), ratio, lo, hi);
+                        side(c.denominator()), ratio, lo, hi, faster(side(c.numerator()), side(c.denominator()), ratio, lo, hi,
+                                e.getValue().get(0).metric(c.metric()).direction()));
             }
             String kind = noInterval ? " (no interval: " + (n.forks() < d.forks() ? n : d).noIntervalReason() + ")"
                     : n.pairsWith(d) ? " (paired over " + Math.min(n.forks(), d.forks()) + " interleaved forks)"

@@ -25,7 +25,7 @@ class AnswersTest {
         String http = answers.stream().filter(a -> a.startsWith("**faster-than-http**")).findFirst().orElseThrow();
         assertTrue(http.startsWith("**faster-than-http** REFUTED, robust to the harness: \"2-5x better performance than HTTP-based alternatives"), http);
         assertTrue(http.contains("does not hold here; at shape=small t=1, http 130 [126, 135] us/op and nats 302 [244, 360] us/op: "
-                + "http / nats = 0.43x [0.37, 0.51]."), http);
+                + "http / nats = 0.43x [0.37, 0.51], so http is 2.3x faster [2.0, 2.7]."), http);
         assertTrue(answers.contains("At one caller, the round trip of a small order takes (p50, fastest first): http 123 [118, 128] us/op, "
                 + "nats 283 [235, 332] us/op ⏳ slowing down."), answers.toString());
         assertTrue(answers.stream().anyMatch(a -> a.startsWith("Not answered: the cheapest codec (this run has no")), answers.toString());
