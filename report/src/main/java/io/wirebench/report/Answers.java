@@ -102,15 +102,19 @@ final class Answers {
                 unit = r.metric(metric).unit();
             }
         }
-        String smoke = smoke(byTransport.values());
-        if (smoke != null) {
-            return "Not answered: " + question + " (" + smoke + ").";
+        // only the figures with an interval answer; a smoke run's (the quick profile's other transports) are named apart
+        List<String> smokeOnly = byTransport.entrySet().stream().filter(e -> !e.getValue().hasInterval()).map(Map.Entry::getKey).toList();
+        byTransport.values().removeIf(f -> !f.hasInterval());
+        if (byTransport.isEmpty()) {
+            return "Not answered: " + question + " (" + smoke(List.of(Figure.of(matched.get(0), metric))) + ").";
         }
         Comparator<Map.Entry<String, Figure>> fastest = Comparator.comparingDouble(e -> e.getValue().score());
         String u = unit;
         List<String> parts = byTransport.entrySet().stream().sorted(higherIsBetter ? fastest.reversed() : fastest)
                 .map(e -> e.getKey() + " " + e.getValue().text(Format::num, u, false)).toList();
-        return String.format(sentence, shape, String.join(", ", parts));
+        String answer = String.format(sentence, shape, String.join(", ", parts));
+        return smokeOnly.isEmpty() ? answer : answer.substring(0, answer.length() - 1) + " (" + String.join(", ", smokeOnly)
+                + ": smoke, not a result).";
     }
 
     /** Why these figures are no answer (a smoke run's: under 3 forks), or null when every one has its interval. */

@@ -74,12 +74,15 @@ public record RunFolder(Path dir, Map<String, List<JmhResult>> jmhByFile, List<L
                 problems.put(file, "not JSON (truncated or damaged?): " + e.getMessage());
             }
         }
-        // the same benchmark and params twice (two runs copied into one folder): named, never silently one of them
+        // the same benchmark and params twice with as many forks (two runs copied into one folder): named, never silently
+        // one of them; with fewer forks beside more (a smoke run beside a measured one) the measured one stands (allJmh)
+        Map<String, JmhResult> seenResult = new LinkedHashMap<>();
         Map<String, String> seen = new LinkedHashMap<>();
         jmh.forEach((name, results) -> {
             for (JmhResult r : results) {
                 String earlier = seen.putIfAbsent(r.key(), name);
-                if (earlier != null) {
+                JmhResult first = seenResult.putIfAbsent(r.key(), r);
+                if (earlier != null && first.forkCount() == r.forkCount()) {
                     problems.merge(dir.resolve(name + ".json"), "holds " + r.key() + " as " + earlier + ".json does: the two are not merged,"
                             + " and a comparison that needs one of them is refused", (a, b) -> a + "; " + b);
                 }
