@@ -100,11 +100,12 @@ final class QuestionViews {
         if (latency.isEmpty()) {
             return null;
         }
-        Table table = new Table("llrrrrrr", "setting", "transport", "p50 µs", "p99 µs", "mean µs", "mean / http",
+        String baseline = Comparison.BASELINES.get("transport"); // the one place that names the transports' baseline
+        Table table = new Table("llrrrrrr", "setting", "transport", "p50 µs", "p99 µs", "mean µs", "mean / " + baseline,
                 "requests/s (shared client, same callers)", "B/request");
         List<String> charts = new ArrayList<>();
         for (Map.Entry<String, Map<String, JmhResult>> row : latency.entrySet()) {
-            JmhResult http = row.getValue().get("http");
+            JmhResult http = row.getValue().get(baseline);
             LineChart chart = LineChart.overNames("Round-trip latency percentiles, " + row.getKey(), List.of("p50", "p90", "p99", "p99.9", "p99.99"),
                     "µs", true);
             for (Map.Entry<String, JmhResult> cell : row.getValue().entrySet()) {

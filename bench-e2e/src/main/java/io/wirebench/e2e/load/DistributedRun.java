@@ -101,7 +101,7 @@ final class DistributedRun {
             Path file = folder.resolve("load-" + scenario + (impl == null ? "" : "-" + transport) + FaultRecovery.fileSuffix(settings.faults())
                     + "-workers-" + all + ".json");
             LoadResultJson.write(json, file);
-            System.out.print(LoadCommand.summary(run.merged()));
+            System.out.print(LoadSummary.of(run.merged()));
             for (WorkerRow w : run.workers()) {
                 System.out.printf(Locale.ROOT, "worker %-10s %d scheduled, %d sent, %d succeeded, %d failed, sender at most %.1f ms behind,"
                         + " clock offset %.3f ms%s%n", w.name(), w.scheduled(), w.sent(), w.succeeded(), w.failed(), w.maxSendLagMillis(),

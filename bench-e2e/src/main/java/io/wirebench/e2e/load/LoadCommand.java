@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,8 +39,6 @@ public final class LoadCommand implements Callable<Integer> {
             super(Scenarios.names());
         }
     }
-    /** The generator keeps up while it is never more than this behind its schedule (the runner warns at 100 ms). */
-    static final double CEILING_LAG_MS = 100;
 
     @Option(names = "--config", required = true, description = "the load configuration, e.g. config/test-config.yaml")
     Path config;
@@ -121,7 +118,7 @@ public final class LoadCommand implements Callable<Integer> {
         }
         Scenario chosen = Scenarios.byName(scenario);
         if (ceiling) {
-            return generatorCeiling(settings, context, folder);
+            return GeneratorCeiling.measure(rate, context, folder);
         }
         Codec codec = Codecs.byName(test.codec());
         try (Transport impl = Transports.byName(transport, new TransportSettings(timeout, TransportSettings.DEFAULT_RESPONDERS, null,
@@ -154,7 +151,7 @@ public final class LoadCommand implements Callable<Integer> {
             FaultRecovery.addTo(json, settings.faults(), events, result.intervals(), plan.ramp().toMillis() / 1e3);
             Path file = folder.resolve("load-" + scenario + "-" + transport + FaultRecovery.fileSuffix(settings.faults()) + ".json");
             LoadResultJson.write(json, file);
-            System.out.print(summary(result));
+            System.out.print(LoadSummary.of(result));
             System.out.println("accounting: " + books);
             System.out.println("status: " + json.get("status").asText() + (json.has("reason") ? " (" + json.get("reason").asText() + ")" : ""));
             System.out.println("result: " + file);
@@ -195,27 +192,6 @@ public final class LoadCommand implements Callable<Integer> {
         return knee ? run.knee(rate, inFlight) : run.run(rate, steady, inFlight, spawn);
     }
 
-    /** The generator's highest rate against a no-op service ({@link NoOpOperation}): the runner's own limit on this machine, before any codec or network. */
-    private int generatorCeiling(LoadConfig settings, Map<String, String> context, Path folder) throws Exception {
-        context.put("scenario", Scenarios.NO_OP);
-        context.put("transport", "none");
-        LoadOperation done = NoOpOperation.create();
-        double start = rate == null ? 5_000 : rate;
-        KneeSearch search = new KneeSearch(start, 2, 12, 1_000, 0, CEILING_LAG_MS);
-        // warm-up: the first second of a fresh JVM (JIT, class loading) is not the generator's steady speed
-        new OpenLoopRunner(done, line -> { }).run(new LoadPlan(start, Duration.ofSeconds(2), 64, Duration.ofSeconds(5)));
-        System.out.printf(Locale.ROOT, "ceiling: requests to a no-op transport from %.0f/s, x2 per 3 s step, until the sender falls %.0f ms behind"
-                + " or achieves under 95%% of the target%n", start, CEILING_LAG_MS);
-        KneeSearch.Outcome outcome = search.search(r -> new OpenLoopRunner(done, line -> { })
-                .run(new LoadPlan(r, Duration.ofSeconds(3), 64, Duration.ofSeconds(5))), System.out::println);
-        ObjectNode json = LoadResultJson.kneeJson(outcome, context, 0);
-        Path file = folder.resolve("ceiling.json");
-        LoadResultJson.write(json, file);
-        System.out.printf(Locale.ROOT, "ceiling: %.0f operations/s sustained by the generator alone%n", outcome.kneeRate());
-        System.out.println("result: " + file);
-        return 0;
-    }
-
     static double parseSeconds(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         try {
@@ -232,27 +208,6 @@ public final class LoadCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--duration: '" + text + "' is not a duration such as 30s, 2m or 500ms");
         }
-    }
-
-    static String summary(LoadResult r) {
-        StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%n%-22s %d scheduled, %d succeeded, %d failed %s%n", "operations", r.scheduled(), r.succeeded(),
-                r.failed(), r.failures()));
-        s.append(String.format(Locale.ROOT, "%-22s %.1f/s in the steady phase; run %.1f s; sender lagged its schedule by up to %.0f ms"
-                + " (p99 %.2f ms); %d GCs, %d ms%n", "achieved", r.achievedRatePerSecond(), r.elapsedSeconds(), r.maxSendLagMillis(), r.sendLagP99Millis(),
-                r.gcCount(), r.gcMillis()));
-        s.append(String.format(Locale.ROOT, "%-22s %10s %10s %10s %10s%n", "latency (us), steady", "p50", "p99", "p99.9", "max"));
-        s.append(row("corrected", r.corrected()));
-        s.append(row("uncorrected", r.uncorrected()));
-        return s.toString();
-    }
-
-    private static String row(String name, Histogram h) {
-        if (h.getTotalCount() == 0) {
-            return String.format(Locale.ROOT, "%-22s %10s%n", name, "no successes");
-        }
-        return String.format(Locale.ROOT, "%-22s %10.0f %10.0f %10.0f %10.0f%n", name, h.getValueAtPercentile(50) / 1e3,
-                h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3);
     }
 
     public static void main(String[] args) {
