@@ -32,6 +32,11 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
         public Answer(Claim claim, Verdict verdict, List<String> evidence) {
             this(claim, verdict, evidence, null);
         }
+
+        /** The evidence in one short line, for a table cell: the headline point if there is one, else the first point. */
+        public String summary() {
+            return headline != null ? headline : evidence.isEmpty() ? "" : evidence.get(0);
+        }
     }
 
     public static Claims read(Path file) {
@@ -169,14 +174,21 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
         return String.format(Locale.ROOT, ", so %s is %.1fx %s [%.1f, %.1f]", numeratorBetter ? n : d, mid, word, from, to);
     }
 
-    /** What a ratio's side is, in words: its transport, else its parameters ("paymentFailureRate=0.05"). */
-    static String side(Map<String, String> match) {
-        String transport = match.get("transport");
-        if (transport != null) {
-            return transport;
-        }
+    /**
+     * What a ratio's side is, in words: what tells it from the {@code other} side, its transport by name ("http") and any
+     * other parameter as "threads=16"; all of it when nothing does.
+     */
+    static String side(Map<String, String> match, Map<String, String> other) {
         List<String> parts = new ArrayList<>();
-        match.forEach((k, v) -> parts.add(k + "=" + v));
+        new TreeMap<>(match).forEach((k, v) -> {
+            if (!v.equals(other.get(k))) {
+                parts.add(k.equals("transport") ? v : k + "=" + v);
+            }
+        });
+        if (parts.isEmpty()) {
+            new TreeMap<>(match).forEach((k, v) -> parts.add(k + "=" + v));
+        }
+        parts.sort((a, b) -> Boolean.compare(a.contains("="), b.contains("="))); // the transport's name first
         return String.join(" ", parts);
     }
 
@@ -246,9 +258,9 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
             boolean trending = n.steady().trending() || d.steady().trending();
             if (!noInterval && (headline == null || e.getKey().equals("small t=1") || e.getKey().equals("small"))) {
                 String unit = e.getValue().get(0).metric(c.metric()).unit();
-                headline = String.format(Locale.ROOT, "at %s=%s, %s %s and %s %s: %s / %s = %.2fx [%.2f, %.2f]%s", c.per(), e.getKey(), side(c.numerator()),
-                        n.text(Format::num, unit, false), side(c.denominator()), d.text(Format::num, unit, false), side(c.numerator()),
-                        side(c.denominator()), ratio, lo, hi, faster(side(c.numerator()), side(c.denominator()), ratio, lo, hi,
+                headline = String.format(Locale.ROOT, "at %s=%s, %s %s and %s %s: %s / %s = %.2fx [%.2f, %.2f]%s", c.per(), e.getKey(), side(c.numerator(), c.denominator()),
+                        n.text(Format::num, unit, false), side(c.denominator(), c.numerator()), d.text(Format::num, unit, false), side(c.numerator(), c.denominator()),
+                        side(c.denominator(), c.numerator()), ratio, lo, hi, faster(side(c.numerator(), c.denominator()), side(c.denominator(), c.numerator()), ratio, lo, hi,
                                 e.getValue().get(0).metric(c.metric()).direction()));
             }
             String kind = noInterval ? " (no interval: " + (n.forks() < d.forks() ? n : d).noIntervalReason() + ")"

@@ -30,7 +30,10 @@ final class HtmlReport {
             h.append("<h2>Claims</h2>\n<table><tr><th>claim</th><th>verdict</th><th>evidence</th></tr>\n");
             for (Claims.Answer a : m.answers()) {
                 h.append("<tr><td>").append(Format.html(a.claim().text())).append("</td><td class=\"").append(a.verdict()).append("\"><b>")
-                        .append(a.verdict()).append("</b></td><td style=\"text-align:left\">").append(Format.html(String.join("; ", a.evidence()))).append("</td></tr>\n");
+                        .append(a.verdict()).append("</b></td><td style=\"text-align:left\"><details><summary>").append(Format.html(a.summary()))
+                        .append("</summary><ul>");
+                a.evidence().forEach(e -> h.append("<li>").append(Format.html(e)).append("</li>"));
+                h.append("</ul></details></td></tr>\n");
             }
             h.append("</table>\n");
         }

@@ -31,9 +31,15 @@ final class MarkdownReport {
             md.append("## Claims\n\n| claim | verdict | evidence |\n|---|---|---|\n");
             for (Claims.Answer a : m.answers()) {
                 md.append("| ").append(Format.markdown(a.claim().text())).append(" | **").append(a.verdict()).append("** | ")
-                        .append(Format.markdown(String.join("; ", a.evidence()))).append(" |\n");
+                        .append(Format.markdown(a.summary())).append(" ([all of it](#evidence-of-").append(a.claim().id()).append(")) |\n");
             }
-            md.append('\n');
+            md.append("\n<details><summary>The claims' evidence, point by point</summary>\n\n");
+            for (Claims.Answer a : m.answers()) {
+                md.append("### Evidence of ").append(a.claim().id()).append("\n\n");
+                a.evidence().forEach(e -> md.append("- ").append(Format.markdown(e)).append('\n'));
+                md.append('\n');
+            }
+            md.append("</details>\n\n");
         }
         if (m.efficiency().measured()) {
             md.append("## Harness efficiency: the suite against each transport's floor\n\n").append(ReportModel.EFFICIENCY_NOTE).append("\n\n")
