@@ -1,5 +1,11 @@
 package io.wirebench.report;
 
+import io.wirebench.report.claims.Claims;
+import io.wirebench.report.format.Format;
+import io.wirebench.report.model.Figure;
+import io.wirebench.report.model.JmhResult;
+import io.wirebench.report.model.LoadRun;
+import io.wirebench.report.model.RunFolder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.wirebench.report;
 
+import io.wirebench.report.model.Figure;
+import io.wirebench.report.model.JmhResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,12 @@
 package io.wirebench.report;
 
+import io.wirebench.report.format.Format;
+import io.wirebench.report.model.FaultCost;
+import io.wirebench.report.model.Figure;
+import io.wirebench.report.model.JmhResult;
+import io.wirebench.report.model.LoadRun;
+import io.wirebench.report.model.Metric;
+import io.wirebench.report.model.RunFolder;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

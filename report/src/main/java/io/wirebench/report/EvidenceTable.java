@@ -1,5 +1,13 @@
 package io.wirebench.report;
 
+import io.wirebench.report.format.Format;
+import io.wirebench.report.format.Table;
+import io.wirebench.report.gate.GateStatistics;
+import io.wirebench.report.gate.RegressionGate;
+import io.wirebench.report.model.Figure;
+import io.wirebench.report.model.ForkStatistics;
+import io.wirebench.report.model.JmhResult;
+import io.wirebench.report.model.SteadyState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

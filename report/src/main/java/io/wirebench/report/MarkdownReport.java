@@ -1,5 +1,10 @@
 package io.wirebench.report;
 
+import io.wirebench.report.claims.Claims;
+import io.wirebench.report.format.Format;
+import io.wirebench.report.format.Table;
+import io.wirebench.report.model.JmhResult;
+import io.wirebench.report.model.RunFolder;
 import java.util.List;
 
 /**

@@ -1,5 +1,9 @@
 package io.wirebench.report;
 
+import io.wirebench.report.model.Figure;
+import io.wirebench.report.model.JmhJson;
+import io.wirebench.report.model.JmhResult;
+import io.wirebench.report.model.Metric;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,10 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * One metric of one benchmark as a Markdown table: a parameter down the rows, another across the

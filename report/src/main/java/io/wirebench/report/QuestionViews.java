@@ -1,5 +1,12 @@
 package io.wirebench.report;
 
+import io.wirebench.report.format.BarChart;
+import io.wirebench.report.format.Format;
+import io.wirebench.report.format.LineChart;
+import io.wirebench.report.format.Table;
+import io.wirebench.report.model.Figure;
+import io.wirebench.report.model.JmhResult;
+import io.wirebench.report.model.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +32,7 @@ import java.util.stream.Stream;
  *       valid order, and in the order pipeline the validation stage as a share of the whole request.</li>
  * </ul>
  */
-final class QuestionViews {
+public final class QuestionViews {
     /** A view: its heading, its tables (may be none), SVG charts (may be none). */
     record View(String title, List<Table> tables, List<String> charts) {
         /** The tables in Markdown, one after the other (empty if none). */
@@ -60,21 +67,14 @@ final class QuestionViews {
         return r.shortName().equals(benchmark);
     }
 
-    /** The result's parameters but {@code leaveOut}, as "name=value ...", then its caller count. */
+    /** The result's parameters but {@code leaveOut}, as "name=value ...", then its caller count ({@link JmhResult#setting}). */
     static String setting(JmhResult r, String... leaveOut) {
-        String params = params(r, leaveOut);
-        return (params.isEmpty() ? "" : params + " ") + "t=" + r.threads();
+        return r.setting(leaveOut);
     }
 
-    /** The result's parameters but {@code leaveOut}, as "name=value ...". */
+    /** The result's parameters but {@code leaveOut}, as "name=value ..." ({@link JmhResult#paramsBut}). */
     static String params(JmhResult r, String... leaveOut) {
-        Map<String, String> rest = new TreeMap<>(r.params());
-        for (String p : leaveOut) {
-            rest.remove(p);
-        }
-        StringBuilder s = new StringBuilder();
-        rest.forEach((k, v) -> s.append(s.isEmpty() ? "" : " ").append(k).append('=').append(v));
-        return s.toString();
+        return r.paramsBut(leaveOut);
     }
 
     /** A size, which is the same in every fork: the number alone. */

@@ -1,14 +1,21 @@
 package io.wirebench.report;
 
+import io.wirebench.report.claims.Claims;
+import io.wirebench.report.format.Format;
+import io.wirebench.report.gate.RegressionGate;
+import io.wirebench.report.history.BencherExport;
+import io.wirebench.report.history.GithubBenchmarkExport;
+import io.wirebench.report.model.Metric;
+import io.wirebench.report.model.RunFolder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code scripts/report RESULTS_DIR}: reads every JMH and load result in the folder (a file that cannot be

@@ -1,5 +1,16 @@
 package io.wirebench.report;
 
+import io.wirebench.report.claims.Claims;
+import io.wirebench.report.claims.HarnessEfficiency;
+import io.wirebench.report.format.Format;
+import io.wirebench.report.format.Table;
+import io.wirebench.report.gate.RegressionGate;
+import io.wirebench.report.model.FaultCost;
+import io.wirebench.report.model.ForkStatistics;
+import io.wirebench.report.model.JmhResult;
+import io.wirebench.report.model.LoadRun;
+import io.wirebench.report.model.PeerFloor;
+import io.wirebench.report.model.RunFolder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

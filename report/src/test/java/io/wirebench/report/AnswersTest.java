@@ -1,13 +1,16 @@
 package io.wirebench.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.wirebench.report.claims.Claims;
+import io.wirebench.report.model.FigureTest;
+import io.wirebench.report.model.JmhResult;
+import io.wirebench.report.model.RunFolder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The report opens with what the run found, in sentences with their figures and intervals, in both formats; a smoke

@@ -16,15 +16,15 @@ import java.util.concurrent.TimeUnit;
  * Debian's chromium, headless (scripts/setup installs it), for checking a page as a reader's browser builds it:
  * loaded from disk with the network off (a proxy nobody listens on), every run bounded by 90 s.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
     private final Path dir;
 
     /** {@code dir}: the profile and the captured output go there. */
-    HeadlessChromium(Path dir) {
+    public HeadlessChromium(Path dir) {
         this.dir = dir;
     }
 
-    static Path executable() {
+    public static Path executable() {
         for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
             if (Files.isExecutable(Path.of(candidate))) {
                 return Path.of(candidate);
@@ -34,7 +34,7 @@ final class HeadlessChromium {
     }
 
     /** The DOM the browser built from the page, after its scripts ran; asserts that it exits 0 and logs no console error. */
-    String dom(Path page) throws IOException, InterruptedException {
+    public String dom(Path page) throws IOException, InterruptedException {
         String[] r = run(List.of("--virtual-time-budget=3000", "--dump-dom", page.toUri().toString()));
         assertEquals("0", r[0], r[2]);
         for (String line : r[2].split("\n")) {
@@ -44,7 +44,7 @@ final class HeadlessChromium {
     }
 
     /** A screenshot of the page, asserted larger than {@code minBytes} (a page of tables and charts is not a blank image). */
-    void screenshot(Path page, String size, long minBytes) throws IOException, InterruptedException {
+    public void screenshot(Path page, String size, long minBytes) throws IOException, InterruptedException {
         Path png = dir.resolve(page.getFileName() + ".png");
         String[] r = run(List.of("--window-size=" + size, "--screenshot=" + png, page.toUri().toString()));
         assertEquals("0", r[0], r[2]);

@@ -1,13 +1,15 @@
 package io.wirebench.report;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.wirebench.report.model.JmhResult;
+import io.wirebench.report.model.Metric;
+import io.wirebench.report.model.RunFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A report too long for one page shortens fairly: 390 average-time benchmarks of 12 settings each and two sample-mode

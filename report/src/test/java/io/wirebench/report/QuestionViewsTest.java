@@ -1,14 +1,18 @@
 package io.wirebench.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.wirebench.report.format.Format;
+import io.wirebench.report.format.LineChart;
+import io.wirebench.report.model.JmhJson;
+import io.wirebench.report.model.JmhResult;
+import io.wirebench.report.model.Metric;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class QuestionViewsTest {
 

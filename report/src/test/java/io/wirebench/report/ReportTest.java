@@ -1,10 +1,11 @@
 package io.wirebench.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.wirebench.report.claims.Claim;
+import io.wirebench.report.claims.Claims;
+import io.wirebench.report.claims.HarnessEfficiency;
+import io.wirebench.report.model.JmhJsonTest;
+import io.wirebench.report.model.LoadRun;
+import io.wirebench.report.model.RunFolder;
 import io.wirebench.yaml.ConfigFileException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The report over a results folder made of real files (a transport latency run, the e2e latency run, an

@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** A results folder as scripts/bench writes one, from the test resources under /run: two JMH files and a load run. */
-final class RunFixture {
+public final class RunFixture {
     private RunFixture() {
     }
 
-    static void copyTo(Path dir) throws IOException {
+    public static void copyTo(Path dir) throws IOException {
         for (String name : List.of("bench-transport.json", "bench-e2e.json", "load-ecommerce-nats.json")) {
             try (InputStream in = RunFixture.class.getResourceAsStream("/run/" + name)) {
                 Path target = name.startsWith("load") ? Files.createDirectories(dir.resolve("load")).resolve(name) : dir.resolve(name);

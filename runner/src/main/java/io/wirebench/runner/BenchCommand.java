@@ -1,8 +1,8 @@
 package io.wirebench.runner;
 
 import io.wirebench.report.ReportCommand;
-import io.wirebench.report.RunEnvironment;
-import io.wirebench.report.ShellCommand;
+import io.wirebench.report.model.RunEnvironment;
+import io.wirebench.report.model.ShellCommand;
 import io.wirebench.yaml.ConfigFileException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -17,10 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code scripts/bench PROFILE}: runs a profile of {@code config/benchmark-config.yaml} ({@link BenchPlan}) into a new

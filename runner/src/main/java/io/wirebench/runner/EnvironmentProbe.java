@@ -1,7 +1,7 @@
 package io.wirebench.runner;
 
-import io.wirebench.report.RunEnvironment;
-import io.wirebench.report.ShellCommand;
+import io.wirebench.report.model.RunEnvironment;
+import io.wirebench.report.model.ShellCommand;
 import io.wirebench.transport.Transports;
 import io.wirebench.transport.server.ServerProgram;
 import java.io.IOException;

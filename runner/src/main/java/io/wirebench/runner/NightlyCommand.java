@@ -1,7 +1,7 @@
 package io.wirebench.runner;
 
-import io.wirebench.report.CompareCommand;
-import io.wirebench.report.HistoryCommand;
+import io.wirebench.report.gate.CompareCommand;
+import io.wirebench.report.history.HistoryCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code scripts/nightly}, the performance-regression job: runs the nightly profile ({@link BenchCommand}), compares it

@@ -1,6 +1,6 @@
 package io.wirebench.runner;
 
-import io.wirebench.report.ShellCommand;
+import io.wirebench.report.model.ShellCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code scripts/profile REGEX}: the benchmarks matching REGEX (in the first module of the configuration that has any)

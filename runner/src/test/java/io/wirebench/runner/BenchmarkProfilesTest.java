@@ -1,7 +1,7 @@
 package io.wirebench.runner;
 
-import io.wirebench.report.Claim;
-import io.wirebench.report.Claims;
+import io.wirebench.report.claims.Claim;
+import io.wirebench.report.claims.Claims;
 import io.wirebench.yaml.ConfigFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;

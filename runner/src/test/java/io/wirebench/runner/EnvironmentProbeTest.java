@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wirebench.report.RunEnvironment;
+import io.wirebench.report.model.RunEnvironment;
 import io.wirebench.transport.Transports;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

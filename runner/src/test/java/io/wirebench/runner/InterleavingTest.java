@@ -2,9 +2,9 @@ package io.wirebench.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.wirebench.report.ForkStatistics;
-import io.wirebench.report.JmhJson;
-import io.wirebench.report.JmhResult;
+import io.wirebench.report.model.ForkStatistics;
+import io.wirebench.report.model.JmhJson;
+import io.wirebench.report.model.JmhResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
