@@ -110,9 +110,10 @@ final class Answers {
         }
         // only the figures with an interval answer; a smoke run's (the quick profile's other transports) are named apart
         List<String> smokeOnly = byTransport.entrySet().stream().filter(e -> !e.getValue().hasInterval()).map(Map.Entry::getKey).toList();
+        String why = smoke(byTransport.values());
         byTransport.values().removeIf(f -> !f.hasInterval());
         if (byTransport.isEmpty()) {
-            return "Not answered: " + question + " (" + smoke(List.of(Figure.of(matched.get(0), metric))) + ").";
+            return "Not answered: " + question + " (" + why + ").";
         }
         Comparator<Map.Entry<String, Figure>> fastest = Comparator.comparingDouble(e -> e.getValue().score());
         String u = unit;
@@ -145,6 +146,7 @@ final class Answers {
         }
         List<String> parts = new ArrayList<>();
         String unit = all.stream().filter(r -> r.shortName().equals("CodecBenchmark.decode")).map(r -> r.primary().unit()).findFirst().orElse("");
+        String skipped = "this run has no CodecBenchmark";
         for (Map.Entry<String, Map<String, Figure[]>> shape : byShape.entrySet()) {
             List<Figure> figures = new ArrayList<>();
             shape.getValue().values().forEach(f -> {
@@ -155,14 +157,15 @@ final class Answers {
             });
             String smoke = smoke(figures);
             if (figures.isEmpty() || smoke != null) {
-                return "Not answered: the cheapest codec (" + (smoke == null ? "this run has no codec's encode and decode" : smoke) + ").";
+                skipped = figures.isEmpty() ? "this run has no codec's encode and decode" : smoke;
+                continue; // a smoke shape answers nothing; another shape may
             }
             Map.Entry<String, Figure[]> cheapest = shape.getValue().entrySet().stream().filter(e -> e.getValue()[0] != null && e.getValue()[1] != null)
                     .min(Comparator.comparingDouble(e -> e.getValue()[0].score() + e.getValue()[1].score())).orElseThrow();
             parts.add("for a " + shape.getKey() + " order " + cheapest.getKey() + " (encode " + cheapest.getValue()[0].text(Format::num, unit, false)
                     + ", decode " + cheapest.getValue()[1].text(Format::num, unit, false) + ")");
         }
-        return parts.isEmpty() ? "Not answered: the cheapest codec (this run has no CodecBenchmark)."
+        return parts.isEmpty() ? "Not answered: the cheapest codec (" + skipped + ")."
                 : "The cheapest codec to encode and decode, " + String.join("; ", parts) + ".";
     }
 

@@ -51,7 +51,7 @@ public abstract class TransportProvider {
         private final List<ServerProgram> servers = new ArrayList<>();
         private Floor floor;
         private final List<String> floorPackages = new ArrayList<>();
-        private Set<Security> securities = EnumSet.allOf(Security.class);
+        private Set<Security> securities = Set.copyOf(EnumSet.allOf(Security.class));
 
         private Description(String name, Function<TransportSettings, Transport> factory) {
             this.name = name;

@@ -204,7 +204,11 @@ public record Claims(@JsonProperty(value = "claims", required = true) List<Claim
         if (!r.shortName().startsWith("RoundTripBenchmark.")) {
             return List.of(); // the floors measure a round trip, nothing more
         }
-        int callers = r.threads() * Integer.parseInt(r.params().getOrDefault("inFlight", "1"));
+        String inFlight = r.params().getOrDefault("inFlight", "1");
+        if (!inFlight.matches("[0-9]{1,6}")) {
+            return List.of(); // a result file's param not a count: no floor can be matched to it
+        }
+        int callers = r.threads() * Integer.parseInt(inFlight);
         return peers.stream().filter(f -> f.isFloor() && f.transport().equals(r.params().get("transport")) && f.shape().equals(r.params().get("shape"))
                 && f.callers() == callers).toList();
     }

@@ -37,7 +37,8 @@ final class ApacheRpcClient implements RpcClient {
 
     private final CloseableHttpClient client;
     private final HttpCallSettings call;
-    private final ExecutorService async = Executors.newCachedThreadPool(r -> {
+    /** As many threads as connections: an asynchronous call beyond them waits in this queue, not for a thread of its own. */
+    private final ExecutorService async = Executors.newFixedThreadPool(MAX_CONNECTIONS, r -> {
         Thread t = new Thread(r, "apache-client-async");
         t.setDaemon(true);
         return t;
